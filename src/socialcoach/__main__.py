@@ -1,0 +1,5 @@
+"""Allow `python -m socialcoach`."""
+
+from socialcoach.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Turn a plan into its next actions: what is still open, in step order, with dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from socialcoach.accounts import plan_warnings
+from socialcoach.content import Content
+from socialcoach.models import ItemState, Plan, Status
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    step: str  # step id the action belongs to
+    text: str
+    due: dt.date | None = None
+
+
+def next_actions(plan: Plan, content: Content) -> list[Action]:
+    actions: list[Action] = []
+    contact = plan.policy.contact_name.strip()
+    if plan.policy.contact_email.strip():
+        contact = f"{contact} ({plan.policy.contact_email.strip()})".strip()
+    for item in content.policy_items:
+        answer = plan.policy.items.get(item.id)
+        if answer is None or answer.state is ItemState.TODO:
+            who = (
+                f" Ask {contact}." if contact else (f" Ask {item.ask_who}." if item.ask_who else "")
+            )
+            actions.append(Action("policy", f"Find out: {item.title}.{who}"))
+
+    chosen = plan.platforms.chosen_ids()
+    if not chosen:
+        actions.append(Action("platforms", "Choose one to three platforms that fit your goals."))
+
+    themes = [theme for theme in plan.audience.themes if theme.strip()]
+    if len(themes) < 3:
+        actions.append(Action("audience", "Write down three content themes of your own."))
+    adopted = [entry for entry in content.audience if entry.id in plan.audience.adopted]
+    follows = [e for e in adopted if e.kind in ("society", "account", "community", "resource")]
+    if follows:
+        names = ", ".join(entry.name for entry in follows[:4])
+        more = f" and {len(follows) - 4} more" if len(follows) > 4 else ""
+        actions.append(Action("audience", f"Follow or join: {names}{more}."))
+    if plan.audience.posts_per_week:
+        actions.append(
+            Action("audience", f"Post about {plan.audience.posts_per_week} times a week.")
+        )
+
+    phi_ids = [i.id for i in content.identifiers] + [h.id for h in content.hazards]
+    open_rules = [rule for rule in phi_ids if rule not in plan.phi.acknowledged]
+    if open_rules:
+        actions.append(
+            Action("phi", f"Review the {len(open_rules)} patient-privacy rules not yet ticked.")
+        )
+    unanswered = [q for q in content.quiz if q.id not in plan.phi.quiz_answers]
+    if unanswered:
+        actions.append(Action("phi", f"Answer the {len(unanswered)} remaining privacy questions."))
+
+    for platform_id in chosen:
+        name = content.platform_name(platform_id)
+        account = plan.accounts.for_platform(platform_id)
+        if account is None or not account.professional_handle.strip():
+            actions.append(Action("accounts", f"Pick your handle and account set-up on {name}."))
+        else:
+            actions.append(
+                Action("accounts", f"Create or tidy {account.professional_handle} on {name}.")
+            )
+    for warning in plan_warnings(plan, content):
+        actions.append(Action("accounts", f"Resolve: {warning}"))
+
+    for platform_id in chosen:
+        done = set(plan.profile.checked.get(platform_id, []))
+        missing = [item.title for item in content.profile_items if item.id not in done]
+        if missing:
+            name = content.platform_name(platform_id)
+            actions.append(Action("profile", f"{name} profile: {'; '.join(missing)}."))
+    due = plan.profile.next_audit
+    if due is not None:
+        actions.append(Action("profile", f"Audit your profiles on {due.isoformat()}.", due))
+    elif plan.profile.status is not Status.DONE:
+        actions.append(Action("profile", "Finish the profile checklist to set your audit date."))
+    return actions

@@ -1,0 +1,253 @@
+"""Command line: the app by default, plus export, validate, schema, where, check-post, content.
+
+Exit codes: 0 fine, 1 a check found a problem, 2 usage or file errors. Every error names
+the file and says what to do. The UI is imported only when the app is started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from socialcoach import __version__
+from socialcoach.locations import data_dir, default_plan_path, settings_path
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def _error(message: str) -> int:
+    print(f"socialcoach: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _plan_path(args: argparse.Namespace) -> Path:
+    return Path(args.plan).expanduser() if args.plan else default_plan_path()
+
+
+def _load_content(args: argparse.Namespace, plan=None):
+    """Built-in content, with the chosen (or remembered, or plan's) pack applied."""
+    from socialcoach.content import load_builtin
+    from socialcoach.settings import load_settings
+
+    content = load_builtin()
+    pack_path = getattr(args, "pack", None)
+    if not pack_path and plan is not None and plan.pack and plan.pack.path:
+        pack_path = plan.pack.path
+    if not pack_path:
+        pack_path = load_settings().pack
+    if not pack_path:
+        return content
+    from socialcoach.packs import apply_pack, load_pack
+
+    return apply_pack(content, load_pack(Path(pack_path).expanduser()))
+
+
+def _read_plan(args: argparse.Namespace):
+    from socialcoach.store import load_plan
+
+    path = _plan_path(args)
+    plan = load_plan(path)
+    if plan is None:
+        raise FileNotFoundError(path)
+    return plan
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from socialcoach.content import ContentError
+    from socialcoach.export import render_markdown
+    from socialcoach.fileio import atomic_write_text
+    from socialcoach.store import PlanFileError
+
+    try:
+        plan = _read_plan(args)
+        content = _load_content(args, plan)
+    except FileNotFoundError as exc:
+        return _error(
+            f"no plan at {exc.args[0]}. Run `socialcoach` to make one, or pass --plan PATH."
+        )
+    except PlanFileError as exc:
+        return _error(f"{exc.path}: {exc.problem}\n  {exc.hint}")
+    except ContentError as exc:
+        return _error("the content or policy pack has problems:\n  " + "\n  ".join(exc.problems))
+    text = render_markdown(plan, content)
+    if args.output and args.output != "-":
+        out = Path(args.output).expanduser()
+        try:
+            atomic_write_text(out, text)
+        except OSError as exc:
+            return _error(f"cannot write {out}: {exc.strerror}. Choose another folder with -o.")
+        print(f"Plan exported to {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from socialcoach.store import PlanFileError
+
+    try:
+        plan = _read_plan(args)
+    except FileNotFoundError as exc:
+        return _error(f"no plan at {exc.args[0]}. Run `socialcoach` to make one.")
+    except PlanFileError as exc:
+        return _error(f"{exc.path}: {exc.problem}\n  {exc.hint}")
+    print(f"{_plan_path(args)}: valid plan, {plan.done_count()} of 6 steps done.")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from socialcoach.models import Plan
+
+    print(json.dumps(Plan.model_json_schema(), indent=2, sort_keys=True))
+    return EXIT_OK
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    from socialcoach.locations import content_dir
+
+    print(f"data folder:  {data_dir()}")
+    print(f"plan:         {_plan_path(args)}")
+    print(f"settings:     {settings_path()}")
+    print(f"content:      {content_dir()}")
+    return EXIT_OK
+
+
+def cmd_check_post(args: argparse.Namespace) -> int:
+    from socialcoach import phi
+
+    source = args.file or "-"
+    if source == "-":
+        text = sys.stdin.read()
+        label = "<stdin>"
+    else:
+        path = Path(source).expanduser()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return _error(f"{path}: no such file. Give the path of a text file, or - for stdin.")
+        except UnicodeDecodeError:
+            return _error(f"{path}: not UTF-8 text. Save the draft as plain text and try again.")
+        except OSError as exc:
+            return _error(f"{path}: cannot be read ({exc.strerror}).")
+        label = str(path)
+    findings = phi.check(text, author_names=args.author or ())
+    if args.json:
+        print(phi.report_json(findings))
+    else:
+        print(phi.report_text(findings, label))
+    return EXIT_FOUND if findings else EXIT_OK
+
+
+def cmd_content_check(args: argparse.Namespace) -> int:
+    from socialcoach.packs import check_path
+
+    path = Path(args.path).expanduser() if args.path else None
+    problems = check_path(path)
+    what = str(path) if path else "built-in content"
+    if problems:
+        print(f"{what}: {len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_FOUND
+    print(f"{what}: no problems found.")
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from socialcoach.content import ContentError
+
+    plan_path = _plan_path(args)
+    try:
+        if args.pack:
+            from socialcoach.settings import remember_pack
+
+            content = _load_content(args)
+            remember_pack(Path(args.pack).expanduser().resolve())
+        else:
+            content = None  # the app loads it after the first paint
+    except ContentError as exc:
+        return _error("the policy pack has problems:\n  " + "\n  ".join(exc.problems))
+    from socialcoach.app import SocialCoachApp
+
+    app = SocialCoachApp(plan_path=plan_path, content=content)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """--plan and --pack, accepted before or after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--plan", metavar="PATH", default=default, help="use this plan file instead of the default"
+    )
+    common.add_argument(
+        "--pack",
+        metavar="PATH",
+        default=default,
+        help="apply an organisation policy pack (a TOML file or a folder)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Subcommands must not reset options given before them, hence SUPPRESS there.
+    common = _common_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="socialcoach",
+        parents=[_common_options(None)],
+        description="A coach for physicians joining social media: six steps to a personal plan. "
+        "Run without a command to start the app. Everything stays on this machine.",
+    )
+    parser.add_argument("--version", action="version", version=f"socialcoach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = sub.add_parser("export", parents=[common], help="write the plan as Markdown")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.set_defaults(func=cmd_export)
+
+    validate = sub.add_parser(
+        "validate", parents=[common], help="check that the plan file is valid"
+    )
+    validate.set_defaults(func=cmd_validate)
+
+    schema = sub.add_parser("schema", help="print the plan's JSON Schema")
+    schema.set_defaults(func=cmd_schema)
+
+    where = sub.add_parser("where", parents=[common], help="show where the plan and data live")
+    where.set_defaults(func=cmd_where)
+
+    check = sub.add_parser(
+        "check-post", help="check a draft post for patient identifiers (exit 1 if any)"
+    )
+    check.add_argument("file", nargs="?", metavar="FILE", help="draft file, or - for stdin")
+    check.add_argument("--json", action="store_true", help="print findings as JSON")
+    check.add_argument(
+        "--author", action="append", metavar="NAME", help="your own name (not flagged)"
+    )
+    check.set_defaults(func=cmd_check_post)
+
+    content = sub.add_parser("content", help="work with coaching content and policy packs")
+    content_sub = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    content_check = content_sub.add_parser(
+        "check", help="validate the built-in content, or a policy pack at PATH"
+    )
+    content_check.add_argument("path", nargs="?", metavar="PATH")
+    content_check.set_defaults(func=cmd_content_check)
+
+    parser.set_defaults(func=cmd_app)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
