@@ -27,19 +27,18 @@ def account_warnings(account: AccountPlan, plan: Plan, content: Content) -> list
             f"{name}: the personal and professional accounts have the same handle; "
             "give the personal one a different handle."
         )
-    if separate and account.personal_visibility is Visibility.PUBLIC and pro and personal:
-        if pro in personal or personal in pro:
-            warnings.append(
-                f"{name}: a public personal account whose handle looks like your professional "
-                "one will be read as professional. Make it private or use an unrelated handle."
-            )
+    public_personal = separate and account.personal_visibility is Visibility.PUBLIC
+    if public_personal and pro and personal and (pro in personal or personal in pro):
+        warnings.append(
+            f"{name}: a public personal account whose handle looks like your professional "
+            "one will be read as professional. Make it private or use an unrelated handle."
+        )
     display = plan.basics.display_name.strip().casefold().replace(" ", "")
-    if separate and account.personal_visibility is Visibility.PUBLIC and display and personal:
-        if display in personal.replace("_", "").replace(".", ""):
-            warnings.append(
-                f"{name}: the public personal account carries your name, so patients and "
-                "employers can find it. Consider making it private."
-            )
+    if public_personal and display and display in personal.replace("_", "").replace(".", ""):
+        warnings.append(
+            f"{name}: the public personal account carries your name, so patients and "
+            "employers can find it. Consider making it private."
+        )
     if platform is not None and not platform.can_be_private:
         private = account.professional_visibility is Visibility.PRIVATE or (
             separate and account.personal_visibility is Visibility.PRIVATE

@@ -25,9 +25,8 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
     for item in content.policy_items:
         answer = plan.policy.items.get(item.id)
         if answer is None or answer.state is ItemState.TODO:
-            who = (
-                f" Ask {contact}." if contact else (f" Ask {item.ask_who}." if item.ask_who else "")
-            )
+            asked = contact or item.ask_who
+            who = f" Ask {asked}." if asked else ""
             actions.append(Action("policy", f"Find out: {item.title}.{who}"))
 
     chosen = plan.platforms.chosen_ids()

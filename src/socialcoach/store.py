@@ -94,7 +94,8 @@ def parse_plan(text: str, path: Path) -> tuple[Plan, int]:
             line = _line_of(text, last) if last else None
             where = f"line {line}, " if line else ""
             problems.append(f"{where}{key}: {error['msg']}")
-        raise PlanFileError(path, "some fields are not valid: " + "; ".join(problems), FIX_HINT)
+        problem = "some fields are not valid: " + "; ".join(problems)
+        raise PlanFileError(path, problem, FIX_HINT) from exc
     return plan, original_version
 
 
