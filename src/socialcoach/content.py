@@ -8,8 +8,9 @@ and the export read these models; they never parse the files themselves.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -257,13 +258,199 @@ def _location(raw: dict, loc: tuple) -> str:
     return ".".join(parts)
 
 
-def describe_validation_error(exc: ValidationError, raw: dict, origin: str) -> list[str]:
-    """One line per problem: where it is, what is wrong."""
+# Which file and which TOML table each Content field comes from, so errors can name them.
+FIELD_FILES: dict[str, str] = {
+    "sources": "sources.toml",
+    "steps": "steps.toml",
+    "policy_items": "policy.toml",
+    "goals": "platforms.toml",
+    "platforms": "platforms.toml",
+    "subspecialties": "audience.toml",
+    "audience": "audience.toml",
+    "habits": "audience.toml",
+    "posting_rhythms": "audience.toml",
+    "identifiers": "phi.toml",
+    "hazards": "phi.toml",
+    "quiz": "phi.toml",
+    "disclaimers": "accounts.toml",
+    "contact_rules": "accounts.toml",
+    "profile_items": "profile.toml",
+    "audit_rhythms": "profile.toml",
+}
+FIELD_TABLES: dict[str, str] = {
+    "sources": "source",
+    "steps": "step",
+    "policy_items": "item",
+    "goals": "goal",
+    "platforms": "platform",
+    "subspecialties": "subspecialty",
+    "audience": "entry",
+    "habits": "habit",
+    "posting_rhythms": "rhythm",
+    "identifiers": "identifier",
+    "hazards": "hazard",
+    "quiz": "quiz",
+    "disclaimers": "disclaimer",
+    "contact_rules": "contact_rule",
+    "profile_items": "item",
+    "audit_rhythms": "rhythm",
+}
+
+# What to do about the commonest pydantic error types, in a content author's words.
+_HINTS: dict[str, str] = {
+    "missing": "add this key",
+    "extra_forbidden": "remove this key or fix its spelling",
+    "string_pattern_mismatch": "use lowercase letters, digits and hyphens (URLs start with https://)",
+    "string_too_short": "write a longer value",
+    "too_short": "add at least one value",
+    "string_type": "put the value in quotes",
+    "int_parsing": "use a whole number",
+    "int_type": "use a whole number",
+    "bool_type": "use true or false",
+    "bool_parsing": "use true or false",
+    "date_type": "use a bare date such as 2026-01-31",
+    "date_parsing": "use a bare date such as 2026-01-31",
+    "date_from_datetime_inexact": "use a bare date such as 2026-01-31",
+    "literal_error": "use one of the allowed values",
+    "list_type": "use a list in square brackets",
+    "dict_type": "use a table",
+    "model_type": "use a table",
+    "model_attributes_type": "use a table",
+    "greater_than_equal": "use a larger number",
+    "less_than_equal": "use a smaller number",
+    "value_error": "fix the value",
+}
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+
+
+def line_of(
+    path: Path,
+    table: str,
+    index: int | None = None,
+    item_id: str | None = None,
+    keys: Sequence[str] = (),
+) -> int | None:
+    """Best-effort 1-based line of a key inside the index-th `[[table]]` (or the one with this id).
+
+    Falls back to the table's header line, then to None: a message without a line beats a wrong
+    one. Only plain `key = value` lines and `[table.sub]` headers are recognised.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    blocks: list[tuple[int, int]] = []  # (first line, end line exclusive), 0-based
+    current: int | None = None
+    for number, line in enumerate(lines):
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        name = match.group(1)
+        if name == table or (current is None and name.startswith(f"{table}.") and not blocks):
+            if current is not None:
+                blocks.append((current, number))
+            current = number
+        elif name.startswith(f"{table}."):
+            continue  # a sub-table such as [platform.weights] belongs to the current block
+        elif current is not None:
+            blocks.append((current, number))
+            current = None
+    if current is not None:
+        blocks.append((current, len(lines)))
+    block: tuple[int, int] | None = None
+    if item_id is not None:
+        wanted = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(item_id)}[\"']")
+        block = next(
+            (b for b in blocks if any(wanted.match(ln) for ln in lines[b[0] : b[1]])), None
+        )
+    if block is None and index is not None and 0 <= index < len(blocks):
+        block = blocks[index]
+    if block is None:
+        if not keys and len(blocks) == 1:
+            return blocks[0][0] + 1
+        return None
+    first, end = block
+    for key in reversed(keys):
+        key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        sub_header = re.compile(rf"^\s*\[\s*{re.escape(table)}(\.[\w-]+)*\.{re.escape(key)}\s*\]")
+        for number in range(first, end):
+            if key_line.match(lines[number]) or sub_header.match(lines[number]):
+                return number + 1
+    return first + 1
+
+
+def describe_validation_error(
+    exc: ValidationError,
+    raw: dict,
+    origin: str,
+    files: Mapping[str, Path] | None = None,
+    tables: Mapping[str, str] | None = None,
+) -> list[str]:
+    """One line per problem: `file:line: key: what is wrong; what to do`.
+
+    `origin` is the content folder; `files` and `tables` override which file and which TOML
+    table each top-level field comes from (policy packs use this).
+    """
     lines = []
     for error in exc.errors():
-        where = _location(raw, error["loc"])
-        lines.append(f"{origin}: {where}: {error['msg']}")
+        loc = error["loc"]
+        field = str(loc[0]) if loc else ""
+        if files is not None and field in files:
+            path = files[field]
+        elif field in FIELD_FILES:
+            path = Path(origin) / FIELD_FILES[field]
+        else:
+            path = Path(origin)
+        table = (tables or FIELD_TABLES).get(field, field)
+        where = _location(raw, loc)
+        if field and where.startswith(field):
+            where = table + where[len(field) :]
+        index: int | None = None
+        item_id: str | None = None
+        if len(loc) > 1:
+            container = raw.get(field)
+            if isinstance(loc[1], int):
+                index = loc[1]
+                if isinstance(container, list) and index < len(container):
+                    node = container[index]
+                    item_id = node.get("id") if isinstance(node, dict) else None
+            elif isinstance(container, dict) and field in ("sources", "steps"):
+                item_id = str(loc[1])
+                index = list(container).index(item_id) if item_id in container else None
+        start = 2 if len(loc) > 1 and (index is not None or item_id is not None) else 1
+        keys = [str(k) for k in loc[start:] if isinstance(k, str)]
+        line = line_of(path, table, index, item_id, keys) if path.is_file() else None
+        place = f"{path}:{line}" if line else str(path)
+        hint = _HINTS.get(error["type"], "fix the value")
+        lines.append(f"{place}: {where}: {error['msg']}; {hint}.")
     return lines
+
+
+_PROBLEM = re.compile(r"^(?P<file>[\w.-]+\.toml): (?P<rest>.*)$", re.DOTALL)
+_QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
+
+
+def locate_problem(problem: str, folder: Path, overrides: Mapping[str, Path] | None = None) -> str:
+    """Turn a cross-check message `policy.toml: ... 'id' ...` into `folder/policy.toml:LINE: ...`.
+
+    `overrides` maps an item id to the file it really came from (a policy pack), so problems in
+    a pack's items point into the pack, not at the built-in file.
+    """
+    match = _PROBLEM.match(problem)
+    if not match:
+        return problem
+    path = folder / match["file"]
+    item_id = next(iter(_QUOTED_ID.findall(match["rest"])), None)
+    if item_id and overrides and item_id in overrides:
+        path = overrides[item_id]
+    line = None
+    if item_id and path.is_file():
+        wanted = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(item_id)}[\"']")
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            line = next((n for n, text in enumerate(handle, 1) if wanted.match(text)), None)
+    place = f"{path}:{line}" if line else str(path)
+    return f"{place}: {match['rest']}"
 
 
 FILES = ("sources", "steps", "policy", "platforms", "audience", "phi", "accounts", "profile")
@@ -372,18 +559,40 @@ def cross_check(content: Content) -> list[str]:
     return problems
 
 
+_TOML_LINE = re.compile(r"^(?P<path>.+?\.toml): (?P<rest>.*\(at line (?P<line>\d+),.*)$", re.DOTALL)
+
+
+def _with_toml_line(problem: str) -> str:
+    """`path: not valid TOML (... at line 3 ...)` -> `path:3: not valid TOML ...`."""
+    match = _TOML_LINE.match(problem)
+    return f"{match['path']}:{match['line']}: {match['rest']}" if match else problem
+
+
 def load_folder(folder: Path) -> Content:
     """Load, validate and cross-check a content folder; raise ContentError listing all problems."""
     problems: list[str] = []
     raw = read_raw(folder, problems)
     if problems:
-        raise ContentError(problems)
+        raise ContentError([_with_toml_line(problem) for problem in problems])
+    for name, table in (("sources", "source"), ("steps", "step")):
+        seen: set[str] = set()
+        for item in raw[name].get(table, []):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if item_id in seen:
+                problems.append(
+                    locate_problem(
+                        f"{name}.toml: {table} id {item_id!r} is defined twice; rename one.", folder
+                    )
+                )
+            if item_id is not None:
+                seen.add(item_id)
     data = assemble(raw)
     try:
         content = Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(describe_validation_error(exc, data, str(folder))) from exc
-    problems = cross_check(content)
+        problems.extend(describe_validation_error(exc, data, str(folder)))
+        raise ContentError(problems) from exc
+    problems.extend(locate_problem(problem, folder) for problem in cross_check(content))
     if problems:
         raise ContentError(problems)
     return content
