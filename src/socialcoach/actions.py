@@ -26,8 +26,8 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
         answer = plan.policy.items.get(item.id)
         if answer is None or answer.state is ItemState.TODO:
             asked = contact or item.ask_who
-            who = f" Ask {asked}." if asked else ""
-            actions.append(Action("policy", f"Find out: {item.title}.{who}"))
+            who = f" Who to ask: {asked}." if asked else ""
+            actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
 
     chosen = plan.platforms.chosen_ids()
     if not chosen:

@@ -366,6 +366,8 @@ def line_of(
         )
     if block is None and index is not None and 0 <= index < len(blocks):
         block = blocks[index]
+    if block is None and index is None and item_id is None and blocks:
+        block = blocks[0]  # a plain table such as [pack]
     if block is None:
         if not keys and len(blocks) == 1:
             return blocks[0][0] + 1

@@ -1,0 +1,268 @@
+"""The Textual app: opens the plan, routes between screens, and saves.
+
+It owns the one Plan in memory. Screens and steps edit that plan and call
+`plan_changed()`; the app saves on every step change, shortly after edits, and on quit
+(also on SIGTERM and SIGHUP, when the terminal is closed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.timer import Timer
+
+from socialcoach.content import Content, ContentError, load_builtin
+from socialcoach.models import Plan, Status
+from socialcoach.screens.dialogs import ChoiceDialog, ConfirmDialog, ExportDialog
+from socialcoach.screens.help import HelpScreen
+from socialcoach.screens.review import ReviewScreen
+from socialcoach.screens.welcome import WelcomeScreen
+from socialcoach.screens.wizard import WizardScreen
+from socialcoach.store import (
+    PlanFileError,
+    PlanLock,
+    PlanLockedError,
+    load_plan,
+    move_aside,
+    save_plan,
+)
+
+AUTOSAVE_DELAY = 1.5  # seconds after the last edit
+
+
+class SocialCoachApp(App[int]):
+    TITLE = "socialcoach"
+    SUB_TITLE = "your social media plan"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "save_and_quit", "Save & quit", priority=True, id="quit"),
+        Binding("f1,question_mark", "help", "Help", id="help"),
+    ]
+
+    def __init__(self, plan_path: Path, content: Content | None = None) -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self._content = content
+        self.plan = Plan()
+        self.read_only = False
+        self.save_failed = False
+        self.lock = PlanLock(plan_path)
+        self._autosave: Timer | None = None
+
+    # ----------------------------------------------------------------- content
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = load_builtin()
+        return self._content
+
+    # ----------------------------------------------------------------- start-up
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        try:
+            _ = self.content
+        except ContentError as exc:
+            self.exit(2, message="socialcoach: the built-in content is broken:\n" + str(exc))
+            return
+        try:
+            self.lock.acquire()
+        except PlanLockedError as exc:
+            self.push_screen(
+                ChoiceDialog(
+                    "This plan is open in another window",
+                    f"{exc.path} is already open in socialcoach (process {exc.pid}). "
+                    "Open it read-only here, or quit and use the other window.",
+                    [("read-only", "Open read-only"), ("quit", "Quit")],
+                    escape="quit",
+                ),
+                self._after_lock_choice,
+            )
+            return
+        self._open_plan()
+
+    def _after_lock_choice(self, choice: str | None) -> None:
+        if choice == "read-only":
+            self.read_only = True
+            self._open_plan()
+        else:
+            self.exit(0)
+
+    def _open_plan(self) -> None:
+        try:
+            plan = load_plan(self.plan_path)
+        except PlanFileError as exc:
+            self.push_screen(
+                ChoiceDialog(
+                    "Your plan file cannot be read",
+                    f"{exc.path}\n{exc.problem}\n\nNothing has been changed. You can quit and "
+                    "fix the file in a text editor, or start a new plan: the broken file is "
+                    "kept beside it as plan.toml.broken-<date>.",
+                    [("new", "Start a new plan (keep the broken file)"), ("quit", "Quit")],
+                    escape="quit",
+                ),
+                self._after_broken_choice,
+            )
+            return
+        if plan is None:
+            self.plan = Plan()
+            self._apply_pack()
+            self.push_screen(WelcomeScreen(first_run=True))
+            return
+        self.plan = plan
+        self._apply_pack()
+        self.push_screen(WelcomeScreen(first_run=False))
+        if plan.audit_overdue():
+            self.notify(
+                f"Your profile audit was due on {plan.profile.next_audit}. Open step 6 to do it.",
+                title="Audit due",
+                timeout=10,
+            )
+
+    def _after_broken_choice(self, choice: str | None) -> None:
+        if choice != "new":
+            self.exit(2)
+            return
+        kept = move_aside(self.plan_path, "broken")
+        self.notify(f"The unreadable file was kept as {kept.name}.", timeout=8)
+        self._open_plan()
+
+    def _apply_pack(self) -> None:
+        """Record in the plan which organisation pack it is being made with."""
+        from socialcoach.models import PackRef
+
+        pack = self.content.pack
+        if pack is None:
+            return
+        settings_pack = ""
+        with contextlib.suppress(Exception):
+            from socialcoach.settings import load_settings
+
+            settings_pack = load_settings().pack
+        self.plan.pack = PackRef(
+            id=pack.id, name=pack.name, version=pack.version, path=settings_pack
+        )
+
+    def _install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._on_terminate)
+
+    def _on_terminate(self) -> None:
+        self.save_plan()
+        self.lock.release()
+        self.exit(0)
+
+    # ----------------------------------------------------------------- saving
+    def plan_changed(self) -> None:
+        """An edit happened: save soon, so a crash loses at most a moment's typing."""
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_plan)
+
+    def save_plan(self) -> bool:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if self.read_only:
+            return False
+        try:
+            save_plan(self.plan, self.plan_path)
+        except OSError as exc:
+            if not self.save_failed:
+                self.notify(
+                    f"Could not save to {self.plan_path} ({exc.strerror}). Your answers are kept "
+                    "while the app is open: use Export to write them somewhere else.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
+                )
+            self.save_failed = True
+            return False
+        self.save_failed = False
+        return True
+
+    # ----------------------------------------------------------------- navigation
+    def open_wizard(self, step_id: str) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                self.call_later(screen.show_step, step_id)
+                return
+        self.push_screen(WizardScreen(step_id))
+
+    def show_review(self) -> None:
+        if isinstance(self.screen, ReviewScreen):
+            return
+        self.push_screen(ReviewScreen())
+
+    # ----------------------------------------------------------------- actions
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.plan_path))
+
+    def action_export(self) -> None:
+        default = self.plan_path.with_name("socialcoach-plan.md")
+        self.push_screen(ExportDialog(default), self._export_to)
+
+    def _export_to(self, path: Path | None) -> None:
+        if path is None:
+            return
+        from socialcoach.export import render_markdown
+        from socialcoach.fileio import atomic_write_text
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, render_markdown(self.plan, self.content))
+        except OSError as exc:
+            self.notify(
+                f"Could not write {path} ({exc.strerror}). Choose another folder.",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.notify(f"Plan exported to {path}", title="Exported", timeout=8)
+
+    def action_start_over(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            kept = None
+            if self.plan_path.exists() and not self.read_only:
+                self.save_plan()
+                kept = move_aside(self.plan_path, "old")
+            self.plan = Plan()
+            self._apply_pack()
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(WelcomeScreen(first_run=True))
+            if kept:
+                self.notify(f"Your previous plan was kept as {kept.name}.", timeout=8)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Start over?",
+                "This starts a new, empty plan. Your current plan is not deleted: it is kept "
+                "as a backup beside the plan file.",
+                yes="Start over",
+            ),
+            confirmed,
+        )
+
+    async def action_save_and_quit(self) -> None:
+        saved = self.save_plan()
+        self.lock.release()
+        if not saved and not self.read_only and self.save_failed:
+            self.exit(1, message=f"socialcoach: the plan could not be saved to {self.plan_path}.")
+            return
+        self.exit(0)
+
+    def step_done(self, step_id: str) -> bool:
+        return self.plan.status(step_id) is Status.DONE

@@ -1,0 +1,36 @@
+"""The help screen: every key, and where the plan lives. The text sits in help.md beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown
+
+HELP_TEXT = Path(__file__).with_name("help.md")
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("f1,question_mark,q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, plan_path: Path) -> None:
+        super().__init__(classes="dialog-screen")
+        self._plan_path = plan_path
+
+    def compose(self) -> ComposeResult:
+        text = HELP_TEXT.read_text(encoding="utf-8").replace("{plan_path}", str(self._plan_path))
+        with Vertical(classes="dialog help"):
+            yield Markdown(text, id="help-text")
+            yield Button("Close (Esc)", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.dismiss()

@@ -1,0 +1,53 @@
+"""The whole plan as it will be exported, with export and a way back to the steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Markdown
+
+from socialcoach.export import render_markdown
+
+if TYPE_CHECKING:
+    from socialcoach.app import SocialCoachApp
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="review-back"),
+        Binding("e,ctrl+e", "app.export", "Export", id="review-export"),
+    ]
+
+    @property
+    def coach(self) -> SocialCoachApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with Horizontal(classes="buttons", id="review-buttons"):
+            yield Button("Export…", id="export", variant="primary", compact=True)
+            yield Button("Back", id="back", compact=True)
+        with VerticalScroll(id="review-body"):
+            yield Markdown(render_markdown(self.coach.plan, self.coach.content), id="plan-md")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-body").focus()
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#plan-md", Markdown).update(
+            render_markdown(self.coach.plan, self.coach.content)
+        )
+
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        self.coach.action_export()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,180 @@
+"""The six steps on one screen: a step bar, a ContentSwitcher of step panes, Back and Next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
+
+from socialcoach.models import STEP_ORDER, Status
+from socialcoach.screens.dialogs import GotoDialog
+from socialcoach.steps.accounts import AccountsStep
+from socialcoach.steps.audience import AudienceStep
+from socialcoach.steps.base import StepPane, plain
+from socialcoach.steps.phi import PhiStep
+from socialcoach.steps.platforms import PlatformsStep
+from socialcoach.steps.policy import PolicyStep
+from socialcoach.steps.profile import ProfileStep
+
+if TYPE_CHECKING:
+    from socialcoach.app import SocialCoachApp
+
+STEP_CLASSES: tuple[type[StepPane], ...] = (
+    PolicyStep,
+    PlatformsStep,
+    AudienceStep,
+    PhiStep,
+    AccountsStep,
+    ProfileStep,
+)
+MARKS = {Status.DONE: "✓", Status.IN_PROGRESS: "•", Status.NOT_STARTED: " "}
+
+
+class WizardScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n,f8", "next", "Next", id="next"),
+        Binding("ctrl+b,f7", "back", "Back", id="back"),
+        Binding("ctrl+g,f6", "goto", "Go to step", id="goto"),
+        Binding("ctrl+r", "review", "Review", id="review"),
+    ]
+
+    def __init__(self, start: str) -> None:
+        super().__init__(id="wizard")
+        self._start = start
+
+    @property
+    def coach(self) -> SocialCoachApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with Horizontal(id="step-bar"):
+            for step_id in STEP_ORDER:
+                yield Button("", id=f"jump-{step_id}", classes="jump", compact=True)
+        yield Static("", id="step-title")
+        with ContentSwitcher(initial=f"step-{self._start}", id="steps"):
+            for step_class in STEP_CLASSES:
+                yield step_class()
+        with Horizontal(id="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Static("", id="nav-hint")
+            yield Button("Next →", id="next", variant="primary", compact=True)
+        yield Footer()
+
+    @property
+    def current(self) -> str:
+        return (self.query_one("#steps", ContentSwitcher).current or "step-policy").removeprefix(
+            "step-"
+        )
+
+    def pane(self, step_id: str) -> StepPane:
+        return self.query_one(f"#step-{step_id}", StepPane)
+
+    async def on_mount(self) -> None:
+        await self.show_step(self._start)
+
+    def refresh_chrome(self) -> None:
+        """Step bar, title and hints: where am I, what is done, what comes next."""
+        plan, content = self.coach.plan, self.coach.content
+        current = self.current
+        for step_id in STEP_ORDER:
+            step = content.steps[step_id]
+            button = self.query_one(f"#jump-{step_id}", Button)
+            button.label = plain(f"{MARKS[plan.status(step_id)]}{step.number} {step.short}")
+            button.set_class(step_id == current, "-current")
+            button.set_class(plan.status(step_id) is Status.DONE, "-done")
+        step = content.steps[current]
+        index = STEP_ORDER.index(current)
+        done = plan.done_count()
+        title = f"Step {step.number} of 6: {step.title}   ({done} of 6 done)"
+        if self.coach.read_only:
+            title += "   READ-ONLY"
+        self.query_one("#step-title", Static).update(plain(title))
+        back = self.query_one("#back", Button)
+        back.disabled = index == 0
+        next_button = self.query_one("#next", Button)
+        next_button.label = "Review plan →" if index == len(STEP_ORDER) - 1 else "Next →"
+        missing = self.pane(current).missing()
+        hint = f"To finish this step: {missing}." if missing else "Ready: press Next (Ctrl+N)."
+        self.query_one("#nav-hint", Static).update(plain(hint))
+
+    async def show_step(self, step_id: str) -> None:
+        plan = self.coach.plan
+        plan.current_step = step_id
+        pane = self.pane(step_id)
+        await pane.refresh_if_stale()
+        self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
+        pane.scroll_home(animate=False)
+        self.refresh_chrome()
+        self.coach.save_plan()
+        fields = pane.query("Input, SelectionList, RadioSet, TextArea, Select")
+        if fields:
+            fields.first().focus()
+        else:
+            self.query_one("#next", Button).focus()
+
+    def finish_current(self) -> None:
+        """Record the step as done, or as in progress with what is still missing."""
+        step_id = self.current
+        pane = self.pane(step_id)
+        section = self.coach.plan.section(step_id)
+        missing = pane.missing()
+        if missing:
+            section.status = Status.IN_PROGRESS
+            step = self.coach.content.steps[step_id]
+            self.notify(
+                f"Step {step.number} stays in progress: {missing}. You can come back any time.",
+                title="Saved",
+            )
+        else:
+            if isinstance(pane, ProfileStep):
+                pane.complete()
+            section.status = Status.DONE
+
+    async def action_next(self) -> None:
+        self.finish_current()
+        index = STEP_ORDER.index(self.current)
+        if index + 1 < len(STEP_ORDER):
+            await self.show_step(STEP_ORDER[index + 1])
+        else:
+            self.refresh_chrome()
+            self.coach.save_plan()
+            self.coach.show_review()
+
+    async def action_back(self) -> None:
+        index = STEP_ORDER.index(self.current)
+        if index > 0:
+            await self.show_step(STEP_ORDER[index - 1])
+
+    def action_goto(self) -> None:
+        content = self.coach.content
+        steps = [
+            (sid, f"{content.steps[sid].number}. {content.steps[sid].title}") for sid in STEP_ORDER
+        ]
+
+        async def go(step_id: str | None) -> None:
+            if step_id:
+                await self.show_step(step_id)
+
+        self.app.push_screen(GotoDialog(steps, self.current), go)
+
+    def action_review(self) -> None:
+        self.coach.save_plan()
+        self.coach.show_review()
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    @on(Button.Pressed, ".jump")
+    async def _jump_pressed(self, event: Button.Pressed) -> None:
+        await self.show_step((event.button.id or "").removeprefix("jump-"))

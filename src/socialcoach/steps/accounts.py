@@ -1,0 +1,186 @@
+"""Step 5: per chosen platform, one account or separate ones, handles, visibility, disclaimer."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
+
+from socialcoach.accounts import plan_warnings
+from socialcoach.models import AccountPlan, AccountSplit, Visibility
+from socialcoach.steps.base import StepPane, plain
+
+SPLIT_LABELS = {
+    AccountSplit.SEPARATE: "Separate personal and professional accounts",
+    AccountSplit.ONE: "One account, used professionally",
+    AccountSplit.PROFESSIONAL_ONLY: "Professional only (no personal use here)",
+}
+VISIBILITY_OPTIONS = [("Public", Visibility.PUBLIC), ("Private", Visibility.PRIVATE)]
+
+
+class AccountsStep(StepPane):
+    step_id = "accounts"
+
+    def signature(self) -> object:
+        return tuple(self.plan.platforms.chosen_ids())
+
+    def _account(self, platform_id: str) -> AccountPlan:
+        account = self.plan.accounts.for_platform(platform_id)
+        if account is None:
+            account = AccountPlan(platform=platform_id)
+            self.plan.accounts.accounts.append(account)
+        return account
+
+    def compose_form(self) -> ComposeResult:
+        chosen = self.plan.platforms.chosen_ids()
+        if not chosen:
+            yield Static(
+                "Choose your platforms in step 2 first; each gets its own plan here.",
+                classes="hint",
+            )
+            return
+        # keep the plan's account list in the order of the chosen platforms
+        accounts = [self._account(pid) for pid in chosen]
+        others = [a for a in self.plan.accounts.accounts if a.platform not in chosen]
+        self.plan.accounts.accounts = accounts + others
+        disclaimers = [(plain(d.label), d.text) for d in self.content.disclaimers]
+        rules = [(plain(r.label), r.id) for r in self.content.contact_rules]
+        for account in accounts:
+            pid = account.platform
+            platform = self.content.platform(pid)
+            with Vertical(classes="account", id=f"account-{pid}"):
+                yield Label(plain(platform.name), classes="account-title")
+                yield Static(plain(platform.privacy_note), classes="item-explain")
+                with RadioSet(id=f"split-{pid}", classes="split", compact=True):
+                    for split, label in SPLIT_LABELS.items():
+                        yield RadioButton(label, value=account.split is split, name=split.value)
+                with Horizontal(classes="handle-row"):
+                    yield Input(
+                        account.professional_handle,
+                        placeholder="Professional handle, e.g. @DrJaneRad",
+                        id=f"pro-handle-{pid}",
+                        classes="pro-handle",
+                    )
+                    yield Select(
+                        VISIBILITY_OPTIONS,
+                        value=account.professional_visibility,
+                        allow_blank=False,
+                        id=f"pro-vis-{pid}",
+                        classes="pro-vis",
+                        compact=True,
+                    )
+                with Horizontal(classes="handle-row personal-row"):
+                    yield Input(
+                        account.personal_handle,
+                        placeholder="Personal handle (if separate)",
+                        id=f"personal-handle-{pid}",
+                        classes="personal-handle",
+                    )
+                    yield Select(
+                        VISIBILITY_OPTIONS,
+                        value=account.personal_visibility,
+                        allow_blank=False,
+                        id=f"personal-vis-{pid}",
+                        classes="personal-vis",
+                        compact=True,
+                    )
+                yield Select(
+                    disclaimers,
+                    prompt="Pick a disclaimer to start from",
+                    id=f"disclaimer-pick-{pid}",
+                    classes="disclaimer-pick",
+                    compact=True,
+                )
+                yield Input(
+                    account.disclaimer,
+                    placeholder="Bio disclaimer (edit freely)",
+                    id=f"disclaimer-{pid}",
+                    classes="disclaimer",
+                )
+                yield Select(
+                    rules,
+                    prompt="If a patient contacts you here…",
+                    value=account.patient_contact or Select.NULL,
+                    id=f"contact-{pid}",
+                    classes="contact-rule",
+                    compact=True,
+                )
+        yield Static("", id="warnings", classes="warnings")
+
+    def on_mount(self) -> None:
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        for box in self.query("#warnings").results(Static):
+            warnings = plan_warnings(self.plan, self.content)
+            box.update(plain("\n".join(f"⚠ {w}" for w in warnings)))
+            box.display = bool(warnings)
+
+    def edited(self) -> None:
+        self._show_warnings()
+        self.changed()
+
+    @staticmethod
+    def _pid(widget_id: str | None, prefix: str) -> str:
+        return (widget_id or "").removeprefix(prefix)
+
+    @on(RadioSet.Changed, ".split")
+    def _split(self, event: RadioSet.Changed) -> None:
+        account = self._account(self._pid(event.radio_set.id, "split-"))
+        account.split = AccountSplit(event.pressed.name)
+        self.edited()
+
+    @on(Input.Changed, ".pro-handle")
+    def _pro_handle(self, event: Input.Changed) -> None:
+        self._account(self._pid(event.input.id, "pro-handle-")).professional_handle = event.value
+        self.edited()
+
+    @on(Input.Changed, ".personal-handle")
+    def _personal_handle(self, event: Input.Changed) -> None:
+        self._account(self._pid(event.input.id, "personal-handle-")).personal_handle = event.value
+        self.edited()
+
+    @on(Select.Changed, ".pro-vis")
+    def _pro_vis(self, event: Select.Changed) -> None:
+        if isinstance(event.value, Visibility):
+            account = self._account(self._pid(event.select.id, "pro-vis-"))
+            account.professional_visibility = event.value
+            self.edited()
+
+    @on(Select.Changed, ".personal-vis")
+    def _personal_vis(self, event: Select.Changed) -> None:
+        if isinstance(event.value, Visibility):
+            account = self._account(self._pid(event.select.id, "personal-vis-"))
+            account.personal_visibility = event.value
+            self.edited()
+
+    @on(Select.Changed, ".disclaimer-pick")
+    def _pick_disclaimer(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            pid = self._pid(event.select.id, "disclaimer-pick-")
+            self.query_one(f"#disclaimer-{pid}", Input).value = event.value
+
+    @on(Input.Changed, ".disclaimer")
+    def _disclaimer(self, event: Input.Changed) -> None:
+        self._account(self._pid(event.input.id, "disclaimer-")).disclaimer = event.value
+        self.edited()
+
+    @on(Select.Changed, ".contact-rule")
+    def _contact_rule(self, event: Select.Changed) -> None:
+        account = self._account(self._pid(event.select.id, "contact-"))
+        account.patient_contact = event.value if isinstance(event.value, str) else ""
+        self.edited()
+
+    def missing(self) -> str:
+        chosen = self.plan.platforms.chosen_ids()
+        if not chosen:
+            return "choose your platforms in step 2"
+        without = [
+            self.content.platform_name(pid)
+            for pid in chosen
+            if not self._account(pid).professional_handle.strip()
+        ]
+        if without:
+            return "choose a handle for " + ", ".join(without)
+        return ""

@@ -1,0 +1,123 @@
+"""Step 3: who to follow and where to join in, a posting rhythm, habits, and three themes."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from socialcoach.content import AudienceEntry
+from socialcoach.steps.base import StepPane, plain
+
+POSTS_PER_WEEK = (1, 2, 3, 5, 7)
+KIND_LABELS = {
+    "society": "Society",
+    "account": "Account",
+    "community": "Community",
+    "hashtag": "Hashtag",
+    "resource": "Resource",
+}
+
+
+def relevant_entries(
+    entries: list[AudienceEntry], subspecialty: str, platforms: list[str]
+) -> list[AudienceEntry]:
+    """Entries for radiology as a whole or the user's subspecialty, on their platforms."""
+    wanted = {"all", subspecialty}
+    rows = [e for e in entries if wanted & set(e.subspecialties)]
+    if platforms:
+        rows = [e for e in rows if set(e.platforms) & set(platforms)]
+    kinds = list(KIND_LABELS)
+    return sorted(rows, key=lambda e: (kinds.index(e.kind), "all" in e.subspecialties))
+
+
+class AudienceStep(StepPane):
+    step_id = "audience"
+
+    def signature(self) -> object:
+        return (self.plan.basics.subspecialty, tuple(self.plan.platforms.chosen_ids()))
+
+    def compose_form(self) -> ComposeResult:
+        plan, content = self.plan, self.content
+        chosen = plan.platforms.chosen_ids()
+        sub = content.subspecialty_label(plan.basics.subspecialty)
+        where = ", ".join(content.platform_name(p) for p in chosen) or "all platforms"
+        yield Label(f"Follow and join ({sub}; {where}): Space to adopt", classes="section-title")
+        rows = relevant_entries(content.audience, plan.basics.subspecialty, chosen)
+        adopted = set(plan.audience.adopted)
+        selections = []
+        for entry in rows:
+            note = "" if entry.verified else " (check it first)"
+            prompt = f"{KIND_LABELS[entry.kind]}: {entry.name}{note}. {entry.description}"
+            selections.append(Selection(plain(prompt), entry.id, entry.id in adopted))
+        if selections:
+            yield SelectionList[str](*selections, id="entries")
+        else:
+            yield Static("Nothing listed for this combination yet.", classes="hint")
+        yield Label("Posting rhythm", classes="section-title")
+        with Horizontal(classes="rhythm-row"):
+            yield Label("Posts per week:")
+            yield Select(
+                [(str(n), n) for n in POSTS_PER_WEEK],
+                value=plan.audience.posts_per_week
+                if plan.audience.posts_per_week in POSTS_PER_WEEK
+                else Select.NULL,
+                allow_blank=False,
+                id="posts-per-week",
+                compact=True,
+            )
+        yield Label("Engagement habits to keep", classes="section-title")
+        habits = set(plan.audience.habits)
+        yield SelectionList[str](
+            *[Selection(plain(h.text), h.id, h.id in habits) for h in content.habits],
+            id="habits",
+        )
+        yield Label("Three content themes of your own", classes="section-title")
+        examples = (
+            "e.g. a weekly neuro case",
+            "e.g. radiation safety in plain words",
+            "e.g. life as a resident",
+        )
+        for index in range(3):
+            yield Input(
+                plan.audience.themes[index] if index < len(plan.audience.themes) else "",
+                placeholder=f"Theme {index + 1}, {examples[index]}",
+                id=f"theme-{index}",
+                classes="theme",
+            )
+
+    @on(SelectionList.SelectedChanged, "#entries")
+    def _entries_changed(self, event: SelectionList.SelectedChanged) -> None:
+        shown = {option.value for option in event.selection_list.options}
+        kept = [entry for entry in self.plan.audience.adopted if entry not in shown]
+        self.plan.audience.adopted = kept + list(event.selection_list.selected)
+        self.changed()
+
+    @on(SelectionList.SelectedChanged, "#habits")
+    def _habits_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.plan.audience.habits = list(event.selection_list.selected)
+        self.changed()
+
+    @on(Select.Changed, "#posts-per-week")
+    def _rhythm_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self.plan.audience.posts_per_week = event.value
+            self.changed()
+
+    @on(Input.Changed, ".theme")
+    def _theme_changed(self, event: Input.Changed) -> None:
+        index = int((event.input.id or "theme-0").removeprefix("theme-"))
+        themes = list(self.plan.audience.themes) + [""] * 3
+        themes[index] = event.value
+        self.plan.audience.themes = themes[:3]
+        self.changed()
+
+    def missing(self) -> str:
+        needs = []
+        if not self.plan.audience.adopted:
+            needs.append("adopt at least one society, account, community or hashtag")
+        if sum(1 for t in self.plan.audience.themes if t.strip()) < 3:
+            needs.append("write three content themes")
+        return " and ".join(needs)

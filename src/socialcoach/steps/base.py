@@ -1,0 +1,90 @@
+"""The shape every step shares: why it matters, the form, and what goes into the plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content as Text
+from textual.widgets import Collapsible, Markdown, Static
+
+from socialcoach.export import SECTIONS
+from socialcoach.models import Status
+
+if TYPE_CHECKING:
+    from socialcoach.app import SocialCoachApp
+    from socialcoach.content import Content
+    from socialcoach.models import Plan
+
+
+def plain(text: str) -> Text:
+    """Literal text for widgets that would otherwise parse `[...]` as markup."""
+    return Text(text)
+
+
+class StepPane(VerticalScroll):
+    """One step of the coach. Subclasses compose the form and say when they are complete.
+
+    Widgets write straight into the plan as the user changes them, so nothing typed is
+    held only in a widget; the app saves the plan on every step change and on quit.
+    """
+
+    step_id: str = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"step-{self.step_id}", classes="step")
+        self._signature: object = None
+
+    @property
+    def coach(self) -> SocialCoachApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def plan(self) -> Plan:
+        return self.coach.plan
+
+    @property
+    def content(self) -> Content:
+        return self.coach.content
+
+    def compose(self) -> ComposeResult:
+        step = self.content.steps[self.step_id]
+        self._signature = self.signature()
+        yield Static(plain(step.what_to_do), classes="what-to-do")
+        with Collapsible(title="Why this matters", collapsed=False, classes="why"):
+            yield Markdown(step.why)
+        yield from self.compose_form()
+        with Collapsible(title="What goes into your plan", collapsed=True, classes="plan-preview"):
+            yield Markdown("", classes="preview")
+
+    def compose_form(self) -> ComposeResult:
+        yield from ()
+
+    def signature(self) -> object:
+        """What, outside this step, the form depends on; a change rebuilds the form."""
+        return None
+
+    async def refresh_if_stale(self) -> None:
+        if self.signature() != self._signature:
+            await self.recompose()
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        text = "\n".join(SECTIONS[self.step_id](self.plan, self.content)[3:])
+        for preview in self.query(".preview").results(Markdown):
+            preview.update(text)
+
+    def changed(self) -> None:
+        """Call after every edit: marks the step in progress and schedules a save."""
+        if self.plan.current_step != self.step_id:
+            return  # a widget settling while the step is hidden, not a user's edit
+        section = self.plan.section(self.step_id)
+        if section.status is Status.NOT_STARTED:
+            section.status = Status.IN_PROGRESS
+        self.coach.plan_changed()
+        self.update_preview()
+
+    def missing(self) -> str:
+        """What is still needed for this step to count as done ("" when complete)."""
+        return ""

@@ -1,0 +1,131 @@
+"""Step 4: the identifiers that must never appear, image hazards, a quiz, and a draft checker."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from socialcoach.steps.base import StepPane, plain
+
+
+class PhiStep(StepPane):
+    step_id = "phi"
+
+    def compose_form(self) -> ComposeResult:
+        plan, content = self.plan, self.content
+        acknowledged = set(plan.phi.acknowledged)
+        yield Label(
+            "The 18 identifiers HIPAA's Safe Harbor rule lists: tick each once you know it",
+            classes="section-title",
+        )
+        yield SelectionList[str](
+            *[
+                Selection(
+                    plain(f"({i.letter}) {i.title}: {i.radiology_example}"),
+                    i.id,
+                    i.id in acknowledged,
+                )
+                for i in content.identifiers
+            ],
+            id="identifiers",
+            classes="rules",
+        )
+        yield Label("Where images leak patient information", classes="section-title")
+        yield SelectionList[str](
+            *[
+                Selection(plain(f"{h.title}: {h.what_to_do}"), h.id, h.id in acknowledged)
+                for h in content.hazards
+            ],
+            id="hazards",
+            classes="rules",
+        )
+        yield Label(f"Quiz: {len(content.quiz)} situations", classes="section-title")
+        for number, question in enumerate(content.quiz, 1):
+            answered = plan.phi.quiz_answers.get(question.id)
+            with Vertical(classes="quiz-item"):
+                yield Static(plain(f"{number}. {question.scenario}"), classes="scenario")
+                with RadioSet(id=f"quiz-{question.id}", classes="quiz", compact=True):
+                    for index, choice in enumerate(question.choices):
+                        yield RadioButton(plain(choice), value=answered == index, name=str(index))
+                yield Static(
+                    plain(self._feedback(question.id, answered)),
+                    id=f"feedback-{question.id}",
+                    classes="feedback",
+                )
+        yield Label("Check a draft before you post", classes="section-title")
+        yield Static(
+            plain(
+                "Type or paste a draft; possible identifiers are listed as you type. "
+                "The draft is not saved anywhere."
+            ),
+            classes="hint",
+        )
+        yield TextArea("", id="draft", soft_wrap=True)
+        yield Static("", id="draft-findings", classes="findings")
+
+    def _feedback(self, question_id: str, answered: int | None) -> str:
+        if answered is None:
+            return ""
+        question = next(q for q in self.content.quiz if q.id == question_id)
+        verdict = (
+            "Right."
+            if answered == question.answer
+            else (f"Not quite: the answer is “{question.choices[question.answer]}”.")
+        )
+        return f"{verdict} {question.explanation}"
+
+    @on(SelectionList.SelectedChanged, ".rules")
+    def _rules_changed(self, event: SelectionList.SelectedChanged) -> None:
+        ticked: list[str] = []
+        for rules in self.query(".rules").results(SelectionList):
+            ticked.extend(rules.selected)
+        self.plan.phi.acknowledged = ticked
+        self.changed()
+
+    @on(RadioSet.Changed, ".quiz")
+    def _answered(self, event: RadioSet.Changed) -> None:
+        question_id = (event.radio_set.id or "").removeprefix("quiz-")
+        answer = int(event.pressed.name or 0)
+        if self.plan.phi.quiz_answers.get(question_id) == answer:
+            return
+        self.plan.phi.quiz_answers = {**self.plan.phi.quiz_answers, question_id: answer}
+        feedback = self.query_one(f"#feedback-{question_id}", Static)
+        feedback.update(plain(self._feedback(question_id, answer)))
+        self.changed()
+
+    @on(TextArea.Changed, "#draft")
+    def _draft_changed(self, event: TextArea.Changed) -> None:
+        self.query_one("#draft-findings", Static).update(plain(draft_report(event.text_area.text)))
+
+    def missing(self) -> str:
+        content, phi = self.content, self.plan.phi
+        rules = [i.id for i in content.identifiers] + [h.id for h in content.hazards]
+        open_rules = len([r for r in rules if r not in phi.acknowledged])
+        unanswered = len([q for q in content.quiz if q.id not in phi.quiz_answers])
+        needs = []
+        if open_rules:
+            needs.append(f"tick the {open_rules} rules not yet ticked")
+        if unanswered:
+            needs.append(f"answer the {unanswered} remaining quiz questions")
+        return " and ".join(needs)
+
+
+def draft_report(text: str) -> str:
+    """The checker's findings in a few lines for the panel (the checker lives in phi.py)."""
+    if not text.strip():
+        return ""
+    from socialcoach import phi
+
+    findings = phi.check(text)
+    if not findings:
+        return "No patient identifiers found. Still read it once more as a stranger would."
+    lines = [f"{len(findings)} possible identifier(s):"]
+    for finding in findings:
+        lines.append(
+            f"line {finding.line}:{finding.column} {finding.category}: "
+            f"“{finding.text}”: {finding.message} {finding.fix}"
+        )
+    return "\n".join(lines)
