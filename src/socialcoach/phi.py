@@ -163,6 +163,11 @@ class Finding:
         return asdict(self)
 
 
+def _words(s: str) -> list[str]:
+    """Space-separated word list, kept compact in the source."""
+    return s.split()
+
+
 # --------------------------------------------------------------------------------------------
 # Word lists. Kept small on purpose: cues carry the weight, lists only veto or confirm.
 # --------------------------------------------------------------------------------------------
@@ -178,48 +183,13 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _US_STATES = {
     s.lower()
-    for s in [
-        "Alabama",
-        "Alaska",
-        "Arizona",
-        "Arkansas",
-        "California",
-        "Colorado",
-        "Connecticut",
-        "Delaware",
-        "Florida",
-        "Georgia",
-        "Hawaii",
-        "Idaho",
-        "Illinois",
-        "Indiana",
-        "Iowa",
-        "Kansas",
-        "Kentucky",
-        "Louisiana",
-        "Maine",
-        "Maryland",
-        "Massachusetts",
-        "Michigan",
-        "Minnesota",
-        "Mississippi",
-        "Missouri",
-        "Montana",
-        "Nebraska",
-        "Nevada",
-        "Ohio",
-        "Oklahoma",
-        "Oregon",
-        "Pennsylvania",
-        "Tennessee",
-        "Texas",
-        "Utah",
-        "Vermont",
-        "Virginia",
-        "Washington",
-        "Wisconsin",
-        "Wyoming",
-    ]
+    for s in _words(
+        "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia "
+        "Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
+        "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio "
+        "Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin "
+        "Wyoming"
+    )
 } | {
     "new hampshire",
     "new jersey",
@@ -235,64 +205,13 @@ _US_STATES = {
 }
 _COUNTRIES = {
     c.lower()
-    for c in [
-        "America",
-        "USA",
-        "US",
-        "UK",
-        "Canada",
-        "Mexico",
-        "Brazil",
-        "Argentina",
-        "Chile",
-        "Peru",
-        "Colombia",
-        "England",
-        "Scotland",
-        "Wales",
-        "Ireland",
-        "France",
-        "Germany",
-        "Spain",
-        "Portugal",
-        "Italy",
-        "Austria",
-        "Switzerland",
-        "Netherlands",
-        "Belgium",
-        "Sweden",
-        "Norway",
-        "Denmark",
-        "Finland",
-        "Poland",
-        "Greece",
-        "Turkey",
-        "Israel",
-        "Egypt",
-        "Nigeria",
-        "Kenya",
-        "India",
-        "Pakistan",
-        "China",
-        "Japan",
-        "Korea",
-        "Vietnam",
-        "Thailand",
-        "Philippines",
-        "Indonesia",
-        "Australia",
-        "Singapore",
-        "Malaysia",
-        "Europe",
-        "Asia",
-        "Africa",
-        "Iran",
-        "Iraq",
-        "Russia",
-        "Ukraine",
-        "Ghana",
-        "Ethiopia",
-    ]
+    for c in _words(
+        "America USA US UK Canada Mexico Brazil Argentina Chile Peru Colombia England Scotland "
+        "Wales Ireland France Germany Spain Portugal Italy Austria Switzerland Netherlands "
+        "Belgium Sweden Norway Denmark Finland Poland Greece Turkey Israel Egypt Nigeria Kenya "
+        "India Pakistan China Japan Korea Vietnam Thailand Philippines Indonesia Australia "
+        "Singapore Malaysia Europe Asia Africa Iran Iraq Russia Ukraine Ghana Ethiopia"
+    )
 } | {"new zealand", "south africa", "saudi arabia", "united states", "united kingdom", "the us"}
 _STATE_ABBR = [
     "AL",
@@ -351,450 +270,49 @@ _STATE_ABBR = [
 # Capitalised words that follow "patient"/"pt" or relationship words but are not names.
 _NOT_NAMES = {
     w.lower()
-    for w in [
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "Our",
-        "My",
-        "His",
-        "Her",
-        "Their",
-        "With",
-        "Was",
-        "Is",
-        "Has",
-        "Had",
-        "Who",
-        "Which",
-        "And",
-        "Or",
-        "But",
-        "If",
-        "Safety",
-        "Care",
-        "Advocate",
-        "Advocates",
-        "Advocacy",
-        "Portal",
-        "Experience",
-        "Education",
-        "Information",
-        "Access",
-        "Centered",
-        "Centred",
-        "Satisfaction",
-        "Privacy",
-        "Rights",
-        "Services",
-        "Service",
-        "Relations",
-        "Navigator",
-        "Registration",
-        "Transport",
-        "Zero",
-        "One",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "First",
-        "Last",
-        "Next",
-        "Day",
-        "Week",
-        "Month",
-        "Year",
-        "Radiology",
-        "Imaging",
-        "Hospital",
-        "Clinic",
-        "Medical",
-        "Health",
-        "Center",
-        "Centre",
-        "Department",
-        "Unit",
-        "Name",
-        "Names",
-        "ID",
-        "DOB",
-        "MRN",
-        "History",
-        "Hx",
-        "Information",
-        "Info",
-        "Summary",
-        "Reported",
-        "Presented",
-        "Came",
-        "Underwent",
-        "Developed",
-        "Denies",
-        "Denied",
-        "Returned",
-        "Went",
-        "Got",
-        "Had",
-        "Referred",
-        "Scanned",
-        "Imaged",
-        "Note",
-        "Nature",
-        "Earth",
-        "Teresa",
-        "Superior",
-        "General",
-        "Friendly",
-        "Journey",
-        "Stories",
-        "Story",
-        "Voices",
-        "Voice",
-        "Family",
-        "Families",
-        "Group",
-        "Forum",
-        "Panel",
-        "Council",
-        "Board",
-        "Day",
-        "Days",
-        "Week",
-        "Month",
-        "Report",
-        "Reports",
-        "Doe",
-        "Smith",
-        "Case",
-        "Cases",
-        "Of",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "To",
-        "By",
-        "As",
-        "It",
-        "Be",
-        "No",
-        "Yes",
-        "Not",
-        "Age",
-        "Sex",
-        "Male",
-        "Female",
-        "Man",
-        "Woman",
-        "Boy",
-        "Girl",
-        "Baby",
-        "Child",
-        "Infant",
-        "Teen",
-        "Adult",
-        "Elderly",
-        "Young",
-        "Old",
-        "Both",
-        "All",
-        "Consent",
-        "Consented",
-        "Complained",
-        "Complaints",
-        "Outcome",
-        "Outcomes",
-        "Data",
-        "Record",
-        "Records",
-        "Chart",
-        "Charts",
-        "Intake",
-        "Room",
-        "Bed",
-        "Ward",
-        "Bay",
-        "ICU",
-        "ED",
-        "ER",
-        "OR",
-        "PACU",
-        "Then",
-        "Later",
-        "Earlier",
-        "Today",
-        "Yesterday",
-        "Initials",
-        "Please",
-        "Thanks",
-        "Thank",
-        "Dr",
-        "Doctor",
-        "Prof",
-        "Professor",
-        "Nurse",
-        "Technologist",
-        "Tech",
-    ]
+    for w in _words(
+        "The A An This That Our My His Her Their With Was Is Has Had Who Which And Or But If "
+        "Safety Care Advocate Advocates Advocacy Portal Experience Education Information Access "
+        "Centered Centred Satisfaction Privacy Rights Services Service Relations Navigator "
+        "Registration Transport Zero One Two Three Four Five First Last Next Day Week Month Year "
+        "Radiology Imaging Hospital Clinic Medical Health Center Centre Department Unit Name "
+        "Names ID DOB MRN History Hx Information Info Summary Reported Presented Came Underwent "
+        "Developed Denies Denied Returned Went Got Had Referred Scanned Imaged Note Nature Earth "
+        "Teresa Superior General Friendly Journey Stories Story Voices Voice Family Families "
+        "Group Forum Panel Council Board Day Days Week Month Report Reports Case Cases "
+        "Of In On At For From To By As It Be No Yes Not Age Sex Male Female Man Woman Boy Girl "
+        "Baby Child Infant Teen Adult Elderly Young Old Both All Consent Consented Complained "
+        "Complaints Outcome Outcomes Data Record Records Chart Charts Intake Room Bed Ward Bay "
+        "ICU ED ER OR PACU Then Later Earlier Today Yesterday Initials Please Thanks Thank Dr "
+        "Doctor Prof Professor Nurse Technologist Tech Mr Mrs Ms Miss Mx Sir Madam"
+    )
 }
 
 # A short list of common given names: used only to confirm "First Last" next to patient cues.
 _FIRST_NAMES = {
     n.lower()
-    for n in [
-        "James",
-        "John",
-        "Robert",
-        "Michael",
-        "William",
-        "David",
-        "Richard",
-        "Joseph",
-        "Thomas",
-        "Charles",
-        "Christopher",
-        "Daniel",
-        "Matthew",
-        "Anthony",
-        "Mark",
-        "Donald",
-        "Steven",
-        "Paul",
-        "Andrew",
-        "Joshua",
-        "Kenneth",
-        "Kevin",
-        "Brian",
-        "George",
-        "Timothy",
-        "Ronald",
-        "Edward",
-        "Jason",
-        "Jeffrey",
-        "Ryan",
-        "Jacob",
-        "Gary",
-        "Nicholas",
-        "Eric",
-        "Jonathan",
-        "Stephen",
-        "Larry",
-        "Justin",
-        "Scott",
-        "Brandon",
-        "Benjamin",
-        "Samuel",
-        "Gregory",
-        "Alexander",
-        "Frank",
-        "Patrick",
-        "Raymond",
-        "Jack",
-        "Dennis",
-        "Jerry",
-        "Tyler",
-        "Aaron",
-        "Jose",
-        "Adam",
-        "Henry",
-        "Nathan",
-        "Douglas",
-        "Zachary",
-        "Peter",
-        "Kyle",
-        "Walter",
-        "Ethan",
-        "Jeremy",
-        "Harold",
-        "Keith",
-        "Christian",
-        "Roger",
-        "Noah",
-        "Gerald",
-        "Carl",
-        "Terry",
-        "Sean",
-        "Austin",
-        "Arthur",
-        "Lawrence",
-        "Jesse",
-        "Dylan",
-        "Bryan",
-        "Joe",
-        "Jordan",
-        "Billy",
-        "Bruce",
-        "Albert",
-        "Willie",
-        "Gabriel",
-        "Logan",
-        "Alan",
-        "Juan",
-        "Wayne",
-        "Roy",
-        "Ralph",
-        "Randy",
-        "Eugene",
-        "Vincent",
-        "Russell",
-        "Elijah",
-        "Louis",
-        "Bobby",
-        "Philip",
-        "Johnny",
-        "Mary",
-        "Patricia",
-        "Jennifer",
-        "Linda",
-        "Elizabeth",
-        "Barbara",
-        "Susan",
-        "Jessica",
-        "Sarah",
-        "Karen",
-        "Nancy",
-        "Lisa",
-        "Betty",
-        "Margaret",
-        "Sandra",
-        "Ashley",
-        "Kimberly",
-        "Emily",
-        "Donna",
-        "Michelle",
-        "Dorothy",
-        "Carol",
-        "Amanda",
-        "Melissa",
-        "Deborah",
-        "Stephanie",
-        "Rebecca",
-        "Sharon",
-        "Laura",
-        "Cynthia",
-        "Kathleen",
-        "Amy",
-        "Shirley",
-        "Angela",
-        "Helen",
-        "Anna",
-        "Brenda",
-        "Pamela",
-        "Nicole",
-        "Emma",
-        "Samantha",
-        "Katherine",
-        "Christine",
-        "Debra",
-        "Rachel",
-        "Catherine",
-        "Carolyn",
-        "Janet",
-        "Ruth",
-        "Maria",
-        "Heather",
-        "Diane",
-        "Virginia",
-        "Julie",
-        "Joyce",
-        "Victoria",
-        "Olivia",
-        "Kelly",
-        "Christina",
-        "Lauren",
-        "Joan",
-        "Evelyn",
-        "Judith",
-        "Megan",
-        "Cheryl",
-        "Andrea",
-        "Hannah",
-        "Martha",
-        "Jacqueline",
-        "Frances",
-        "Gloria",
-        "Ann",
-        "Teresa",
-        "Kathryn",
-        "Sara",
-        "Janice",
-        "Jean",
-        "Alice",
-        "Madison",
-        "Doris",
-        "Abigail",
-        "Julia",
-        "Judy",
-        "Grace",
-        "Denise",
-        "Amber",
-        "Marilyn",
-        "Beverly",
-        "Danielle",
-        "Theresa",
-        "Sophia",
-        "Marie",
-        "Diana",
-        "Brittany",
-        "Natalie",
-        "Isabella",
-        "Charlotte",
-        "Rose",
-        "Alexis",
-        "Kayla",
-        "Lucy",
-        "Tommy",
-        "Jane",
-        "Javier",
-        "Carlos",
-        "Luis",
-        "Miguel",
-        "Marco",
-        "Ahmed",
-        "Mohammed",
-        "Muhammad",
-        "Ali",
-        "Fatima",
-        "Aisha",
-        "Wei",
-        "Li",
-        "Mei",
-        "Hiroshi",
-        "Yuki",
-        "Raj",
-        "Priya",
-        "Anil",
-        "Sunita",
-        "Olga",
-        "Ivan",
-        "Dmitri",
-        "Pierre",
-        "Marie",
-        "Hans",
-        "Greta",
-        "Carla",
-        "Penelope",
-        "Lucia",
-        "Rosa",
-        "Ana",
-        "Pedro",
-        "Diego",
-        "Sofia",
-        "Mateo",
-        "Camila",
-        "Valentina",
-        "Omar",
-        "Layla",
-    ]
+    for n in _words(
+        "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel "
+        "Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy "
+        "Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin "
+        "Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry "
+        "Tyler Aaron Jose Adam Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold "
+        "Keith Christian Roger Noah Gerald Carl Terry Sean Austin Arthur Lawrence Jesse Dylan "
+        "Bryan Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne Roy Ralph Randy "
+        "Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Mary Patricia Jennifer Linda "
+        "Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra Ashley "
+        "Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca "
+        "Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma "
+        "Samantha Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather "
+        "Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith "
+        "Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara "
+        "Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly "
+        "Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis "
+        "Kayla Lucy Tommy Jane Javier Carlos Luis Miguel Marco Ahmed Mohammed Muhammad Ali Fatima "
+        "Aisha Wei Li Mei Hiroshi Yuki Raj Priya Anil Sunita Olga Ivan Dmitri Pierre Marie Hans "
+        "Greta Carla Penelope Lucia Rosa Ana Pedro Diego Sofia Mateo Camila Valentina Omar Layla"
+    )
 }
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 # --------------------------------------------------------------------------------------------
@@ -802,7 +320,9 @@ def _alt(words: Iterable[str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 # A capitalised name word (allows O'Neil, Smith-Jones, McDonald) or an initial "J.".
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*|[A-Z]\.)"
+_NAME_WORD = (
+    r"(?:(?:[A-Z]['\u2019])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?![A-Za-z])|[A-Z]\.)"
+)
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 
 # An identifier value after a cue: letters/digits with - / . separators, at least one digit;
@@ -812,12 +332,15 @@ _ID_VALUE = (
     r"|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*)"
 )
 # Words allowed between a cue and its value: "number", "no.", "#", ":", "is", "was" ...
-_FILLER = r"(?:[\s:#=(\"'\u2018\u2019\u201c-]|\b(?:number|numbers|num|nbr|no\.?|ID|is|was|of)\b)*"
+_FILLER = (
+    r"(?:[\s:#=(\"'\u2018\u2019\u201c-]"
+    r"|\b(?i:number|numbers|num|nbr|ID|is|was|of|no)\b|\b(?i:no)\.)*"
+)
 
 
 def _cue_id(cue: str) -> re.Pattern[str]:
     """Cue word(s) followed by an ID-like value; the value is the `v` group."""
-    return re.compile(rf"\b(?:{cue})(?![A-Za-z]){_FILLER}(?P<v>{_ID_VALUE})")
+    return re.compile(rf"\b(?:{cue})(?:(?<![A-Za-z])|(?![A-Za-z])){_FILLER}(?P<v>{_ID_VALUE})")
 
 
 def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -829,9 +352,16 @@ _CLINICAL_CUE = _c(
     r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|I\s+read|we\s+read|read\s+(?:a|an|the|his|her)\b"
     r"|saw\s+(?:a|an|the)|(?:came|brought|rolled|wheeled)\s+in|presented|admitted|discharged"
     r"|ED|ER|A&E|ICU|NICU|PICU|trauma|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
-    r"|on\s+call|shift|consult|biopsy|CT|CTA|MRI|MR|X-?ray|radiograph|ultrasound|mammogram|PET"
+    r"|consult|biopsy|CT|CTA|MRI|MR|X-?ray|radiograph|ultrasound|mammogram|PET"
     r"|(?:the|a|this|our)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen|teenager)"
-    r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b|his|her|him|she|he)\b",
+    r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",
+    re.IGNORECASE,
+)
+# Stronger evidence that a sentence is about a particular patient (confirms bare full names).
+_PATIENT_CUE = _c(
+    r"\b(?:patients?|pts?|\d{1,3}\s?(?:yo|y/o|-?year-old|[MF])|diagnosed|admitted|presented"
+    r"|discharged|scann?ed|imaged|biops(?:y|ied)|DOB|MRN|requisition|(?:his|her|their)\s+"
+    r"(?:CT|MRI|MR|scan|X-?ray|ultrasound|mammogram|report|results|images|biopsy))\b",
     re.IGNORECASE,
 )
 # Teaching/event words: a sentence about a lecture or a paper is not a patient encounter.
@@ -860,64 +390,23 @@ _URL = _c(
     r"|app|link|site|online|tv)\b(?:/[^\s<>\"']*)?",
 )
 # Society, journal and education sites are not patient identifiers (documented decision).
-_SAFE_DOMAINS = (
-    "radiopaedia.org",
-    "doi.org",
-    "dx.doi.org",
-    "pubmed.ncbi.nlm.nih.gov",
-    "ncbi.nlm.nih.gov",
-    "nih.gov",
-    "rsna.org",
-    "pubs.rsna.org",
-    "acr.org",
-    "arrs.org",
-    "ajronline.org",
-    "ajnr.org",
-    "jacr.org",
-    "myesr.org",
-    "esr.org",
-    "siim.org",
-    "snmmi.org",
-    "aapm.org",
-    "asnr.org",
-    "sbi-online.org",
-    "rcr.ac.uk",
-    "sor.org",
-    "ranzcr.com",
-    "car.ca",
-    "radiologyinfo.org",
-    "mrisafety.com",
-    "radiologyassistant.nl",
-    "learningradiology.com",
-    "imaios.com",
-    "nejm.org",
-    "thelancet.com",
-    "bmj.com",
-    "nature.com",
-    "sciencedirect.com",
-    "springer.com",
-    "link.springer.com",
-    "wiley.com",
-    "onlinelibrary.wiley.com",
-    "jamanetwork.com",
-    "ahajournals.org",
-    "clinicaltrials.gov",
-    "cdc.gov",
-    "fda.gov",
-    "who.int",
-    "hhs.gov",
-    "uspreventiveservicestaskforce.org",
-    "cochranelibrary.com",
-    "medrxiv.org",
-    "arxiv.org",
-    "biorxiv.org",
-    "eurorad.org",
-    "orcid.org",
+_SAFE_DOMAINS = tuple(
+    _words(
+        "radiopaedia.org doi.org dx.doi.org pubmed.ncbi.nlm.nih.gov ncbi.nlm.nih.gov nih.gov "
+        "rsna.org pubs.rsna.org acr.org arrs.org ajronline.org ajnr.org jacr.org myesr.org "
+        "esr.org siim.org snmmi.org aapm.org asnr.org sbi-online.org rcr.ac.uk sor.org ranzcr.com "
+        "car.ca radiologyinfo.org mrisafety.com radiologyassistant.nl learningradiology.com "
+        "imaios.com nejm.org thelancet.com bmj.com nature.com sciencedirect.com springer.com "
+        "link.springer.com wiley.com onlinelibrary.wiley.com jamanetwork.com ahajournals.org "
+        "clinicaltrials.gov cdc.gov fda.gov who.int hhs.gov uspreventiveservicestaskforce.org "
+        "cochranelibrary.com medrxiv.org arxiv.org biorxiv.org eurorad.org orcid.org"
+    )
 )
 _IP = _c(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\w.]*\d)"
 )
+_VERSION_BEFORE = _c(r"(?:version|ver\.?|v|release|build|update|firmware)\s*$", re.IGNORECASE)
 _SSN = _c(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
 _SSN_CUE = _cue_id(r"SSN|SS\s?#|social\s+security(?:\s+(?:number|no\.?|#))?|last\s+(?:4|four)\s+of")
 _PHONE = _c(
@@ -930,6 +419,9 @@ _PHONE7 = _c(
     re.IGNORECASE,
 )
 _FAX_CUE = _c(r"\bfax(?:ed|ing)?\b|\bf:", re.IGNORECASE)
+_PHONE_WORD = _c(
+    r"\b(?:call(?:ed)?|phone|tel|telephone|cell|mobile|text|reach|pager|ring|dial)\b", re.IGNORECASE
+)
 
 _MRN = _cue_id(
     r"MRN|MR\s?#|MR\s+(?:no\.?|number)|[Mm]edical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?"
@@ -948,9 +440,11 @@ _ACCOUNT = _cue_id(
     r"[Aa]ccount|ACCOUNT|[Aa]cct\.?|A/C|[Bb]illing\s+(?:#|no\.?|number|ID)"
     r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)"
 )
-_VEHICLE = _cue_id(
-    r"(?:(?:license|licence|number|registration)\s+)?plates?(?:\s+(?:number|no\.?|#))?"
-    r"|VIN|vehicle\s+(?:ID|identification)(?:\s+number)?|tag\s+(?:number|no\.?|#)"
+_VEHICLE = _c(
+    r"\b(?:(?:(?i:license|licence|number|registration)\s+)?(?i:plates?)(?:\s+(?i:number|no\.?|#))?"
+    r"|VIN|(?i:vehicle\s+(?:ID|identification)(?:\s+number)?|tag\s+(?:number|no\.?|#)))"
+    r"(?:\s*(?i:is|was|reads|reading|read|of|:|#|,|\(|'|\"|\u2018|\u201c))*\s*"
+    r"(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5})?(?:[A-Z0-9]{1,13})?)\b"
 )
 _VIN = _c(r"\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*\d)[A-HJ-NPR-Z0-9]{17}\b")
 _LICENSE = _cue_id(
@@ -1026,11 +520,10 @@ _HONORIFIC_NAME = _c(
     rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms)\.?\s+)?(?P<v>{_NAME})"
 )
 _LABEL_NAME = _c(
-    rf"(?:\b(?:[Pp]atient(?:'s)?|[Pp]t\.?|PATIENT)\s+[Nn]ame|\b[Nn]ame|NAME|\b[Pp]atient|PATIENT"
-    rf"|\b[Nn]amed|\b[Cc]alled)"
+    rf"(?:\b(?:[Pp]atient(?:'s)?|[Pp]t\.?|PATIENT)\s+[Nn]ame|\b[Nn]ame|NAME|\b[Nn]amed|\b[Cc]alled)"
     rf"(?:\s+(?:is|was))?\s*[:=-]?\s*(?P<v>{_NAME})"
 )
-_PATIENT_NAME = _c(rf"\b(?:[Pp]atient|[Pp]t\.?|PT)\s+(?P<v>{_NAME})")
+_PATIENT_NAME = _c(rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)(?P<v>{_NAME})")
 _RELATIVE_NAME = _c(
     r"\b(?:son|daughter|wife|husband|mother|father|mom|mum|dad|sister|brother|nephew|niece"
     r"|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|partner|fianc[ée]e?"
@@ -1099,130 +592,19 @@ _GEO_LIVES = _c(
 _GEO_CITY_STATE = _c(rf"\b(?P<v>{_PLACE}),\s+(?:{'|'.join(_STATE_ABBR)})\b")
 _NOT_PLACES = {
     w.lower()
-    for w in [
-        "The",
-        "A",
-        "An",
-        "Our",
-        "My",
-        "His",
-        "Her",
-        "Their",
-        "This",
-        "That",
-        "Radiology",
-        "Imaging",
-        "Hospital",
-        "Clinic",
-        "Medical",
-        "University",
-        "College",
-        "School",
-        "Department",
-        "Center",
-        "Centre",
-        "General",
-        "Memorial",
-        "Regional",
-        "Health",
-        "Mercy",
-        "Lakeside",
-        "Riverside",
-        "Chest",
-        "Neuro",
-        "Body",
-        "Breast",
-        "Case",
-        "Cases",
-        "Figure",
-        "Fig",
-        "Table",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Twitter",
-        "Instagram",
-        "Facebook",
-        "LinkedIn",
-        "Bluesky",
-        "Mastodon",
-        "TikTok",
-        "Reddit",
-        "YouTube",
-        "PubMed",
-        "Google",
-        "Epic",
-        "Medicare",
-        "Medicaid",
-        "Emergency",
-        "Trauma",
-        "Surgery",
-        "Oncology",
-        "Cardiology",
-        "Pediatrics",
-        "Neurology",
-        "Urology",
-        "Orthopedics",
-        "Residency",
-        "Fellowship",
-        "Grand",
-        "Rounds",
-        "Boston",
-        "Criteria",
-        "Fleischner",
-        "Hounsfield",
-        "Chiari",
-        "Baker",
-        "Salter",
-        "Harris",
-        "Monteggia",
-        "Galeazzi",
-        "Bosniak",
-        "Fisher",
-        "Hunt",
-        "Hess",
-        "Segond",
-        "Hampton",
-        "Westermark",
-        "Kerley",
-        "Graf",
-        "Genant",
-        "Suzuki",
-        "Wilms",
-        "Klippel",
-        "Trenaunay",
-        "Erdheim",
-        "Chester",
-        "Krukenberg",
-        "Pancoast",
-        "Boerhaave",
-        "Marfan",
-        "Crawford",
-        "Moyamoya",
-        "Le",
-        "Fort",
-        "Pipeline",
-        "Watchman",
-        "Azure",
-        "Medtronic",
-        "Scientific",
-    ]
+    for w in _words(
+        "The A An Our My His Her Their This That Radiology Imaging Hospital Clinic Medical "
+        "University College School Department Center Centre General Memorial Regional Health "
+        "Mercy Lakeside Riverside Chest Neuro Body Breast Case Cases Figure Fig Table Monday "
+        "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+        "July August September October November December Twitter Instagram Facebook LinkedIn "
+        "Bluesky Mastodon TikTok Reddit YouTube PubMed Google Epic Medicare Medicaid Emergency "
+        "Trauma Surgery Oncology Cardiology Pediatrics Neurology Urology Orthopedics Residency "
+        "Fellowship Grand Rounds Boston Criteria Fleischner Hounsfield Chiari Baker Salter Harris "
+        "Monteggia Galeazzi Bosniak Fisher Hunt Hess Segond Hampton Westermark Kerley Graf Genant "
+        "Suzuki Wilms Klippel Trenaunay Erdheim Chester Krukenberg Pancoast Boerhaave Marfan "
+        "Crawford Moyamoya Le Fort Pipeline Watchman Azure Medtronic Scientific"
+    )
 }
 
 _BIOMETRIC = _c(
@@ -1241,8 +623,8 @@ _PHOTO = _c(
     r"|\bfull[- ]face\s+(?:photo(?:graph)?s?|pictures?|pics?|images?|shots?|views?)\b"
     r"|\b(?:3-?D|three[- ]dimensional|VR|volume|surface|cinematic)\s+(?:face|facial|head)\s+"
     r"(?:render(?:ing|ed|s)?|reconstructions?|recons?|models?|surfaces?)\b"
-    r"|\b(?:(?:3-?D|three[- ]dimensional|VR|cinematic|surface|volume[- ]rendered)\s+)"
-    r"(?:volume\s+)?(?:render(?:ing|ed|s)?|reconstructions?|recons?|images?|models?)\s+of\s+"
+    r"|\b(?:(?:3-?D|three[- ]dimensional|VR|cinematic|surface)\s+(?:volume[- ])?|volume[- ])"
+    r"(?:render(?:ing|ed|s)?|reconstructions?|recons?|images?|models?)\s+of\s+"
     r"(?:the\s+|his\s+|her\s+|their\s+|this\s+patient's\s+|a\s+)?(?:skull\s+and\s+)?"
     r"(?:head|face|scalp)\b(?!\s+(?:and\s+neck\s+)?(?:bones?|fractures?|arteries|vessels|CTA))"
     r"|\b(?:patient's|pt's)\s+face\s+(?:is|was)\s+(?:visible|shown|recognisable|recognizable)",
@@ -1262,9 +644,7 @@ _RECENT = _c(
 _RECENT_SELF = _c(
     r"\b(?:last\s+night's|tonight's|yesterday's|today's|this\s+morning's|overnight)\s+"
     r"(?:call|shift|stroke\s+alert|trauma|code|case|list)\b"
-    rf"|\b{_WEEKDAYS}(?:'s)?\s+(?:night\s+|overnight\s+|evening\s+|late\s+)?(?:shift|call|overnight)\b"
-    r"|\b(?:on\s+call|during\s+(?:my\s+)?(?:shift|call))\s+(?:last\s+night|tonight|today"
-    r"|yesterday|this\s+(?:morning|weekend))\b",
+    rf"|\b{_WEEKDAYS}(?:'s)?\s+(?:night\s+|overnight\s+|evening\s+|late\s+)?(?:shift|call|overnight)\b",
     re.IGNORECASE,
 )
 _WEEKDAY_CASE = _c(rf"\b(?:on|last|this\s+past)\s+{_WEEKDAYS}(?:\s+(?:night|morning|evening))?\b")
@@ -1308,28 +688,9 @@ _UNIQUE = _c(
 # Engine
 # --------------------------------------------------------------------------------------------
 
-_ABBREV = {
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "vs",
-    "st",
-    "fig",
-    "no",
-    "drs",
-    "prof",
-    "etc",
-    "approx",
-    "e.g",
-    "i.e",
-    "al",
-    "jr",
-    "sr",
-    "pt",
-    "acc",
-    "ext",
-}
+_ABBREV = frozenset(
+    _words("dr mr mrs ms vs st fig no drs prof etc approx e.g i.e al jr sr pt acc ext")
+)
 _SENT_END = _c(r"[.!?]+(?=\s|$)|\n")
 _WORD_BEFORE = _c(r"([A-Za-z.]+)$")
 
@@ -1380,6 +741,13 @@ class _Doc:
         """A real patient encounter, not a lecture, paper or meeting."""
         return self.has(pos, _CLINICAL_CUE, "clin") and not self.has(pos, _EVENT_CUE, "event")
 
+    def clinical_near(self, pos: int) -> bool:
+        """This sentence is clinical, or it is about a person right after a clinical one."""
+        if self.clinical(pos):
+            return True
+        start = self.sentence(pos)[0]
+        return start > 0 and self.person(pos) and self.clinical(start - 1)
+
     def person(self, pos: int) -> bool:
         return self.has(pos, _PERSON_CUE, "person")
 
@@ -1410,6 +778,14 @@ def _valid_date(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
+def _phone_or_fax(doc: _Doc, pos: int) -> str:
+    """A number is a fax if the nearest preceding cue in its sentence says fax."""
+    s = max(doc.sentence(pos)[0], pos - 80)
+    last_fax = max((m.end() for m in _FAX_CUE.finditer(doc.text, s, pos)), default=-1)
+    last_phone = max((m.end() for m in _PHONE_WORD.finditer(doc.text, s, pos)), default=-1)
+    return "fax" if last_fax > last_phone else "phone"
+
+
 def _ids(doc: _Doc) -> Iterator[_Cand]:
     text = doc.text
     for m in _EMAIL.finditer(text):
@@ -1423,17 +799,16 @@ def _ids(doc: _Doc) -> Iterator[_Cand]:
             if not _url_is_safe(text[s:e]):
                 yield s, e, "url"
     for m in _IP.finditer(text):
-        yield m.start(), m.end(), "ip"
+        if not _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield m.start(), m.end(), "ip"
     for m in _SSN.finditer(text):
         yield m.start(), m.end(), "ssn"
     for m in _SSN_CUE.finditer(text):
         yield *m.span("v"), "ssn"
     for m in _PHONE.finditer(text):
-        before = text[max(0, m.start() - 30) : m.start()]
-        yield m.start(), m.end(), "fax" if _FAX_CUE.search(before) else "phone"
+        yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
-        before = text[max(0, m.start("v") - 30) : m.start("v")]
-        yield *m.span("v"), "fax" if _FAX_CUE.search(before) else "phone"
+        yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
     rules: tuple[tuple[re.Pattern[str], str], ...] = (
         (_MRN, "mrn"),
         (_ACCESSION, "accession"),
@@ -1518,48 +893,43 @@ def _strip_possessive(s: int, e: int, text: str) -> tuple[int, int]:
     return s, e
 
 
+def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop trailing non-name words ("Finch Presented") and a possessive "'s"."""
+    words = text[s:e].split()
+    while words and words[-1].lower() in _NOT_NAMES:
+        words.pop()
+    if not words:
+        return s, s
+    e = s + text[s:e].rfind(words[-1]) + len(words[-1])
+    return _strip_possessive(s, e, text)
+
+
 def _names(doc: _Doc) -> Iterator[_Cand]:
     text = doc.text
     for pattern in (_HONORIFIC_NAME, _LABEL_NAME, _PATIENT_NAME, _RELATIVE_NAME):
         for m in pattern.finditer(text):
-            s, e = m.span("v")
+            s, e = _trim_name(text, *m.span("v"))
             name = text[s:e]
-            # Trim trailing words that are not names ("Ortiz to" never matches: lowercase).
-            words = name.split()
-            while words and words[-1].lower() in _NOT_NAMES:
-                words.pop()
-            if not words:
+            if not name or (pattern is not _HONORIFIC_NAME and not _name_ok(name)):
                 continue
-            e = s + len(" ".join(words)) if len(words) > 1 else s + len(words[0])
-            e = s + text[s:].find(words[-1]) + len(words[-1])
-            if pattern is not _HONORIFIC_NAME and not _name_ok(text[s:e]):
+            # "named"/"called" also precede eponyms and signs: require a known given name.
+            weak = pattern is _LABEL_NAME and m.group()[:5].lower() in ("named", "calle")
+            if weak and name.split()[0].lower() not in _FIRST_NAMES:
                 continue
-            if pattern is _LABEL_NAME and m.group().lower().startswith(("named", "called")):
-                if text[s:e].split()[0].lower() not in _FIRST_NAMES:
-                    continue
-            if pattern is _LABEL_NAME and re.match(r"(?i)patient", m.group()) and e - s > 0:
-                # "Patient: Jane Roe" needs the colon/label or a known given name.
-                if ":" not in m.group() and text[s:e].split()[0].lower() not in _FIRST_NAMES:
-                    continue
-            if pattern is _PATIENT_NAME and len(text[s:e].split()) == 1:
-                # "patient Ortiz": a single capitalised word right after "patient".
-                if not re.match(r"[A-Z][a-z]+$", text[s:e]):
-                    continue
-            yield *_strip_possessive(s, e, text), "name"
+            yield s, e, "name"
     for m in _FAMILY_NAME.finditer(text):
         s, e = _span(m, "v", "w")
         if _name_ok(text[s:e]):
             yield s, e, "name"
     for m in _FULL_NAME.finditer(text):
+        # A bare "Given Surname" counts only in a sentence that is clearly about a patient.
         if m["v"].lower() not in _FIRST_NAMES or m["l"].lower() in _NOT_NAMES:
             continue
-        if m["l"].lower() in _FIRST_NAMES and m["l"] not in ("Lee", "James", "Grace"):
-            pass
         if _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if _CREDENTIAL_AFTER.match(text[m.end() : m.end() + 12]):
             continue
-        if doc.person(m.start()) and doc.clinical(m.start()):
+        if doc.has(m.start(), _PATIENT_CUE, "patient"):
             yield m.start(), m.end(), "name"
 
 
@@ -1583,6 +953,8 @@ def _geo(doc: _Doc) -> Iterator[_Cand]:
     for m in _GEO_UNIT.finditer(text):
         if _GEO_ROOM_VETO.search(text, max(0, m.start() - 15), m.start()):
             continue
+        if m.group()[:1] in "Rr" and not doc.person(m.start()):
+            continue  # "room 3 has the 3T magnet" is about the department, not a patient
         yield m.start(), m.end(), "geo_small"
     for m in _GEO_NAMED.finditer(text):
         s, e = _span(m, "v", "w", "x", "y")
@@ -1628,7 +1000,7 @@ def _context(doc: _Doc) -> Iterator[_Cand]:
     for m in _RECENT_SELF.finditer(text):
         yield m.start(), m.end(), "context"
     for m in _RECENT.finditer(text):
-        if doc.clinical(m.start()):
+        if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context"
     for m in _WEEKDAY_CASE.finditer(text):
         if doc.clinical(m.start()) and doc.has(m.start(), _DATE_EVENT, "devent"):

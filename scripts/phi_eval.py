@@ -1,0 +1,193 @@
+"""Measure the PHI checker against the labelled synthetic corpus (tune and holdout parts).
+
+Usage: python scripts/phi_eval.py [--part tune|holdout|all] [--errors] [--json]
+
+Matching rule: a gold span is caught if a finding of the same category overlaps it; a finding
+is a true positive if it overlaps any gold span. `--errors` lists misses and false alarms; use it
+on the tune part only, so the holdout stays an honest test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from socialcoach.phi import CATEGORIES, Finding, check  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+PARTS = {"tune": DATA / "phi_corpus_tune.jsonl", "holdout": DATA / "phi_corpus_holdout.jsonl"}
+
+
+@dataclass
+class Result:
+    """Counts for one corpus part; the rates are derived so they cannot drift from the counts."""
+
+    gold: Counter = field(default_factory=Counter)
+    caught: Counter = field(default_factory=Counter)
+    found: Counter = field(default_factory=Counter)
+    found_tp: Counter = field(default_factory=Counter)
+    found_tp_same: Counter = field(default_factory=Counter)
+    phi_drafts: int = 0
+    phi_drafts_any: int = 0
+    phi_drafts_all: int = 0
+    clean_drafts: int = 0
+    clean_flagged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(sum(self.caught.values()), sum(self.gold.values()))
+
+    @property
+    def precision(self) -> float:
+        return _ratio(sum(self.found_tp.values()), sum(self.found.values()))
+
+    @property
+    def clean_flag_rate(self) -> float:
+        return _ratio(self.clean_flagged, self.clean_drafts, empty=0.0)
+
+
+def _ratio(a: int, b: int, empty: float = 1.0) -> float:
+    return a / b if b else empty
+
+
+def load(path: Path) -> list[dict]:
+    """Read a JSONL corpus and attach gold character offsets to each span."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = row["text"]
+        cursor: dict[str, int] = {}
+        for span in row["spans"]:
+            start = text.find(span["text"], cursor.get(span["text"], 0))
+            if start < 0:
+                raise ValueError(f"{path.name}:{n}: span {span['text']!r} not in text")
+            cursor[span["text"]] = start + 1
+            span["start"], span["end"] = start, start + len(span["text"])
+        rows.append(row)
+    return rows
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def evaluate(rows: list[dict]) -> Result:
+    """Score check() on rows (each with text, spans and optional author_names)."""
+    res = Result()
+    for row in rows:
+        findings: list[Finding] = check(row["text"], author_names=row.get("author_names", ()))
+        spans = row["spans"]
+        for f in findings:
+            res.found[f.category] += 1
+            hits = [g for g in spans if _overlaps(f.start, f.end, g["start"], g["end"])]
+            if hits:
+                res.found_tp[f.category] += 1
+                if any(g["category"] == f.category for g in hits):
+                    res.found_tp_same[f.category] += 1
+            else:
+                res.errors.append(f"FALSE ALARM {row['id']}: {f.category} {f.text!r}")
+        caught_here = 0
+        for g in spans:
+            res.gold[g["category"]] += 1
+            if any(
+                f.category == g["category"] and _overlaps(f.start, f.end, g["start"], g["end"])
+                for f in findings
+            ):
+                res.caught[g["category"]] += 1
+                caught_here += 1
+            else:
+                got = [
+                    f"{f.category}:{f.text!r}"
+                    for f in findings
+                    if _overlaps(f.start, f.end, g["start"], g["end"])
+                ]
+                res.errors.append(
+                    f"MISSED {row['id']}: {g['category']} {g['text']!r}"
+                    + (f" (found as {', '.join(got)})" if got else "")
+                )
+        if spans:
+            res.phi_drafts += 1
+            any_overlap = any(
+                _overlaps(f.start, f.end, g["start"], g["end"]) for f in findings for g in spans
+            )
+            res.phi_drafts_any += any_overlap
+            res.phi_drafts_all += caught_here == len(spans)
+        else:
+            res.clean_drafts += 1
+            res.clean_flagged += bool(findings)
+    return res
+
+
+def format_result(name: str, res: Result) -> str:
+    """A plain table, pasted verbatim into docs/phi-checker.md."""
+    lines = [
+        f"== {name} ==",
+        f"{'category':<12} {'gold':>4} {'caught':>6} {'recall':>6}"
+        f" {'found':>5} {'TP':>4} {'prec':>5} {'prec(same cat)':>14}",
+    ]
+    for cat in CATEGORIES:
+        gold, found = res.gold[cat], res.found[cat]
+        if not gold and not found:
+            continue
+        rec = f"{_ratio(res.caught[cat], gold):.2f}" if gold else "-"
+        prec = f"{_ratio(res.found_tp[cat], found):.2f}" if found else "-"
+        same = f"{_ratio(res.found_tp_same[cat], found):.2f}" if found else "-"
+        lines.append(
+            f"{cat:<12} {gold:>4} {res.caught[cat]:>6} {rec:>6} {found:>5}"
+            f" {res.found_tp[cat]:>4} {prec:>5} {same:>14}"
+        )
+    tot_gold, tot_found = sum(res.gold.values()), sum(res.found.values())
+    lines += [
+        f"{'OVERALL':<12} {tot_gold:>4} {sum(res.caught.values()):>6} {res.recall:>6.3f}"
+        f" {tot_found:>5} {sum(res.found_tp.values()):>4} {res.precision:>5.3f}"
+        f" {_ratio(sum(res.found_tp_same.values()), tot_found):>14.3f}",
+        f"drafts with PHI: {res.phi_drafts}; at least one span flagged: {res.phi_drafts_any}"
+        f" ({_ratio(res.phi_drafts_any, res.phi_drafts):.1%}); every span caught:"
+        f" {res.phi_drafts_all} ({_ratio(res.phi_drafts_all, res.phi_drafts):.1%})",
+        f"clean drafts: {res.clean_drafts}; wrongly flagged: {res.clean_flagged}"
+        f" ({res.clean_flag_rate:.1%})",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["tune", "holdout", "all"], default="all")
+    parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--json", action="store_true", help="machine-readable summary")
+    args = parser.parse_args(argv)
+    parts = ["tune", "holdout"] if args.part == "all" else [args.part]
+    summary = {}
+    for part in parts:
+        res = evaluate(load(PARTS[part]))
+        summary[part] = {
+            "recall": res.recall,
+            "precision": res.precision,
+            "clean_flag_rate": res.clean_flag_rate,
+            "phi_drafts_caught": res.phi_drafts_any,
+            "phi_drafts": res.phi_drafts,
+            "clean_flagged": res.clean_flagged,
+            "clean_drafts": res.clean_drafts,
+        }
+        if not args.json:
+            print(format_result(part, res))
+            if args.errors:
+                print("\n".join(res.errors) or "(no errors)")
+            print()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
