@@ -1,0 +1,154 @@
+"""Every command, run as a user runs it: a subprocess with its own data folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sample import sample_plan
+from socialcoach import __version__
+from socialcoach.export import render_markdown
+from socialcoach.store import save_plan
+
+
+def run(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "socialcoach", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def saved(plan_path: Path, content):
+    plan = sample_plan(content)
+    save_plan(plan, plan_path)
+    return plan
+
+
+def test_version_and_help(isolated_home: Path):
+    version = run("--version", home=isolated_home)
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"socialcoach {__version__}"
+    helped = run("--help", home=isolated_home)
+    assert helped.returncode == 0
+    for command in ("export", "validate", "schema", "where", "check-post", "content"):
+        assert command in helped.stdout
+
+
+def test_export_to_stdout_matches_the_renderer(isolated_home: Path, saved, content):
+    result = run("export", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == render_markdown(saved, content)
+
+
+def test_export_to_a_file_twice_gives_the_same_bytes(isolated_home: Path, saved, tmp_path: Path):
+    out = tmp_path / "out" / "plan.md"
+    out.parent.mkdir()
+    assert run("export", "-o", str(out), home=isolated_home).returncode == 0
+    first = out.read_bytes()
+    assert run("export", "-o", str(out), home=isolated_home).returncode == 0
+    assert out.read_bytes() == first
+    assert first.startswith(b"# Dr Jane Rivera")
+
+
+def test_plan_option_works_before_and_after_the_command(tmp_path: Path, content):
+    other = tmp_path / "elsewhere" / "mine.toml"
+    save_plan(sample_plan(content), other)
+    empty_home = tmp_path / "empty-home"
+    for args in (("--plan", str(other), "export"), ("export", "--plan", str(other))):
+        result = run(*args, home=empty_home)
+        assert result.returncode == 0, result.stderr
+        assert "Dr Jane Rivera" in result.stdout
+
+
+def test_export_without_a_plan_says_how_to_make_one(isolated_home: Path):
+    result = run("export", home=isolated_home)
+    assert result.returncode == 2
+    assert "no plan at" in result.stderr
+    assert "Run `socialcoach`" in result.stderr
+
+
+def test_validate_accepts_a_good_plan(isolated_home: Path, saved):
+    result = run("validate", home=isolated_home)
+    assert result.returncode == 0
+    assert "valid plan, 2 of 6 steps done" in result.stdout
+
+
+def test_validate_and_export_report_a_broken_plan_with_file_and_line(
+    isolated_home: Path, plan_path: Path
+):
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text("schema_version = 1\n[basics\n")
+    for command in ("validate", "export"):
+        result = run(command, home=isolated_home)
+        assert result.returncode == 2
+        assert str(plan_path) in result.stderr
+        assert "line 2" in result.stderr
+    assert plan_path.read_text() == "schema_version = 1\n[basics\n"
+
+
+def test_schema_is_the_plans_json_schema(isolated_home: Path):
+    result = run("schema", home=isolated_home)
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Plan"
+    assert {"basics", "policy", "platforms", "audience", "phi", "accounts", "profile"} <= set(
+        schema["properties"]
+    )
+
+
+def test_where_shows_the_data_folder_and_plan(isolated_home: Path):
+    result = run("where", home=isolated_home)
+    assert result.returncode == 0
+    assert f"data folder:  {isolated_home}" in result.stdout
+    assert f"plan:         {isolated_home / 'plan.toml'}" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error(isolated_home: Path):
+    result = run("frobnicate", home=isolated_home)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_content_check_accepts_the_built_in_content(isolated_home: Path):
+    result = run("content", "check", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+
+
+def test_check_post_flags_an_identifier_and_passes_a_clean_post(isolated_home: Path):
+    risky = run("check-post", "-", home=isolated_home, stdin="Pt MRN 48213377 seen today.\n")
+    assert risky.returncode == 1
+    assert "mrn" in risky.stdout
+    clean = run(
+        "check-post", "-", home=isolated_home, stdin="Great #FOAMrad session at RSNA 2025!\n"
+    )
+    assert clean.returncode == 0, clean.stdout
+
+
+def test_check_post_json_gives_offsets_into_the_input(isolated_home: Path, tmp_path: Path):
+    draft = tmp_path / "draft.txt"
+    text = "Case of the week.\nCall 555-201-3344 for the images."
+    draft.write_text(text)
+    result = run("check-post", "--json", str(draft), home=isolated_home)
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)["findings"]
+    phone = next(f for f in findings if f["category"] == "phone")
+    assert text[phone["start"] : phone["end"]] == phone["text"]
+    assert phone["line"] == 2
+
+
+def test_check_post_on_a_missing_file_is_an_error(isolated_home: Path, tmp_path: Path):
+    result = run("check-post", str(tmp_path / "nope.txt"), home=isolated_home)
+    assert result.returncode == 2
+    assert "nope.txt" in result.stderr

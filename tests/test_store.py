@@ -1,0 +1,158 @@
+"""The plan file: atomic private writes, backups, clear errors, migrations, the lock."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sample import sample_plan
+from socialcoach import store
+from socialcoach.models import Plan
+from socialcoach.store import (
+    PlanFileError,
+    PlanLock,
+    PlanLockedError,
+    dumps_plan,
+    load_plan,
+    move_aside,
+    save_plan,
+)
+
+
+def test_a_saved_plan_loads_back_equal(plan_path: Path, content):
+    plan = sample_plan(content)
+    save_plan(plan, plan_path)
+    assert load_plan(plan_path) == plan
+
+
+def test_plan_file_is_private_and_folder_is_private(plan_path: Path):
+    save_plan(Plan(), plan_path)
+    assert stat.S_IMODE(plan_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(plan_path.parent.stat().st_mode) == 0o700
+
+
+def test_saving_keeps_the_previous_version_as_bak(plan_path: Path):
+    first = Plan()
+    first.basics.display_name = "First"
+    save_plan(first, plan_path)
+    second = first.model_copy(deep=True)
+    second.basics.display_name = "Second"
+    save_plan(second, plan_path)
+    backup = plan_path.with_name("plan.toml.bak")
+    assert 'display_name = "First"' in backup.read_text()
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert load_plan(plan_path).basics.display_name == "Second"
+
+
+def test_no_temp_files_are_left_behind(plan_path: Path):
+    save_plan(Plan(), plan_path)
+    save_plan(Plan(), plan_path)
+    leftovers = [p.name for p in plan_path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_missing_plan_is_none(plan_path: Path):
+    assert load_plan(plan_path) is None
+
+
+def test_broken_toml_names_the_file_and_line_and_is_not_touched(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    text = 'schema_version = 1\n[basics]\ndisplay_name = "unterminated\n'
+    plan_path.write_text(text)
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(plan_path)
+    message = str(caught.value)
+    assert str(plan_path) in message
+    assert "line 3" in message
+    assert plan_path.read_text() == text
+
+
+def test_invalid_field_names_the_field_and_its_line(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text('schema_version = 1\n\n[basics]\ncareer_stage = "astronaut"\n')
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(plan_path)
+    assert "basics.career_stage" in caught.value.problem
+    assert "line 4" in caught.value.problem
+
+
+def test_a_plan_from_a_newer_version_is_refused_and_left_alone(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text("schema_version = 99\n")
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(plan_path)
+    assert "newer socialcoach" in caught.value.problem
+    assert "Upgrade" in caught.value.hint
+    assert plan_path.read_text() == "schema_version = 99\n"
+
+
+def test_an_older_plan_is_migrated_and_the_old_file_kept(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The migration mechanism, on a hand-made version-0-style fixture renamed to v1 -> v2."""
+    old = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text(old)
+
+    def rename_name(raw: dict) -> dict:
+        raw["basics"]["display_name"] = raw["basics"].pop("name")
+        return raw
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
+    plan = load_plan(plan_path)
+    assert plan.basics.display_name == "Dr Old Format"
+    assert plan_path.with_name("plan.toml.v1.bak").read_text() == old
+    assert 'display_name = "Dr Old Format"' in plan_path.read_text()
+
+
+def test_move_aside_keeps_the_file_under_a_dated_name(plan_path: Path):
+    save_plan(Plan(), plan_path)
+    kept = move_aside(plan_path, "broken")
+    assert not plan_path.exists()
+    assert kept.name.startswith("plan.toml.broken-")
+    assert kept.exists()
+
+
+def test_a_second_lock_on_the_same_plan_is_refused(plan_path: Path):
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock_path = plan_path.with_name("plan.toml.lock")
+        lock_path.parent.mkdir(parents=True)
+        lock_path.write_text(str(child.pid))
+        with pytest.raises(PlanLockedError) as caught:
+            PlanLock(plan_path).acquire()
+        assert caught.value.pid == child.pid
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_a_stale_lock_is_taken_over(plan_path: Path):
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    lock_path = plan_path.with_name("plan.toml.lock")
+    lock_path.parent.mkdir(parents=True)
+    lock_path.write_text(str(child.pid))
+    lock = PlanLock(plan_path)
+    lock.acquire()
+    assert lock_path.read_text() == str(os.getpid())
+    lock.release()
+    assert not lock_path.exists()
+
+
+def test_odd_text_round_trips(plan_path: Path):
+    plan = Plan()
+    odd = 'quote " backslash \\ newline\nrtl שלום emoji 🩻 [radiology] [/oops] = """ \t'
+    plan.basics.display_name = odd
+    plan.policy.contact_name = "x" * 20_000
+    save_plan(plan, plan_path)
+    again = load_plan(plan_path)
+    assert again.basics.display_name == odd
+    assert again.policy.contact_name == "x" * 20_000
+    assert dumps_plan(again) == dumps_plan(plan)
