@@ -7,13 +7,14 @@ from pathlib import Path
 
 from textual.widgets import Input, SelectionList
 
-from helpers import choose_radio, tab_to
 from socialcoach.app import SocialCoachApp
 from socialcoach.models import ItemState, Status, Visibility
 from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import load_plan
+
+from helpers import choose_radio, tab_to
 
 SIZE = (100, 30)
 

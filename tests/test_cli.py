@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sample import sample_plan
 from socialcoach import __version__
 from socialcoach.export import render_markdown
 from socialcoach.store import save_plan
+
+from sample import sample_plan
 
 
 def run(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from sample import sample_plan
 from socialcoach.export import md, render_markdown
 from socialcoach.models import Plan
+
+from sample import sample_plan
 
 
 def headings(text: str) -> list[str]:

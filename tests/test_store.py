@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from sample import sample_plan
 from socialcoach import store
 from socialcoach.models import Plan
 from socialcoach.store import (
@@ -22,6 +21,8 @@ from socialcoach.store import (
     move_aside,
     save_plan,
 )
+
+from sample import sample_plan
 
 
 def test_a_saved_plan_loads_back_equal(plan_path: Path, content):
