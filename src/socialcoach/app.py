@@ -68,7 +68,9 @@ class SocialCoachApp(App[int]):
         try:
             _ = self.content
         except ContentError as exc:
-            self.exit(2, message="socialcoach: the built-in content is broken:\n" + str(exc))
+            self.exit(
+                return_code=2, message="socialcoach: the built-in content is broken:\n" + str(exc)
+            )
             return
         try:
             self.lock.acquire()
@@ -126,7 +128,7 @@ class SocialCoachApp(App[int]):
 
     def _after_broken_choice(self, choice: str | None) -> None:
         if choice != "new":
-            self.exit(2)
+            self.exit(return_code=2)
             return
         kept = move_aside(self.plan_path, "broken")
         self.notify(f"The unreadable file was kept as {kept.name}.", timeout=8)
@@ -240,9 +242,7 @@ class SocialCoachApp(App[int]):
                 kept = move_aside(self.plan_path, "old")
             self.plan = Plan()
             self._apply_pack()
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-            self.push_screen(WelcomeScreen(first_run=True))
+            self.call_after_refresh(self._back_to_first_run)
             if kept:
                 self.notify(f"Your previous plan was kept as {kept.name}.", timeout=8)
 
@@ -256,11 +256,19 @@ class SocialCoachApp(App[int]):
             confirmed,
         )
 
+    def _back_to_first_run(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(WelcomeScreen(first_run=True))
+
     async def action_save_and_quit(self) -> None:
         saved = self.save_plan()
         self.lock.release()
         if not saved and not self.read_only and self.save_failed:
-            self.exit(1, message=f"socialcoach: the plan could not be saved to {self.plan_path}.")
+            self.exit(
+                return_code=1,
+                message=f"socialcoach: the plan could not be saved to {self.plan_path}.",
+            )
             return
         self.exit(0)
 

@@ -96,7 +96,7 @@ class WelcomeScreen(Screen[None]):
     """First run: intro and About you. Returning: where you are and what you can do."""
 
     def __init__(self, first_run: bool) -> None:
-        super().__init__(id="welcome")
+        super().__init__()
         self.first_run = first_run
 
     @property

@@ -44,7 +44,7 @@ class WizardScreen(Screen[None]):
     ]
 
     def __init__(self, start: str) -> None:
-        super().__init__(id="wizard")
+        super().__init__()
         self._start = start
 
     @property

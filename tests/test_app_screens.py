@@ -1,0 +1,208 @@
+"""Help, review and export, start over, broken and locked plans, jumping between steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import Input, Markdown
+
+from socialcoach.app import SocialCoachApp
+from socialcoach.models import Plan, Status
+from socialcoach.screens.dialogs import ChoiceDialog, ConfirmDialog, ExportDialog, GotoDialog
+from socialcoach.screens.help import HelpScreen
+from socialcoach.screens.review import ReviewScreen
+from socialcoach.screens.welcome import WelcomeScreen
+from socialcoach.screens.wizard import WizardScreen
+from socialcoach.store import load_plan, save_plan
+
+from helpers import tab_to
+from sample import sample_plan
+
+SIZE = (100, 30)
+
+
+async def test_help_opens_with_f1_and_question_mark_and_lists_every_key(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-text", Markdown).source
+        for key in ("Ctrl+N", "Ctrl+B", "Ctrl+G", "Ctrl+R", "F1", "Ctrl+Q", "Escape", "Tab"):
+            assert key in text
+        assert str(plan_path) in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        app.screen.query_one("#start").focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+
+
+async def test_question_mark_typed_in_a_field_is_text_not_help(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await tab_to(pilot, "display-name")
+        await pilot.press("a", "question_mark")
+        assert app.screen.query_one("#display-name", Input).value == "a?"
+        assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_review_shows_the_plan_and_exports_where_the_user_says(
+    plan_path: Path, content, tmp_path: Path
+):
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    target = tmp_path / "exports" / "my plan.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#review")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        shown = app.screen.query_one("#plan-md", Markdown).source
+        assert "Dr Jane Rivera" in shown
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value == str(plan_path.with_name("socialcoach-plan.md"))
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+q")
+    assert target.read_text().startswith("# Dr Jane Rivera")
+
+
+async def test_start_over_asks_first_and_keeps_the_old_plan(plan_path: Path, content):
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#start-over")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # changed my mind
+        await pilot.pause()
+        assert app.plan.basics.display_name == "Dr Jane Rivera"
+        await pilot.click("#start-over")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.screen.first_run
+        assert app.plan.basics.display_name == ""
+        await pilot.press("ctrl+q")
+    backups = list(plan_path.parent.glob("plan.toml.old-*"))
+    assert len(backups) == 1
+    assert "Dr Jane Rivera" in backups[0].read_text()
+    assert load_plan(plan_path).basics.display_name == ""
+
+
+async def test_a_broken_plan_is_never_overwritten_and_can_be_set_aside(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    broken = 'schema_version = 1\ncurrent_step = "policy\n'
+    plan_path.write_text(broken)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # quit
+        await pilot.pause()
+    assert app.return_code == 2
+    assert plan_path.read_text() == broken
+
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choice-new")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("ctrl+q")
+    kept = list(plan_path.parent.glob("plan.toml.broken-*"))
+    assert [p.read_text() for p in kept] == [broken]
+    assert load_plan(plan_path) == app.plan
+
+
+async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, content):
+    save_plan(sample_plan(content), plan_path)
+    before = plan_path.read_bytes()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+        app = SocialCoachApp(plan_path=plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceDialog)
+            await pilot.click("#choice-read-only")
+            await pilot.pause()
+            assert app.read_only
+            app.plan.basics.display_name = "changed in the second window"
+            await pilot.press("ctrl+q")
+        assert plan_path.read_bytes() == before
+        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder.pid)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+async def test_go_to_step_dialog_jumps_by_number(plan_path: Path):
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # resume
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, GotoDialog)
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.screen.current == "accounts"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.current == "phi"
+        await pilot.click("#jump-platforms")
+        await pilot.pause()
+        assert app.screen.current == "platforms"
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).current_step == "platforms"
+
+
+async def test_an_overdue_audit_is_announced_on_opening(plan_path: Path, content):
+    plan = sample_plan(content)
+    plan.profile.last_audit = dt.date.today() - dt.timedelta(days=120)
+    plan.profile.audit_days = 90
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#resume-summary").render())
+        assert "audit was due" in summary
+        assert any("audit was due" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+
+
+async def test_keeping_a_fourth_platform_is_refused(plan_path: Path):
+    plan = Plan()
+    plan.policy.status = Status.DONE
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await tab_to(pilot, "goals")
+        await pilot.press("space")
+        await tab_to(pilot, "ranking")
+        await pilot.press("home", "space", "down", "space", "down", "space", "down", "space")
+        await pilot.pause()
+        assert len(app.plan.platforms.chosen) == 3
+        await pilot.press("ctrl+q")
