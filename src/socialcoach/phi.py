@@ -10,10 +10,14 @@ figures, one-of-a-kind cases), and it deliberately leaves alone what radiologist
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from re import Match
+from typing import Any
 
 __all__ = ["CATEGORIES", "Finding", "check", "report_json", "report_text"]
 
@@ -338,13 +342,70 @@ _FILLER = (
 )
 
 
-def _cue_id(cue: str) -> re.Pattern[str]:
+def _cue_id(cue: str) -> Any:
     """Cue word(s) followed by an ID-like value; the value is the `v` group."""
-    return re.compile(rf"\b(?:{cue})(?:(?<![A-Za-z])|(?![A-Za-z])){_FILLER}(?P<v>{_ID_VALUE})")
+    return _c(rf"\b(?:{cue})(?:(?<![A-Za-z])|(?![A-Za-z])){_FILLER}(?P<v>{_ID_VALUE})")
 
 
-def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@functools.lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    """ASCII-lowercased copy with the same length, so match offsets stay valid."""
+    return text.translate(_ASCII_LOWER)
+
+
+class _Pat:
+    """A compiled pattern tuned for CPython's re: same finditer/search interface.
+
+    Two speed-ups keep the checker fast enough for every keystroke: case-insensitive patterns run
+    on a lowercased copy of the text (re.IGNORECASE is several times slower), and a leading word
+    boundary is checked in Python instead (it stops re from skipping ahead to the first letter).
+    """
+
+    __slots__ = ("_p", "_fold", "_bounded")
+
+    def __init__(self, pattern: str, fold: bool) -> None:
+        self._bounded = False and pattern.startswith("\\b")
+        if self._bounded:
+            pattern = pattern[2:]
+        if fold:
+            out: list[str] = []
+            escaped = False
+            for ch in pattern:
+                keep = escaped or "".join(out[-2:]) == "(?"  # \b, \s, (?P<v> stay as written
+                out.append(ch if keep else ch.lower())
+                escaped = not escaped and ch == "\\"
+            pattern = "".join(out)
+        self._p = re.compile(pattern)
+        self._fold = fold
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
+        src = _lower(text) if self._fold else text
+        it = self._p.finditer(src, pos, endpos)
+        if not self._bounded:
+            return it
+        return (m for m in it if not (m.start() and _is_word(src[m.start() - 1])))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        return next(iter(self.finditer(text, pos, endpos)), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        src = _lower(text) if self._fold else text
+        m = self._p.match(src, pos, endpos)
+        if m and self._bounded and m.start() and _is_word(src[m.start() - 1]):
+            return None
+        return m
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _c(pattern: str, flags: int = 0) -> Any:
+    """Compile to a _Pat (only re.IGNORECASE is supported as a flag)."""
+    return _Pat(pattern, bool(flags & re.IGNORECASE))
 
 
 # Words that tie a sentence to a real patient encounter (not a lecture or a paper).
@@ -408,7 +469,10 @@ _IP = _c(
 )
 _VERSION_BEFORE = _c(r"(?:version|ver\.?|v|release|build|update|firmware)\s*$", re.IGNORECASE)
 _SSN = _c(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
-_SSN_CUE = _cue_id(r"SSN|SS\s?#|social\s+security(?:\s+(?:number|no\.?|#))?|last\s+(?:4|four)\s+of")
+_SSN_CUE = _cue_id(
+    r"SSN|SS\s?#|(?i:social\s+security)(?:\s+(?i:number|no\.?|#))?|(?i:last\s+(?:4|four)\s+of)"
+    r"(?:\s+(?:the\s+|her\s+|his\s+)?(?:SSN|(?i:social)))?"
+)
 _PHONE = _c(
     r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
     r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?"
@@ -727,7 +791,7 @@ class _Doc:
         i = bisect.bisect_right(self._bounds, pos) - 1
         return self._bounds[i], min(self._bounds[i + 1], len(self.text))
 
-    def has(self, pos: int, pattern: re.Pattern[str], key: str) -> bool:
+    def has(self, pos: int, pattern: Any, key: str) -> bool:
         """Whether the sentence around pos matches pattern (cached per sentence)."""
         s, e = self.sentence(pos)
         k = (s, key)
@@ -809,7 +873,7 @@ def _ids(doc: _Doc) -> Iterator[_Cand]:
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
-    rules: tuple[tuple[re.Pattern[str], str], ...] = (
+    rules: tuple[tuple[Any, str], ...] = (
         (_MRN, "mrn"),
         (_ACCESSION, "accession"),
         (_HEALTH_PLAN, "health_plan"),
