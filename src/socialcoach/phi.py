@@ -359,17 +359,13 @@ def _lower(text: str) -> str:
 class _Pat:
     """A compiled pattern tuned for CPython's re: same finditer/search interface.
 
-    Two speed-ups keep the checker fast enough for every keystroke: case-insensitive patterns run
-    on a lowercased copy of the text (re.IGNORECASE is several times slower), and a leading word
-    boundary is checked in Python instead (it stops re from skipping ahead to the first letter).
+    Case-insensitive patterns run on a lowercased copy of the text, lowered once per check:
+    re.IGNORECASE is several times slower than a plain scan.
     """
 
-    __slots__ = ("_p", "_fold", "_bounded")
+    __slots__ = ("_p", "_fold")
 
     def __init__(self, pattern: str, fold: bool) -> None:
-        self._bounded = False and pattern.startswith("\\b")
-        if self._bounded:
-            pattern = pattern[2:]
         if fold:
             out: list[str] = []
             escaped = False
@@ -382,25 +378,13 @@ class _Pat:
         self._fold = fold
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
-        src = _lower(text) if self._fold else text
-        it = self._p.finditer(src, pos, endpos)
-        if not self._bounded:
-            return it
-        return (m for m in it if not (m.start() and _is_word(src[m.start() - 1])))
+        return self._p.finditer(_lower(text) if self._fold else text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
-        return next(iter(self.finditer(text, pos, endpos)), None)
+        return self._p.search(_lower(text) if self._fold else text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
-        src = _lower(text) if self._fold else text
-        m = self._p.match(src, pos, endpos)
-        if m and self._bounded and m.start() and _is_word(src[m.start() - 1]):
-            return None
-        return m
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+        return self._p.match(_lower(text) if self._fold else text, pos, endpos)
 
 
 def _c(pattern: str, flags: int = 0) -> Any:
