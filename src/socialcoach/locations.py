@@ -39,3 +39,11 @@ def content_dir() -> Path:
         return packaged
     checkout = Path(__file__).resolve().parents[2] / "content"
     return checkout
+
+
+def display_path(path: Path) -> str:
+    """A path as a person reads it: the home folder shown as ~."""
+    try:
+        return "~/" + str(Path(path).resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):
+        return str(path)

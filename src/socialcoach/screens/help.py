@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown
 
+from socialcoach.locations import display_path
+
 HELP_TEXT = Path(__file__).with_name("help.md")
 
 
@@ -24,7 +26,9 @@ class HelpScreen(ModalScreen[None]):
         self._plan_path = plan_path
 
     def compose(self) -> ComposeResult:
-        text = HELP_TEXT.read_text(encoding="utf-8").replace("{plan_path}", str(self._plan_path))
+        text = HELP_TEXT.read_text(encoding="utf-8").replace(
+            "{plan_path}", display_path(self._plan_path)
+        )
         with Vertical(classes="dialog help"):
             yield Markdown(text, id="help-text")
             yield Button("Close (Esc)", id="close", variant="primary")

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
 
+from socialcoach.locations import display_path
 from socialcoach.models import CareerStage
 from socialcoach.steps.base import plain
 
@@ -153,7 +154,7 @@ class WelcomeScreen(Screen[None]):
                 f"Your profile audit was due on {plan.profile.next_audit}: open step 6 "
                 "to do it now."
             )
-        lines.append(f"Plan file: {self.coach.plan_path}")
+        lines.append(f"Plan file: {display_path(self.coach.plan_path)}")
         self.query_one("#resume-summary", Static).update(plain("\n".join(lines)))
 
     @on(Button.Pressed, "#start")

@@ -12,9 +12,9 @@ from socialcoach.models import AccountPlan, AccountSplit, Visibility
 from socialcoach.steps.base import StepPane, plain
 
 SPLIT_LABELS = {
-    AccountSplit.SEPARATE: "Separate personal and professional accounts",
-    AccountSplit.ONE: "One account, used professionally",
-    AccountSplit.PROFESSIONAL_ONLY: "Professional only (no personal use here)",
+    AccountSplit.SEPARATE: "Separate accounts",
+    AccountSplit.ONE: "One account",
+    AccountSplit.PROFESSIONAL_ONLY: "Professional only",
 }
 VISIBILITY_OPTIONS = [("Public", Visibility.PUBLIC), ("Private", Visibility.PRIVATE)]
 
@@ -56,6 +56,7 @@ class AccountsStep(StepPane):
                     for split, label in SPLIT_LABELS.items():
                         yield RadioButton(label, value=account.split is split, name=split.value)
                 with Horizontal(classes="handle-row"):
+                    yield Label("Professional", classes="field-label")
                     yield Input(
                         account.professional_handle,
                         placeholder="Professional handle, e.g. @DrJaneRad",
@@ -71,6 +72,7 @@ class AccountsStep(StepPane):
                         compact=True,
                     )
                 with Horizontal(classes="handle-row personal-row"):
+                    yield Label("Personal", classes="field-label")
                     yield Input(
                         account.personal_handle,
                         placeholder="Personal handle (if separate)",
@@ -85,6 +87,7 @@ class AccountsStep(StepPane):
                         classes="personal-vis",
                         compact=True,
                     )
+                yield Label("Bio disclaimer: pick one to start from, then edit", classes="hint")
                 yield Select(
                     disclaimers,
                     prompt="Pick a disclaimer to start from",
@@ -98,9 +101,10 @@ class AccountsStep(StepPane):
                     id=f"disclaimer-{pid}",
                     classes="disclaimer",
                 )
+                yield Label("If a patient contacts you here:", classes="hint")
                 yield Select(
                     rules,
-                    prompt="If a patient contacts you here…",
+                    prompt="Choose your rule",
                     value=account.patient_contact or Select.NULL,
                     id=f"contact-{pid}",
                     classes="contact-rule",

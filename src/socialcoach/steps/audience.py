@@ -24,13 +24,20 @@ KIND_LABELS = {
 def relevant_entries(
     entries: list[AudienceEntry], subspecialty: str, platforms: list[str]
 ) -> list[AudienceEntry]:
-    """Entries for radiology as a whole or the user's subspecialty, on their platforms."""
+    """Entries for radiology as a whole or the user's subspecialty.
+
+    Those active on the user's platforms come first; the rest are still worth knowing
+    (a society's website and meetings matter wherever you post).
+    """
     wanted = {"all", subspecialty}
     rows = [e for e in entries if wanted & set(e.subspecialties)]
-    if platforms:
-        rows = [e for e in rows if set(e.platforms) & set(platforms)]
     kinds = list(KIND_LABELS)
-    return sorted(rows, key=lambda e: (kinds.index(e.kind), "all" in e.subspecialties))
+
+    def order(entry: AudienceEntry) -> tuple:
+        elsewhere = bool(platforms) and not set(entry.platforms) & set(platforms)
+        return (elsewhere, kinds.index(entry.kind), "all" in entry.subspecialties)
+
+    return sorted(rows, key=order)
 
 
 class AudienceStep(StepPane):
@@ -44,13 +51,15 @@ class AudienceStep(StepPane):
         chosen = plan.platforms.chosen_ids()
         sub = content.subspecialty_label(plan.basics.subspecialty)
         where = ", ".join(content.platform_name(p) for p in chosen) or "all platforms"
-        yield Label(f"Follow and join ({sub}; {where}): Space to adopt", classes="section-title")
+        title = f"Follow and join: {sub}, {where} first (Space to adopt)"
+        yield Label(plain(title), classes="section-title")
         rows = relevant_entries(content.audience, plan.basics.subspecialty, chosen)
         adopted = set(plan.audience.adopted)
         selections = []
         for entry in rows:
             note = "" if entry.verified else " (check it first)"
-            prompt = f"{KIND_LABELS[entry.kind]}: {entry.name}{note}. {entry.description}"
+            where = ", ".join(content.platform_name(p) for p in entry.platforms)
+            prompt = f"{KIND_LABELS[entry.kind]}: {entry.name}{note} ({where}). {entry.description}"
             selections.append(Selection(plain(prompt), entry.id, entry.id in adopted))
         if selections:
             yield SelectionList[str](*selections, id="entries")

@@ -52,7 +52,9 @@ class StepPane(VerticalScroll):
         step = self.content.steps[self.step_id]
         self._signature = self.signature()
         yield Static(plain(step.what_to_do), classes="what-to-do")
-        with Collapsible(title="Why this matters", collapsed=False, classes="why"):
+        # Open on the first visit; folded once the step has been started, to save room.
+        seen = self.plan.status(self.step_id) is not Status.NOT_STARTED
+        with Collapsible(title="Why this matters", collapsed=seen, classes="why"):
             yield Markdown(step.why)
         yield from self.compose_form()
         with Collapsible(title="What goes into your plan", collapsed=True, classes="plan-preview"):

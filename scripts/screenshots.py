@@ -1,0 +1,106 @@
+"""Regenerate screenshots/: an SVG of every screen, from the fixed sample plan, at 100x30.
+
+Run `python scripts/screenshots.py`. The app runs headless on a temporary copy of the
+sample plan with the clock frozen, so re-running on an unchanged app changes no file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "screenshots"
+SIZE = (100, 30)
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def freeze_clock(fixed: dt.datetime) -> None:
+    """Saved times and audit dates come from a fixed moment, not from today."""
+    from socialcoach import models, store
+    from socialcoach.steps import profile
+
+    models.now = store.now = lambda: fixed  # type: ignore[assignment]
+
+    class FixedDate(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return fixed.date()
+
+    profile.dt = type("dt", (), {"date": FixedDate, "timedelta": dt.timedelta})  # type: ignore
+    models.dt = type("dt", (), {**vars(dt), "date": FixedDate})  # type: ignore
+
+
+async def shoot() -> list[Path]:
+    from sample import FIXED_TIME, sample_plan
+    from textual.widgets import Input, TextArea
+
+    from socialcoach.app import SocialCoachApp
+    from socialcoach.content import load_builtin
+    from socialcoach.models import STEP_ORDER
+    from socialcoach.store import save_plan
+
+    freeze_clock(FIXED_TIME)
+    content = load_builtin()
+    written: list[Path] = []
+    OUT.mkdir(exist_ok=True)
+
+    async def save(app: SocialCoachApp, pilot, name: str) -> None:
+        await pilot.pause()
+        for widget in app.screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False
+        await pilot.pause()
+        path = OUT / f"{name}.svg"
+        svg = app.export_screenshot(title="socialcoach")
+        if not path.exists() or path.read_text(encoding="utf-8") != svg:
+            path.write_text(svg, encoding="utf-8")
+        written.append(path)
+
+    with tempfile.TemporaryDirectory() as home:
+        # a fresh home folder, so the plan path shows as ~/.local/share/socialcoach/plan.toml
+        os.environ["HOME"] = home
+        for variable in ("SOCIALCOACH_HOME", "XDG_DATA_HOME"):
+            os.environ.pop(variable, None)
+        from socialcoach.locations import default_plan_path
+
+        plan_path = default_plan_path()
+
+        app = SocialCoachApp(plan_path=plan_path, content=content)
+        async with app.run_test(size=SIZE) as pilot:
+            await save(app, pilot, "welcome-first-run")
+            await pilot.press("ctrl+q")
+        plan_path.unlink(missing_ok=True)
+
+        plan = sample_plan(content)
+        plan.profile.last_audit = FIXED_TIME.date()
+        save_plan(plan, plan_path)
+        app = SocialCoachApp(plan_path=plan_path, content=content)
+        async with app.run_test(size=SIZE) as pilot:
+            await save(app, pilot, "welcome-back")
+            app.open_wizard("policy")
+            await pilot.pause()
+            for number, step_id in enumerate(STEP_ORDER, 1):
+                await app.screen.show_step(step_id)
+                await save(app, pilot, f"step-{number}-{step_id}")
+            app.show_review()
+            await save(app, pilot, "review")
+            app.action_help()
+            await save(app, pilot, "help")
+            await pilot.press("escape")
+            await pilot.press("ctrl+q")
+    return written
+
+
+def main() -> int:
+    for path in asyncio.run(shoot()):
+        print(path.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
