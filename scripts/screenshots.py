@@ -36,13 +36,14 @@ def freeze_clock(fixed: dt.datetime) -> None:
 
 
 async def shoot() -> list[Path]:
-    from sample import FIXED_TIME, sample_plan
     from textual.widgets import Input, TextArea
 
     from socialcoach.app import SocialCoachApp
     from socialcoach.content import load_builtin
     from socialcoach.models import STEP_ORDER
     from socialcoach.store import save_plan
+
+    from sample import FIXED_TIME, sample_plan
 
     freeze_clock(FIXED_TIME)
     content = load_builtin()
