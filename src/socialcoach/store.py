@@ -7,9 +7,12 @@ file kept), one from a newer schema is refused.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import glob
 import os
 import re
+import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -140,6 +143,25 @@ def save_plan(plan: Plan, path: Path, *, touch: bool = True) -> None:
     if previous is not None:
         atomic_write_bytes(path.with_name(path.name + ".bak"), previous)
     atomic_write_bytes(path, data)
+    remove_stale_temp_files(path)
+
+
+STALE_TEMP_SECONDS = 600  # a temp file this old belongs to a writer that died mid-save
+
+
+def remove_stale_temp_files(path: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Delete temp files a killed writer left beside the plan; they are never read.
+
+    `older_than=0` is for the lock holder, the only writer: any temp file is then stale.
+    """
+    limit = time.time() - older_than
+    for name in (path.name, path.name + ".bak"):
+        for temp in path.parent.glob(f".{glob.escape(name)}.*.tmp"):
+            if temp.name.count(".") != name.count(".") + 3:
+                continue  # .plan.toml.<random>.tmp, not .plan.toml.bak.<random>.tmp
+            with contextlib.suppress(OSError):
+                if older_than <= 0 or temp.stat().st_mtime < limit:
+                    temp.unlink()
 
 
 def timestamp() -> str:
@@ -201,6 +223,7 @@ class PlanLock:
             with os.fdopen(fd, "w") as handle:
                 handle.write(str(os.getpid()))
             self.held = True
+            remove_stale_temp_files(self.plan_path, older_than=0)
             return
         raise PlanLockedError(self.plan_path, -1)
 
