@@ -1,0 +1,355 @@
+"""socialcoach beside a bare Textual app: start-up, memory, step switch, export, save, PHI check.
+
+Usage: python benchmarks/run.py [--runs N] [--skip-startup] [--skip-headless]
+
+Start-up: each app is started as a fresh process under a pseudo-terminal (100x30,
+TERM=xterm-256color), runs interleaved (bare, socialcoach first run, socialcoach with a plan,
+bare, ...). The time to first paint is taken from outside: from spawning the process until a
+known line of its first screen appears in the terminal output. Peak memory is the process's
+VmHWM (peak RSS) read from /proc at that moment. Then the process is killed.
+
+Headless (in this process): the median time to switch from one step to the next with
+`App.run_test()` (first visit and repeat visits apart), and plain timings of export, save,
+load and the PHI checker, on a large plan built here (50 accounts, long notes everywhere).
+
+Standard library plus the project's own dependencies. Prints medians and, where they apply,
+ratios to the bare app; asserts nothing (timings do not belong in tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import fcntl
+import os
+import platform
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+COLUMNS, ROWS = 100, 30
+BARE_MARKER = "Bare Textual app ready"  # benchmarks/bare_app.py
+FIRST_RUN_MARKER = "Welcome to socialcoach"
+RETURNING_MARKER = "Welcome back"
+TIMEOUT = 20.0
+_ANSI = re.compile(
+    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])"
+)
+
+LONG_NOTE = (
+    "Asked the communications office on Monday; they pointed me to the intranet policy page "
+    "and the marketing team's approval form. Follow up with Sam about whether teaching cases "
+    "from our own PACS need a second sign-off, and whether the department's account may "
+    "repost them. Keep a copy of every approval email in the shared folder. "
+) * 3
+
+
+# ----------------------------------------------------------------------------- start-up
+def _time_to_marker(cmd: list[str], marker: str, home: Path) -> tuple[float, int]:
+    """Seconds from spawn to `marker` on the terminal, and the peak RSS (kB) at that moment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    env.update(TERM="xterm-256color", SOCIALCOACH_HOME=str(home), COLORTERM="truecolor")
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, cwd=home
+    )
+    os.close(slave)
+    buffer = b""
+    elapsed = None
+    peak = 0
+    try:
+        while time.perf_counter() - start < TIMEOUT:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            buffer += chunk
+            if marker in _ANSI.sub("", buffer.decode("utf-8", "ignore")):
+                elapsed = time.perf_counter() - start
+                peak = _peak_rss_kb(proc.pid)
+                break
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+    if elapsed is None:
+        text = _ANSI.sub("", buffer.decode("utf-8", "ignore"))[-600:]
+        raise RuntimeError(f"{' '.join(cmd)}: never showed {marker!r}; last output:\n{text}")
+    return elapsed, peak
+
+
+def _peak_rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def measure_startup(runs: int, plan_file: Path) -> dict[str, tuple[list[float], list[int]]]:
+    bare = [sys.executable, str(HERE / "bare_app.py")]
+    coach = [sys.executable, "-m", "socialcoach"]
+    cases: list[tuple[str, list[str], str, Path | None]] = [
+        ("bare Textual app", bare, BARE_MARKER, None),
+        ("socialcoach, first run", coach, FIRST_RUN_MARKER, None),
+        ("socialcoach, with a plan", coach, RETURNING_MARKER, plan_file),
+    ]
+    results: dict[str, tuple[list[float], list[int]]] = {name: ([], []) for name, *_ in cases}
+    # one untimed round first: warms the OS file cache and the .pyc files
+    for round_number in range(runs + 1):
+        for name, cmd, marker, plan in cases:
+            with tempfile.TemporaryDirectory(prefix="socialcoach-bench-") as tmp:
+                home = Path(tmp)
+                if plan is not None:
+                    shutil.copy(plan, home / "plan.toml")
+                seconds, peak = _time_to_marker(cmd, marker, home)
+            if round_number:
+                results[name][0].append(seconds * 1000)
+                results[name][1].append(peak / 1024)
+    return results
+
+
+# ----------------------------------------------------------------------------- the large plan
+def large_plan():
+    """50 accounts, every policy item answered with a long note, everything ticked."""
+    from socialcoach.content import load_builtin
+    from socialcoach.models import (
+        AccountPlan,
+        AccountSplit,
+        Basics,
+        CareerStage,
+        ItemState,
+        Plan,
+        PlatformChoice,
+        PolicyAnswer,
+        Status,
+        Visibility,
+    )
+    from socialcoach.picker import rank
+
+    content = load_builtin()
+    plan = Plan()
+    plan.basics = Basics(
+        display_name="Dr Jane Rivera",
+        subspecialty=content.subspecialties[-1].id,
+        career_stage=CareerStage.FELLOW,
+        organisation="Example General Hospital, Department of Radiology",
+    )
+    plan.policy.items = {
+        item.id: PolicyAnswer(state=ItemState.DONE, note=LONG_NOTE) for item in content.policy_items
+    }
+    plan.policy.contact_name = "Sam Lee, Communications"
+    plan.policy.contact_email = "comms@example.org"
+    plan.platforms.goals = [goal.id for goal in content.goals]
+    ranked = rank(content, plan.platforms.goals)[:3]
+    plan.platforms.chosen = [
+        PlatformChoice(platform=r.platform.id, score=r.score, reason=r.reason + " " + LONG_NOTE)
+        for r in ranked
+    ]
+    plan.audience.adopted = [entry.id for entry in content.audience]
+    plan.audience.habits = [habit.id for habit in content.habits]
+    plan.audience.themes = [LONG_NOTE[:200], LONG_NOTE[200:400], LONG_NOTE[400:600]]
+    plan.phi.acknowledged = [i.id for i in content.identifiers + content.hazards]
+    plan.phi.quiz_answers = {q.id: q.answer for q in content.quiz}
+    platform_ids = [p.id for p in content.platforms]
+    accounts = []
+    for number in range(50):
+        pid = platform_ids[number % len(platform_ids)]
+        if number >= len(platform_ids):
+            pid = f"{pid}-{number}"
+        accounts.append(
+            AccountPlan(
+                platform=pid,
+                split=AccountSplit.SEPARATE,
+                professional_handle=f"@DrJaneRivera{number}",
+                personal_handle=f"jane_home_{number}",
+                personal_visibility=Visibility.PUBLIC if number % 2 else Visibility.PRIVATE,
+                disclaimer=content.disclaimers[number % len(content.disclaimers)].text
+                + " "
+                + LONG_NOTE,
+                patient_contact=content.contact_rules[0].id,
+            )
+        )
+    plan.accounts.accounts = accounts
+    plan.profile.checked = {
+        pid: [item.id for item in content.profile_items] for pid in plan.platforms.chosen_ids()
+    }
+    plan.profile.last_audit = dt.date.today()
+    for section in ("policy", "platforms", "audience", "phi", "accounts"):
+        plan.section(section).status = Status.DONE
+    plan.profile.status = Status.IN_PROGRESS
+    plan.current_step = "profile"
+    return plan, content
+
+
+# ----------------------------------------------------------------------------- headless
+async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
+    """Open the wizard on the large plan and walk the six steps `rounds` times."""
+    from socialcoach.app import SocialCoachApp
+    from socialcoach.models import STEP_ORDER
+
+    app = SocialCoachApp(plan_path=plan_file)
+    times: dict[str, list[float]] = {"open": [], "first": [], "repeat": []}
+    async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        app.open_wizard(STEP_ORDER[0])
+        await pilot.pause()
+        await pilot.pause()
+        times["open"].append((time.perf_counter() - start) * 1000)
+        wizard = app.screen
+        visited = {STEP_ORDER[0]}
+        order = STEP_ORDER[1:] + STEP_ORDER[:1]
+        for _ in range(rounds):
+            for step_id in order:
+                start = time.perf_counter()
+                await wizard.show_step(step_id)
+                await pilot.pause()
+                elapsed = (time.perf_counter() - start) * 1000
+                times["repeat" if step_id in visited else "first"].append(elapsed)
+                visited.add(step_id)
+                await pilot.pause(0.02)
+        await app.action_save_and_quit()
+    return times
+
+
+def timed(func: Callable[[], object], runs: int) -> list[float]:
+    func()  # warm up
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def measure_core(plan, content, folder: Path, runs: int) -> dict[str, list[float]]:
+    from phi_bench import build_draft
+
+    from socialcoach import phi
+    from socialcoach.export import render_markdown
+    from socialcoach.store import dumps_plan, load_plan, save_plan
+
+    path = folder / "core" / "plan.toml"
+    save_plan(plan, path)
+    counter = iter(range(10**9))
+
+    def save() -> None:
+        # a real write every time: save_plan skips writing bytes the file already holds
+        plan.policy.contact_name = f"Sam Lee {next(counter)}"
+        save_plan(plan, path)
+
+    draft = build_draft(5000)
+    return {
+        "export (render_markdown)": timed(lambda: render_markdown(plan, content), runs),
+        "save (atomic, with .bak)": timed(save, runs),
+        "  of which TOML dump": timed(lambda: dumps_plan(plan), runs),
+        "load (parse + validate)": timed(lambda: load_plan(path), runs),
+        f"PHI check, {len(draft.split()):,} words": timed(lambda: phi.check(draft), runs),
+    }
+
+
+# ----------------------------------------------------------------------------- report
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{cpu}, {os.cpu_count()} cores, load {load}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="start-ups per app (default 10)")
+    parser.add_argument("--rounds", type=int, default=5, help="walks through the six steps")
+    parser.add_argument("--core-runs", type=int, default=50, help="runs of each core timing")
+    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--skip-headless", action="store_true")
+    args = parser.parse_args(argv)
+
+    import textual
+
+    print(f"Machine: {_machine()}; Textual {textual.__version__}")
+    with tempfile.TemporaryDirectory(prefix="socialcoach-bench-") as tmp:
+        folder = Path(tmp)
+        os.environ["SOCIALCOACH_HOME"] = str(folder / "home")
+        from socialcoach.store import save_plan
+
+        plan, content = large_plan()
+        plan_file = folder / "large" / "plan.toml"
+        save_plan(plan, plan_file)
+
+        if not args.skip_startup:
+            results = measure_startup(args.runs, plan_file)
+            bare_ms = _median(results["bare Textual app"][0])
+            bare_mb = _median(results["bare Textual app"][1])
+            print(f"\nStart to first screen, {args.runs} fresh processes each, interleaved")
+            print(
+                f"{'':28} {'median':>9} {'min':>8} {'max':>8} {'ratio':>6}   {'peak RSS':>9} ratio"
+            )
+            for name, (ms, mb) in results.items():
+                print(
+                    f"{name:28} {_median(ms):7.0f}ms {min(ms):6.0f}ms {max(ms):6.0f}ms "
+                    f"{_median(ms) / bare_ms:5.2f}x   {_median(mb):6.1f} MB "
+                    f"{_median(mb) / bare_mb:4.2f}x"
+                )
+
+        if not args.skip_headless:
+            steps_file = folder / "steps" / "plan.toml"
+            save_plan(plan, steps_file)
+            steps = asyncio.run(measure_steps(steps_file, args.rounds))
+            print(f"\nHeadless, large plan ({len(plan.accounts.accounts)} accounts), 100x30")
+            print(f"{'open the wizard (6 steps)':34} {_median(steps['open']):7.1f} ms")
+            for key, label in (("first", "first visit"), ("repeat", "repeat")):
+                values = steps[key]
+                print(
+                    f"{'step switch, ' + label:34} {_median(values):7.1f} ms median, "
+                    f"max {max(values):.1f} ms ({len(values)} switches)"
+                )
+            core = measure_core(plan, content, folder, args.core_runs)
+            for name, values in core.items():
+                print(f"{name:34} {_median(values):7.1f} ms median, max {max(values):.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
