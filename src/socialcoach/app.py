@@ -54,6 +54,9 @@ class SocialCoachApp(App[int]):
         self.save_failed = False
         self.lock = PlanLock(plan_path)
         self._autosave: Timer | None = None
+        # False until a plan is loaded or started: until then the file on disk may be one
+        # we could not read, or one another window holds, and must not be written over.
+        self.plan_open = False
 
     # ----------------------------------------------------------------- content
     @property
@@ -111,6 +114,7 @@ class SocialCoachApp(App[int]):
                 self._after_broken_choice,
             )
             return
+        self.plan_open = True
         if plan is None:
             self.plan = Plan()
             self._apply_pack()
@@ -172,7 +176,7 @@ class SocialCoachApp(App[int]):
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
-        if self.read_only:
+        if self.read_only or not self.plan_open:
             return False
         try:
             save_plan(self.plan, self.plan_path)

@@ -1,0 +1,139 @@
+"""Closing the terminal saves: SIGTERM and SIGHUP save what was typed, then exit.
+
+The real app runs in a child process under a pseudo-terminal, the way a user starts it.
+A name is typed into the first-run form and the signal arrives before the autosave
+timer would have fired, so only the signal handler can have saved it.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from socialcoach.app import AUTOSAVE_DELAY
+from socialcoach.store import load_plan
+
+pty = pytest.importorskip("pty", reason="no pseudo-terminals on this platform")
+
+STARTUP_TIMEOUT = 20.0
+EXIT_TIMEOUT = 10.0
+
+
+class Terminal:
+    """A child process on a pseudo-terminal, with its screen output collected."""
+
+    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        try:
+            self.master, slave = os.openpty()
+        except OSError as exc:  # pragma: no cover - containers without /dev/ptmx
+            pytest.skip(f"no pseudo-terminal available: {exc}")
+        import fcntl
+        import struct
+        import termios
+
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+        def controlling_terminal() -> None:  # so closing the terminal sends SIGHUP, as in life
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.process = subprocess.Popen(
+            args,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            preexec_fn=controlling_terminal,
+        )
+        os.close(slave)
+        self.closed = False
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                ready, _, _ = select.select([self.master], [], [], 0.1)
+                if ready:
+                    chunk = os.read(self.master, 65536)
+                    if not chunk:
+                        return
+                    self.output.extend(chunk)
+            except OSError:
+                return  # the child closed the terminal
+
+    def wait_for(self, text: bytes, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.output:
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        tail = bytes(self.output[-2000:]).decode(errors="replace")
+        raise AssertionError(f"{text!r} never appeared on the screen; last output:\n{tail}")
+
+    def type(self, text: str) -> None:
+        for char in text:
+            os.write(self.master, char.encode())
+            time.sleep(0.02)
+
+    def hang_up(self) -> None:
+        """Close the terminal window: the kernel sends SIGHUP to the app."""
+        self.closed = True
+        os.close(self.master)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=EXIT_TIMEOUT)
+        if not self.closed:
+            self.hang_up()
+        self._reader.join(timeout=2)
+
+
+@pytest.fixture
+def terminal_env(isolated_home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(TERM="xterm-256color", SOCIALCOACH_HOME=str(isolated_home))
+    for name in ("COLUMNS", "LINES", "TEXTUAL"):
+        env.pop(name, None)
+    return env
+
+
+@pytest.mark.parametrize(
+    "signum", [signal.SIGTERM, signal.SIGHUP, None], ids=["SIGTERM", "SIGHUP", "window-closed"]
+)
+def test_the_signal_sent_when_a_terminal_closes_saves_the_typed_name(
+    signum: int | None, plan_path: Path, terminal_env: dict[str, str]
+):
+    term = Terminal([sys.executable, "-m", "socialcoach"], terminal_env, size=(100, 30))
+    try:
+        term.wait_for(b"About you", STARTUP_TIMEOUT)
+        time.sleep(0.3)  # let the first-run form take focus
+        typed_at = time.monotonic()
+        term.type("Dr Pty")
+        time.sleep(0.3)
+        assert time.monotonic() - typed_at < AUTOSAVE_DELAY, "too slow: autosave may have run"
+        assert load_plan(plan_path) is None, "saved before the signal: the test proves nothing"
+        if signum is None:
+            term.hang_up()
+        else:
+            term.process.send_signal(signum)
+        term.process.wait(timeout=EXIT_TIMEOUT)
+    finally:
+        term.close()
+    plan = load_plan(plan_path)
+    assert plan is not None, "nothing was saved when the terminal closed"
+    assert plan.basics.display_name == "Dr Pty"
+    assert not plan_path.with_name("plan.toml.lock").exists()
