@@ -10,10 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.timer import Timer
 
 from socialcoach.content import Content, ContentError, load_builtin
@@ -68,6 +71,7 @@ class SocialCoachApp(App[int]):
     # ----------------------------------------------------------------- start-up
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self._restore_theme()
         try:
             _ = self.content
         except ContentError as exc:
@@ -154,6 +158,17 @@ class SocialCoachApp(App[int]):
             id=pack.id, name=pack.name, version=pack.version, path=settings_pack
         )
 
+    def _restore_theme(self) -> None:
+        """Use the theme chosen last time, and remember any new choice."""
+        from socialcoach.settings import load_settings, remember_theme
+
+        theme = load_settings().theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(
+            self, lambda new: remember_theme(new.name) if not self.read_only else None
+        )
+
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -195,19 +210,52 @@ class SocialCoachApp(App[int]):
         return True
 
     # ----------------------------------------------------------------- navigation
-    def open_wizard(self, step_id: str) -> None:
+    def open_wizard(self, step_id: str, focus: str | None = None) -> None:
+        """Show the steps at `step_id`, focusing the widget `focus` (an id) if given."""
         for screen in self.screen_stack:
             if isinstance(screen, WizardScreen):
                 while self.screen is not screen:
                     self.pop_screen()
-                self.call_later(screen.show_step, step_id)
+                self.call_later(screen.show_step, step_id, focus)
                 return
-        self.push_screen(WizardScreen(step_id))
+        self.push_screen(WizardScreen(step_id, focus))
 
     def show_review(self) -> None:
         if isinstance(self.screen, ReviewScreen):
             return
         self.push_screen(ReviewScreen())
+
+    # ----------------------------------------------------------------- command palette
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands (with Quit made to save), plus every step and action."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                yield SystemCommand("Quit", "Save the plan and quit", self.action_save_and_quit)
+            else:
+                yield command
+        if self._content is None or not self.screen_stack:
+            return
+        for step in sorted(self.content.steps.values(), key=lambda s: s.number):
+            yield SystemCommand(
+                f"Go to step {step.number}: {step.title}",
+                step.what_to_do,
+                partial(self.open_wizard, step.id),
+            )
+        yield SystemCommand(
+            "Review the plan", "See the whole plan as it will be exported", self.show_review
+        )
+        yield SystemCommand(
+            "Export the plan", "Write the plan as Markdown to a file", self.action_export
+        )
+        yield SystemCommand(
+            "Check a draft for patient information",
+            "Paste a draft post; possible identifiers are listed as you type",
+            self.check_draft,
+        )
+        yield SystemCommand("Help", "Every key, and where your plan is saved", self.action_help)
+
+    def check_draft(self) -> None:
+        self.open_wizard("phi", focus="draft")
 
     # ----------------------------------------------------------------- actions
     def action_help(self) -> None:

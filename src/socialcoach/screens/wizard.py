@@ -43,9 +43,10 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+r", "review", "Review", id="review"),
     ]
 
-    def __init__(self, start: str) -> None:
+    def __init__(self, start: str, focus: str | None = None) -> None:
         super().__init__()
         self._start = start
+        self._focus = focus
 
     @property
     def coach(self) -> SocialCoachApp:
@@ -76,7 +77,7 @@ class WizardScreen(Screen[None]):
         return self.query_one(f"#step-{step_id}", StepPane)
 
     async def on_mount(self) -> None:
-        await self.show_step(self._start)
+        await self.show_step(self._start, self._focus)
 
     def refresh_chrome(self) -> None:
         """Step bar, title and hints: where am I, what is done, what comes next."""
@@ -103,7 +104,7 @@ class WizardScreen(Screen[None]):
         hint = f"To finish this step: {missing}." if missing else "Ready: press Next (Ctrl+N)."
         self.query_one("#nav-hint", Static).update(plain(hint))
 
-    async def show_step(self, step_id: str) -> None:
+    async def show_step(self, step_id: str, focus: str | None = None) -> None:
         plan = self.coach.plan
         plan.current_step = step_id
         pane = self.pane(step_id)
@@ -113,7 +114,11 @@ class WizardScreen(Screen[None]):
         self.refresh_chrome()
         self.coach.save_plan()
         fields = pane.query("Input, SelectionList, RadioSet, TextArea, Select")
-        if fields:
+        if focus:
+            target = pane.query_one(f"#{focus}")
+            target.focus()
+            target.scroll_visible(animate=False)
+        elif fields:
             fields.first().focus()
         else:
             self.query_one("#next", Button).focus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -98,7 +99,9 @@ class PhiStep(StepPane):
 
     @on(TextArea.Changed, "#draft")
     def _draft_changed(self, event: TextArea.Changed) -> None:
-        self.query_one("#draft-findings", Static).update(plain(draft_report(event.text_area.text)))
+        name = self.plan.basics.display_name.strip()
+        report = draft_report(event.text_area.text, (name,) if name else ())
+        self.query_one("#draft-findings", Static).update(report)
 
     def missing(self) -> str:
         content, phi = self.content, self.plan.phi
@@ -113,19 +116,32 @@ class PhiStep(StepPane):
         return " and ".join(needs)
 
 
-def draft_report(text: str) -> str:
-    """The checker's findings in a few lines for the panel (the checker lives in phi.py)."""
+CONTEXT = 30  # characters shown either side of a finding
+
+
+def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
+    """The checker's findings, each shown in its line with the risky text highlighted."""
     if not text.strip():
-        return ""
+        return Text("")
     from socialcoach import phi
 
-    findings = phi.check(text)
+    findings = phi.check(text, author_names=author_names)
     if not findings:
-        return "No patient identifiers found. Still read it once more as a stranger would."
-    lines = [f"{len(findings)} possible identifier(s):"]
-    for finding in findings:
-        lines.append(
-            f"line {finding.line}:{finding.column} {finding.category}: "
-            f"“{finding.text}”: {finding.message} {finding.fix}"
+        return Text(
+            "No patient identifiers found. Still read it once more as a stranger would: "
+            "could someone who knows the patient recognise them?",
+            style="green",
         )
-    return "\n".join(lines)
+    report = Text(f"{len(findings)} possible identifier(s) found:\n", style="bold")
+    for finding in findings:
+        line_start = text.rfind("\n", 0, finding.start) + 1
+        line_end = text.find("\n", finding.end)
+        line_end = len(text) if line_end == -1 else line_end
+        left = max(line_start, finding.start - CONTEXT)
+        right = min(line_end, finding.end + CONTEXT)
+        report.append(f"line {finding.line}, {finding.category}: ", style="bold")
+        report.append(("…" if left > line_start else "") + text[left : finding.start])
+        report.append(finding.text, style="bold reverse")
+        report.append(text[finding.end : right] + ("…" if right < line_end else "") + "\n")
+        report.append(f"  {finding.message} {finding.fix}\n", style="dim")
+    return report

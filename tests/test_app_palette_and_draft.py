@@ -1,0 +1,103 @@
+"""The command palette's commands, the remembered theme, and the draft checker panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static, TextArea
+
+from socialcoach.app import SocialCoachApp
+from socialcoach.models import Plan
+from socialcoach.screens.wizard import WizardScreen
+from socialcoach.settings import load_settings
+from socialcoach.store import save_plan
+
+SIZE = (100, 30)
+
+
+async def run_palette_command(pilot, query: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_palette_offers_steps_export_draft_check_theme_and_help(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for number in range(1, 7):
+            assert any(title.startswith(f"Go to step {number}:") for title in titles)
+        for title in (
+            "Export the plan",
+            "Check a draft for patient information",
+            "Theme",
+            "Help",
+            "Review the plan",
+            "Quit",
+        ):
+            assert title in titles
+        await run_palette_command(pilot, "Go to step 4")
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.current == "phi"
+        await pilot.press("ctrl+q")
+
+
+async def test_palette_quit_saves_the_plan(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.plan.basics.display_name = "Typed just now"
+        quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
+        await quit_command.callback()
+    assert 'display_name = "Typed just now"' in plan_path.read_text()
+
+
+async def test_a_theme_chosen_is_remembered_for_next_time(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert load_settings().theme == "textual-light"
+    again = SocialCoachApp(plan_path=plan_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+        await pilot.press("ctrl+q")
+
+
+async def test_draft_check_from_the_palette_flags_identifiers_as_you_type(plan_path: Path):
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await pilot.pause()
+        draft = app.screen.query_one("#draft", TextArea)
+        assert app.focused is draft
+        await pilot.press(*"Case from MRN 48213377 today")
+        await pilot.pause()
+        findings = str(app.screen.query_one("#draft-findings", Static).render())
+        assert "mrn" in findings
+        assert "48213377" in findings
+        draft.clear()
+        await pilot.press(*"Nice 3T FLAIR case, 72M, #FOAMrad")
+        await pilot.pause()
+        findings = str(app.screen.query_one("#draft-findings", Static).render())
+        assert "No patient identifiers found" in findings
+        await pilot.press("ctrl+q")
+    assert "48213377" not in plan_path.read_text()
+
+
+async def test_no_color_makes_the_app_monochrome(plan_path: Path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        await pilot.press("ctrl+q")
