@@ -7,7 +7,6 @@ sample plan with the clock frozen, so re-running on an unchanged app changes no 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -19,22 +18,6 @@ SIZE = (100, 30)
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def freeze_clock(fixed: dt.datetime) -> None:
-    """Saved times and audit dates come from a fixed moment, not from today."""
-    from socialcoach import models, store
-    from socialcoach.steps import profile
-
-    models.now = store.now = lambda: fixed  # type: ignore[assignment]
-
-    class FixedDate(dt.date):
-        @classmethod
-        def today(cls) -> dt.date:
-            return fixed.date()
-
-    profile.dt = type("dt", (), {"date": FixedDate, "timedelta": dt.timedelta})  # type: ignore
-    models.dt = type("dt", (), {**vars(dt), "date": FixedDate})  # type: ignore
-
-
 async def shoot() -> list[Path]:
     from textual.widgets import Input, TextArea
 
@@ -43,7 +26,7 @@ async def shoot() -> list[Path]:
     from socialcoach.models import STEP_ORDER
     from socialcoach.store import save_plan
 
-    from sample import FIXED_TIME, sample_plan
+    from sample import FIXED_TIME, freeze_clock, sample_plan
 
     freeze_clock(FIXED_TIME)
     content = load_builtin()

@@ -65,3 +65,23 @@ def sample_plan(content: Content) -> Plan:
         )
     ]
     return plan
+
+
+def freeze_clock(fixed: dt.datetime, patch=setattr) -> None:
+    """Saved times and audit dates come from a fixed moment, not from today.
+
+    Tests pass `monkeypatch.setattr` as `patch` so the clock is restored afterwards.
+    """
+    from socialcoach import models, store
+    from socialcoach.steps import profile
+
+    class FixedDate(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return fixed.date()
+
+    fixed_dt = type("dt", (), {**vars(dt), "date": FixedDate})
+    patch(models, "now", lambda: fixed)
+    patch(store, "now", lambda: fixed)
+    patch(profile, "dt", fixed_dt)
+    patch(models, "dt", fixed_dt)
