@@ -15,6 +15,7 @@ from socialcoach.content import Content, Sourced
 from socialcoach.models import STEP_ORDER, AccountSplit, ItemState, Plan, Status
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
+_LEADING = re.compile(r"^(\d*)([-+=.)])(?=\s|$)")
 _STATUS_LABEL = {
     Status.NOT_STARTED: "not started",
     Status.IN_PROGRESS: "in progress",
@@ -28,9 +29,14 @@ _SPLIT_LABEL = {
 
 
 def md(text: str) -> str:
-    """User or content text made safe for one line of Markdown (or a table cell)."""
+    """User or content text made safe for one line of Markdown (or a table cell).
+
+    It may start a line (the specialty does), so a leading list marker, ordered-list
+    number or setext underline is escaped too.
+    """
     flat = " ".join(str(text).split())
-    return _SPECIAL.sub(r"\\\1", flat)
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    return _LEADING.sub(r"\1\\\2", flat)
 
 
 def checkbox(done: bool, text: str) -> str:

@@ -7,9 +7,10 @@ and so `tomli_w` never meets a `None`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -52,10 +53,33 @@ class Visibility(StrEnum):
     PRIVATE = "private"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: object) -> object:
+    """Text (also inside lists and dict keys) with lone surrogates made U+FFFD.
+
+    Python strings can hold them (a bad paste, a file name decoded with surrogateescape)
+    but UTF-8, and so the plan file, cannot: left in, every later save would fail.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    if isinstance(value, dict):
+        return {_encodable(key): _encodable(item) for key, item in value.items()}
+    return value
+
+
 class PlanModel(BaseModel):
     """Unknown keys are kept out; assignment is validated so the UI cannot store junk."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _only_encodable_text(cls, value: object) -> object:
+        return _encodable(value)
 
 
 class Basics(PlanModel):
