@@ -332,3 +332,10 @@ def test_every_problem_is_reported_at_once(copy: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_folder(copy)
     assert len(caught.value.problems) >= 2
+
+
+def test_quiz_answers_are_not_always_in_the_same_position(content):
+    """A quiz whose right answer is always the second choice teaches the pattern, not the rule."""
+    positions = [question.answer for question in content.quiz]
+    assert len(set(positions)) >= 3
+    assert max(positions.count(p) for p in set(positions)) <= len(positions) // 2
