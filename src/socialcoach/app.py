@@ -13,27 +13,17 @@ import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from socialcoach.content import Content, ContentError, load_builtin
-from socialcoach.models import Plan, Status
-from socialcoach.screens.dialogs import ChoiceDialog, ConfirmDialog, ExportDialog
-from socialcoach.screens.help import HelpScreen
-from socialcoach.screens.review import ReviewScreen
-from socialcoach.screens.welcome import WelcomeScreen
-from socialcoach.screens.wizard import WizardScreen
-from socialcoach.store import (
-    PlanFileError,
-    PlanLock,
-    PlanLockedError,
-    load_plan,
-    move_aside,
-    save_plan,
-)
+# Screens, dialogs, the store and the export are imported where they are first used, so
+# the first screen does not wait for them (docs/performance.md).
+if TYPE_CHECKING:
+    from socialcoach.content import Content
 
 AUTOSAVE_DELAY = 1.5  # seconds after the last edit
 
@@ -49,6 +39,9 @@ class SocialCoachApp(App[int]):
     ]
 
     def __init__(self, plan_path: Path, content: Content | None = None) -> None:
+        from socialcoach.models import Plan
+        from socialcoach.store import PlanLock
+
         super().__init__()
         self.plan_path = plan_path
         self._content = content
@@ -65,11 +58,16 @@ class SocialCoachApp(App[int]):
     @property
     def content(self) -> Content:
         if self._content is None:
+            from socialcoach.content import load_builtin
+
             self._content = load_builtin()
         return self._content
 
     # ----------------------------------------------------------------- start-up
     def on_mount(self) -> None:
+        from socialcoach.content import ContentError
+        from socialcoach.store import PlanLockedError
+
         self._install_signal_handlers()
         self._restore_theme()
         try:
@@ -82,6 +80,8 @@ class SocialCoachApp(App[int]):
         try:
             self.lock.acquire()
         except PlanLockedError as exc:
+            from socialcoach.screens.dialogs import ChoiceDialog
+
             self.push_screen(
                 ChoiceDialog(
                     "This plan is open in another window",
@@ -103,9 +103,15 @@ class SocialCoachApp(App[int]):
             self.exit(0)
 
     def _open_plan(self) -> None:
+        from socialcoach.models import Plan
+        from socialcoach.screens.welcome import WelcomeScreen
+        from socialcoach.store import PlanFileError, load_plan
+
         try:
             plan = load_plan(self.plan_path)
         except PlanFileError as exc:
+            from socialcoach.screens.dialogs import ChoiceDialog
+
             self.push_screen(
                 ChoiceDialog(
                     "Your plan file cannot be read",
@@ -135,6 +141,8 @@ class SocialCoachApp(App[int]):
             )
 
     def _after_broken_choice(self, choice: str | None) -> None:
+        from socialcoach.store import move_aside
+
         if choice != "new":
             self.exit(return_code=2)
             return
@@ -193,6 +201,8 @@ class SocialCoachApp(App[int]):
             self._autosave = None
         if self.read_only or not self.plan_open:
             return False
+        from socialcoach.store import save_plan
+
         try:
             save_plan(self.plan, self.plan_path)
         except OSError as exc:
@@ -212,6 +222,8 @@ class SocialCoachApp(App[int]):
     # ----------------------------------------------------------------- navigation
     def open_wizard(self, step_id: str, focus: str | None = None) -> None:
         """Show the steps at `step_id`, focusing the widget `focus` (an id) if given."""
+        from socialcoach.screens.wizard import WizardScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, WizardScreen):
                 while self.screen is not screen:
@@ -221,6 +233,8 @@ class SocialCoachApp(App[int]):
         self.push_screen(WizardScreen(step_id, focus))
 
     def show_review(self) -> None:
+        from socialcoach.screens.review import ReviewScreen
+
         if isinstance(self.screen, ReviewScreen):
             return
         self.push_screen(ReviewScreen())
@@ -259,10 +273,14 @@ class SocialCoachApp(App[int]):
 
     # ----------------------------------------------------------------- actions
     def action_help(self) -> None:
+        from socialcoach.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.plan_path))
 
     def action_export(self) -> None:
+        from socialcoach.screens.dialogs import ExportDialog
+
         default = self.plan_path.with_name("socialcoach-plan.md")
         self.push_screen(ExportDialog(default), self._export_to)
 
@@ -285,6 +303,10 @@ class SocialCoachApp(App[int]):
         self.notify(f"Plan exported to {path}", title="Exported", timeout=8)
 
     def action_start_over(self) -> None:
+        from socialcoach.models import Plan
+        from socialcoach.screens.dialogs import ConfirmDialog
+        from socialcoach.store import move_aside
+
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
@@ -309,6 +331,8 @@ class SocialCoachApp(App[int]):
         )
 
     def _back_to_first_run(self) -> None:
+        from socialcoach.screens.welcome import WelcomeScreen
+
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(WelcomeScreen(first_run=True))
@@ -325,4 +349,6 @@ class SocialCoachApp(App[int]):
         self.exit(0)
 
     def step_done(self, step_id: str) -> bool:
+        from socialcoach.models import Status
+
         return self.plan.status(step_id) is Status.DONE

@@ -9,7 +9,6 @@ from textual.containers import VerticalScroll
 from textual.content import Content as Text
 from textual.widgets import Collapsible, Markdown, Static
 
-from socialcoach.export import SECTIONS
 from socialcoach.models import Status
 
 if TYPE_CHECKING:
@@ -35,6 +34,7 @@ class StepPane(VerticalScroll):
     def __init__(self) -> None:
         super().__init__(id=f"step-{self.step_id}", classes="step")
         self._signature: object = None
+        self._preview_stale = True
 
     @property
     def coach(self) -> SocialCoachApp:
@@ -73,9 +73,27 @@ class StepPane(VerticalScroll):
         self.update_preview()
 
     def update_preview(self) -> None:
+        """Refresh the plan preview, but only while it is open.
+
+        A Markdown update mounts a widget per block (a large plan's accounts table is
+        hundreds), so a folded preview is only marked stale and is rendered when opened.
+        """
+        self._preview_stale = True
+        for box in self.query(".plan-preview").results(Collapsible):
+            if not box.collapsed:
+                self._render_preview()
+
+    def _render_preview(self) -> None:
+        from socialcoach.export import SECTIONS  # not needed for the first screen
+
+        self._preview_stale = False
         text = "\n".join(SECTIONS[self.step_id](self.plan, self.content)[3:])
         for preview in self.query(".preview").results(Markdown):
             preview.update(text)
+
+    def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
+        if event.collapsible.has_class("plan-preview") and self._preview_stale:
+            self._render_preview()
 
     def changed(self) -> None:
         """Call after every edit: marks the step in progress and schedules a save."""

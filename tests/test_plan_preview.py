@@ -1,0 +1,33 @@
+"""The 'What goes into your plan' preview: rendered when opened, current after edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Collapsible, Input, Markdown
+
+from socialcoach.app import SocialCoachApp
+from socialcoach.screens.wizard import WizardScreen
+
+SIZE = (100, 30)
+
+
+async def test_the_plan_preview_shows_the_step_when_opened_and_follows_edits(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("policy")
+        await pilot.pause()
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        pane = wizard.pane("policy")
+        pane.query_one("#contact-name", Input).value = "Sam Lee [comms]"
+        await pilot.pause()
+        box = pane.query_one(".plan-preview", Collapsible)
+        box.collapsed = False
+        await pilot.pause()
+        preview = pane.query_one(".preview", Markdown)
+        assert "Sam Lee" in preview.source
+        pane.query_one("#contact-name", Input).value = "Alex Kim"
+        await pilot.pause()
+        assert "Alex Kim" in preview.source
