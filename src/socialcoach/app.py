@@ -69,6 +69,7 @@ class SocialCoachApp(App[int]):
         from socialcoach.store import PlanLockedError
 
         self._install_signal_handlers()
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         self._restore_theme()
         try:
             _ = self.content
@@ -187,6 +188,23 @@ class SocialCoachApp(App[int]):
         self.save_plan()
         self.lock.release()
         self.exit(0)
+
+    # ----------------------------------------------------------------- window size
+    def on_resize(self) -> None:
+        self.call_later(self.check_size)
+
+    def check_size(self) -> None:
+        """Keep the 'make the window larger' screen on top exactly while it is too small."""
+        from socialcoach.screens.too_small import TooSmallScreen, too_small
+
+        if not self.is_running or not self.screen_stack:
+            return
+        small = too_small(*self.size)
+        on_top = isinstance(self.screen, TooSmallScreen)
+        if small and not on_top:
+            self.push_screen(TooSmallScreen())
+        elif on_top and not small:
+            self.pop_screen()
 
     # ----------------------------------------------------------------- saving
     def plan_changed(self) -> None:
