@@ -3,18 +3,39 @@ folder it cannot write to with the answers kept in memory and a way out (export)
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from textual.widgets import Input
+
+from socialcoach import cli, store
 from socialcoach.app import SocialCoachApp
-from socialcoach.screens.dialogs import ChoiceDialog
-from socialcoach.store import save_plan
+from socialcoach.screens.dialogs import ChoiceDialog, ExportDialog
+from socialcoach.screens.welcome import WelcomeScreen
+from socialcoach.store import load_plan, save_plan
 
 from sample import sample_plan
 
 SIZE = (100, 30)
 BROKEN = 'schema_version = 1\ncurrent_step = "policy\n'
+
+
+def _record_exit_messages(app: SocialCoachApp) -> list[str]:
+    """The message the app prints on exit (Textual prints, then forgets it)."""
+    messages: list[str] = []
+    real_exit = app.exit
+
+    def exit(*args, **kwargs) -> None:
+        messages.append(str(kwargs.get("message", "")))
+        real_exit(*args, **kwargs)
+
+    app.exit = exit  # type: ignore[method-assign]
+    return messages
 
 
 def _write_broken(plan_path: Path) -> None:
@@ -64,3 +85,143 @@ async def test_ctrl_q_while_asked_about_a_locked_plan_leaves_the_other_windows_p
     finally:
         holder.kill()
         holder.wait()
+
+
+# --------------------------------------------------------------------- cannot write
+def _writes_are_refused(folder: Path) -> bool:
+    probe = folder / ".probe"
+    try:
+        probe.write_text("x")
+    except OSError:
+        return True
+    probe.unlink()
+    return False
+
+
+@pytest.fixture(params=["read-only folder", "disk full"])
+def cannot_write(
+    request: pytest.FixtureRequest, plan_path: Path, content, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[int]:
+    """A saved plan in a folder that now refuses writes; yields the errno writes get.
+
+    A real chmod 0500 where it works; as root (where it does not stop writes) the same
+    failure is simulated where the store writes and takes the lock.
+    """
+    save_plan(sample_plan(content), plan_path)
+    folder = plan_path.parent
+    code = errno.EACCES if request.param == "read-only folder" else errno.ENOSPC
+    if code == errno.EACCES:
+        folder.chmod(0o500)
+    if not _writes_are_refused(folder):
+
+        def refuse(*args, **kwargs):
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(store, "atomic_write_bytes", refuse)
+        if code == errno.EACCES:
+            monkeypatch.setattr(store.PlanLock, "acquire", refuse)
+    try:
+        yield code
+    finally:
+        folder.chmod(0o700)
+
+
+async def test_when_the_plan_cannot_be_saved_answers_stay_in_memory_and_can_be_exported(
+    cannot_write: int, plan_path: Path, tmp_path: Path
+):
+    before = plan_path.read_bytes()
+    target = tmp_path / "elsewhere" / "plan.md"
+    app = SocialCoachApp(plan_path=plan_path)
+    exit_messages = _record_exit_messages(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        field = app.screen.query_one("#organisation", Input)
+        field.focus()
+        await pilot.press("end", *" and St Elsewhere")
+        assert app.save_plan() is False  # what the autosave timer does
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(str(plan_path.parent) in m and os.strerror(cannot_write) in m for m in messages)
+        assert any("Export" in m for m in messages)
+        assert app.plan.basics.organisation.endswith("and St Elsewhere")
+
+        await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("exported" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 1
+    assert any(f"could not be saved to {plan_path}" in m for m in exit_messages)
+    assert plan_path.read_bytes() == before, "the old plan must survive a failed save"
+    assert "and St Elsewhere" in target.read_text()
+
+
+def test_cli_export_to_a_folder_that_cannot_be_written_exits_2_and_says_why(
+    plan_path: Path, content, capsys
+):
+    save_plan(sample_plan(content), plan_path)
+    assert cli.main(["export", "-o", "/unwritable/nowhere/x.md"]) == 2
+    err = capsys.readouterr().err
+    assert "/unwritable/nowhere/x.md" in err and "No such file or directory" in err
+    assert "-o" in err
+
+
+def test_cli_export_when_the_disk_is_full_exits_2_and_says_why(
+    plan_path: Path, content, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    from socialcoach import fileio
+
+    save_plan(sample_plan(content), plan_path)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(fileio, "atomic_write_bytes", full)
+    assert cli.main(["export", "-o", str(tmp_path / "x.md")]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert not (tmp_path / "x.md").exists()
+
+
+async def test_starting_a_new_plan_when_the_broken_one_cannot_be_moved_quits_cleanly(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    _write_broken(plan_path)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(store, "move_aside", refuse)
+    app = SocialCoachApp(plan_path=plan_path)
+    exit_messages = _record_exit_messages(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choice-new")
+        await pilot.pause()
+    assert app.return_code == 2
+    assert any("was not changed" in m and str(plan_path) in m for m in exit_messages)
+    assert plan_path.read_text() == BROKEN
+
+
+def test_an_old_plan_in_a_read_only_folder_is_migrated_in_memory_and_left_alone(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    old = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text(old)
+
+    def rename_name(raw: dict) -> dict:
+        raw["basics"]["display_name"] = raw["basics"].pop("name")
+        return raw
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
+    monkeypatch.setattr(store, "atomic_write_bytes", refuse)
+    assert load_plan(plan_path).basics.display_name == "Dr Old Format"
+    assert plan_path.read_text() == old

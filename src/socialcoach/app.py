@@ -94,6 +94,15 @@ class SocialCoachApp(App[int]):
                 self._after_lock_choice,
             )
             return
+        except OSError as exc:  # a read-only or full data folder: open, but say so now
+            self.notify(
+                f"Cannot write in {self.plan_path.parent} ({exc.strerror}), so changes cannot "
+                "be saved there. Your answers are kept while the app is open: use Export to "
+                "write them somewhere else.",
+                title="Not saved",
+                severity="error",
+                timeout=20,
+            )
         self._open_plan()
 
     def _after_lock_choice(self, choice: str | None) -> None:
@@ -147,7 +156,15 @@ class SocialCoachApp(App[int]):
         if choice != "new":
             self.exit(return_code=2)
             return
-        kept = move_aside(self.plan_path, "broken")
+        try:
+            kept = move_aside(self.plan_path, "broken")
+        except OSError as exc:
+            self.exit(
+                return_code=2,
+                message=f"socialcoach: could not move {self.plan_path} aside ({exc.strerror}); "
+                "it was not changed. Fix or move it yourself, or use --plan PATH.",
+            )
+            return
         self.notify(f"The unreadable file was kept as {kept.name}.", timeout=8)
         self._open_plan()
 

@@ -119,8 +119,11 @@ def load_plan(path: Path) -> Plan | None:
     plan, version = parse_plan(text, path)
     if version < SCHEMA_VERSION:
         keep = path.with_name(f"{path.name}.v{version}.bak")
-        atomic_write_bytes(keep, data)
-        save_plan(plan, path, touch=False)
+        try:
+            atomic_write_bytes(keep, data)
+            save_plan(plan, path, touch=False)
+        except OSError:
+            pass  # a read-only folder: use the migrated plan, leave the old file as it is
     return plan
 
 
