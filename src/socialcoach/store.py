@@ -53,15 +53,42 @@ Migration = Callable[[dict], dict]
 MIGRATIONS: dict[int, Migration] = {}
 
 
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A line naming `key`: a table header holding it, or `key = ...` (quoted or not)."""
+    name = re.escape(key)
+    return re.compile(
+        rf"""^\s*(\[+[^\]]*(?<![\w-]){name}(?![\w-])[^\]]*\]+|["']?{name}["']?\s*=)"""
+    )
+
+
 def _line_of(text: str, key: str) -> int | None:
     """Best-effort line number of a key or table name in the TOML text."""
-    pattern = re.compile(
-        rf"^\s*(\[+\s*[\w.]*\b{re.escape(key)}\b[\w.]*\s*\]+|{re.escape(key)}\s*=)"
-    )
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.search(line):
-            return number
-    return None
+    return _line_of_path(text, (key,))
+
+
+def _line_of_path(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """Best-effort line of a nested field: each key is looked for below its parent's line,
+    so `policy.items.b.state` finds the `state` under `[policy.items.b]`, not an earlier one.
+    A list index n skips to the n-th repeat of the parent's `[[table]]` header."""
+    lines = text.splitlines()
+    found: int | None = None
+    start = 0
+    previous: re.Pattern[str] | None = None
+    for part in loc:
+        if isinstance(part, int):
+            if previous is None or found is None:
+                continue
+            headers = [i for i in range(found, len(lines)) if lines[i].lstrip().startswith("[[")]
+            matching = [i for i in headers if previous.search(lines[i])]
+            if part < len(matching):
+                found = start = matching[part]
+            continue
+        previous = _key_pattern(part)
+        match = next((i for i in range(start, len(lines)) if previous.search(lines[i])), None)
+        if match is None:
+            break  # e.g. a missing field: point at its parent
+        found = start = match
+    return None if found is None else found + 1
 
 
 def parse_plan(text: str, path: Path) -> tuple[Plan, int]:
@@ -93,8 +120,7 @@ def parse_plan(text: str, path: Path) -> tuple[Plan, int]:
         problems = []
         for error in exc.errors():
             key = ".".join(str(part) for part in error["loc"])
-            last = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)), "")
-            line = _line_of(text, last) if last else None
+            line = _line_of_path(text, tuple(error["loc"]))
             where = f"line {line}, " if line else ""
             problems.append(f"{where}{key}: {error['msg']}")
         problem = "some fields are not valid: " + "; ".join(problems)
@@ -115,7 +141,9 @@ def load_plan(path: Path) -> Plan | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PlanFileError(path, f"is not UTF-8 text (byte {exc.start}).", FIX_HINT) from exc
+        line = data[: exc.start].count(b"\n") + 1
+        where = f"line {line}, byte {exc.start}"
+        raise PlanFileError(path, f"is not UTF-8 text ({where}).", FIX_HINT) from exc
     plan, version = parse_plan(text, path)
     if version < SCHEMA_VERSION:
         keep = path.with_name(f"{path.name}.v{version}.bak")
