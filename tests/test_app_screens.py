@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from socialcoach.app import SocialCoachApp
 from socialcoach.models import Plan, Status
@@ -17,6 +17,7 @@ from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import load_plan, save_plan
+from socialcoach.widgets import MarkdownText
 
 from helpers import tab_to
 from sample import sample_plan
@@ -31,7 +32,7 @@ async def test_help_opens_with_f1_and_question_mark_and_lists_every_key(plan_pat
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("#help-text", Markdown).source
+        text = app.screen.query_one("#help-text", MarkdownText).source
         for key in ("Ctrl+N", "Ctrl+B", "Ctrl+G", "Ctrl+R", "F1", "Ctrl+Q", "Escape", "Tab"):
             assert key in text
         assert str(plan_path) in text
@@ -66,7 +67,7 @@ async def test_review_shows_the_plan_and_exports_where_the_user_says(
         await pilot.click("#review")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        shown = app.screen.query_one("#plan-md", Markdown).source
+        shown = app.screen.query_one("#plan-md", MarkdownText).source
         assert "Dr Jane Rivera" in shown
         await pilot.press("e")
         await pilot.pause()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Collapsible, Input, Markdown
+from textual.widgets import Collapsible, Input
 
 from socialcoach.app import SocialCoachApp
 from socialcoach.screens.wizard import WizardScreen
+from socialcoach.widgets import MarkdownText
 
 SIZE = (100, 30)
 
@@ -26,7 +27,7 @@ async def test_the_plan_preview_shows_the_step_when_opened_and_follows_edits(pla
         box = pane.query_one(".plan-preview", Collapsible)
         box.collapsed = False
         await pilot.pause()
-        preview = pane.query_one(".preview", Markdown)
+        preview = pane.query_one(".preview", MarkdownText)
         assert "Sam Lee" in preview.source
         pane.query_one("#contact-name", Input).value = "Alex Kim"
         await pilot.pause()

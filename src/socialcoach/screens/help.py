@@ -6,11 +6,12 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown
+from textual.widgets import Button
 
 from socialcoach.locations import display_path
+from socialcoach.widgets import MarkdownText
 
 HELP_TEXT = Path(__file__).with_name("help.md")
 
@@ -30,7 +31,8 @@ class HelpScreen(ModalScreen[None]):
             "{plan_path}", display_path(self._plan_path)
         )
         with Vertical(classes="dialog help"):
-            yield Markdown(text, id="help-text")
+            with VerticalScroll(id="help-body"):
+                yield MarkdownText(text, id="help-text")
             yield Button("Close (Esc)", id="close", variant="primary")
 
     def on_mount(self) -> None:

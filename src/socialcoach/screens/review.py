@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown
+from textual.widgets import Button, Footer, Header
 
 from socialcoach.export import render_markdown
+from socialcoach.widgets import MarkdownText
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -33,14 +34,14 @@ class ReviewScreen(Screen[None]):
             yield Button("Export…", id="export", variant="primary", compact=True)
             yield Button("Back", id="back", compact=True)
         with VerticalScroll(id="review-body"):
-            yield Markdown(render_markdown(self.coach.plan, self.coach.content), id="plan-md")
+            yield MarkdownText(render_markdown(self.coach.plan, self.coach.content), id="plan-md")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#review-body").focus()
 
     def on_screen_resume(self) -> None:
-        self.query_one("#plan-md", Markdown).update(
+        self.query_one("#plan-md", MarkdownText).update(
             render_markdown(self.coach.plan, self.coach.content)
         )
 

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from socialcoach.locations import display_path
 from socialcoach.models import CareerStage
 from socialcoach.steps.base import plain
+from socialcoach.widgets import MarkdownText
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -108,7 +109,7 @@ class WelcomeScreen(Screen[None]):
         yield Header(show_clock=False, icon="")
         if self.first_run:
             with VerticalScroll(id="welcome-body"):
-                yield Markdown(FIRST_RUN, id="intro")
+                yield MarkdownText(FIRST_RUN, id="intro")
                 yield AboutYouForm(id="about")
             with Horizontal(classes="buttons", id="welcome-buttons"):
                 yield Button("Start step 1 →", id="start", variant="primary", compact=True)

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content as Text
-from textual.widgets import Collapsible, Markdown, Static
+from textual.widgets import Collapsible, Static
 
 from socialcoach.models import Status
+from socialcoach.widgets import MarkdownText
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -55,10 +56,10 @@ class StepPane(VerticalScroll):
         # Open on the first visit; folded once the step has been started, to save room.
         seen = self.plan.status(self.step_id) is not Status.NOT_STARTED
         with Collapsible(title="Why this matters", collapsed=seen, classes="why"):
-            yield Markdown(step.why)
+            yield MarkdownText(step.why)
         yield from self.compose_form()
         with Collapsible(title="What goes into your plan", collapsed=True, classes="plan-preview"):
-            yield Markdown("", classes="preview")
+            yield MarkdownText("", classes="preview")
 
     def compose_form(self) -> ComposeResult:
         yield from ()
@@ -88,7 +89,7 @@ class StepPane(VerticalScroll):
 
         self._preview_stale = False
         text = "\n".join(SECTIONS[self.step_id](self.plan, self.content)[3:])
-        for preview in self.query(".preview").results(Markdown):
+        for preview in self.query(".preview").results(MarkdownText):
             preview.update(text)
 
     def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
