@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from rich.markdown import Markdown as RichMarkdown
-from textual.widgets import Static
+from textual.screen import Screen
+from textual.widgets import Footer, Static
 
 
 class MarkdownText(Static):
@@ -26,3 +27,28 @@ class MarkdownText(Static):
     def update(self, source: str = "") -> None:  # type: ignore[override]
         self.source = source
         super().update(RichMarkdown(source, hyperlinks=False))
+
+
+class SteadyFooter(Footer):
+    """A Footer that rebuilds only when the keys it shows change.
+
+    Textual's Footer rebuilds all its keys whenever focus moves; on a step with dozens of
+    fields that made moving around (and switching steps) visibly slower, for a footer
+    whose keys are the same on the whole screen.
+    """
+
+    _shown_keys: tuple = ()
+
+    def _keys_signature(self, screen: Screen) -> tuple:
+        return tuple(
+            (binding.key, binding.description, enabled)
+            for (_, binding, enabled, _) in screen.active_bindings.values()
+            if binding.show
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        signature = self._keys_signature(screen)
+        if signature == self._shown_keys and self._bindings_ready:
+            return
+        self._shown_keys = signature
+        super().bindings_changed(screen)

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 
 from socialcoach.export import render_markdown
-from socialcoach.widgets import MarkdownText
+from socialcoach.widgets import MarkdownText, SteadyFooter
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -35,7 +35,7 @@ class ReviewScreen(Screen[None]):
             yield Button("Back", id="back", compact=True)
         with VerticalScroll(id="review-body"):
             yield MarkdownText(render_markdown(self.coach.plan, self.coach.content), id="plan-md")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review-body").focus()

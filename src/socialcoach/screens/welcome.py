@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from socialcoach.locations import display_path
 from socialcoach.models import CareerStage
 from socialcoach.steps.base import plain
-from socialcoach.widgets import MarkdownText
+from socialcoach.widgets import MarkdownText, SteadyFooter
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -125,7 +125,7 @@ class WelcomeScreen(Screen[None]):
                 yield Button("Review plan", id="review", compact=True)
                 yield Button("Export", id="export", compact=True)
                 yield Button("Start over", id="start-over", variant="warning", compact=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self.first_run:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
+from textual.widgets import Button, ContentSwitcher, Header, Static
 
 from socialcoach.models import STEP_ORDER, Status
 from socialcoach.screens.dialogs import GotoDialog
@@ -20,6 +20,7 @@ from socialcoach.steps.phi import PhiStep
 from socialcoach.steps.platforms import PlatformsStep
 from socialcoach.steps.policy import PolicyStep
 from socialcoach.steps.profile import ProfileStep
+from socialcoach.widgets import SteadyFooter
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -47,6 +48,7 @@ class WizardScreen(Screen[None]):
         super().__init__()
         self._start = start
         self._focus = focus
+        self._shown: dict[str, str] = {}  # text last put in the title and hint
 
     @property
     def coach(self) -> SocialCoachApp:
@@ -65,7 +67,7 @@ class WizardScreen(Screen[None]):
             yield Button("← Back", id="back", compact=True)
             yield Static("", id="nav-hint")
             yield Button("Next →", id="next", variant="primary", compact=True)
-        yield Footer()
+        yield SteadyFooter()
 
     @property
     def current(self) -> str:
@@ -80,29 +82,44 @@ class WizardScreen(Screen[None]):
         await self.show_step(self._start, self._focus)
 
     def refresh_chrome(self) -> None:
-        """Step bar, title and hints: where am I, what is done, what comes next."""
+        """Step bar, title and hints: where am I, what is done, what comes next.
+
+        Called on every edit, so it touches a widget only when its text or class changes:
+        each change restyles the widget, which is what makes a screen feel slow.
+        """
         plan, content = self.coach.plan, self.coach.content
         current = self.current
         for step_id in STEP_ORDER:
             step = content.steps[step_id]
             button = self.query_one(f"#jump-{step_id}", Button)
-            button.label = plain(f"{MARKS[plan.status(step_id)]}{step.number} {step.short}")
-            button.set_class(step_id == current, "-current")
-            button.set_class(plan.status(step_id) is Status.DONE, "-done")
+            label = f"{MARKS[plan.status(step_id)]}{step.number} {step.short}"
+            if str(button.label) != label:
+                button.label = plain(label)
+            for name, wanted in (
+                ("-current", step_id == current),
+                ("-done", plan.status(step_id) is Status.DONE),
+            ):
+                if button.has_class(name) != wanted:
+                    button.set_class(wanted, name)
         step = content.steps[current]
         index = STEP_ORDER.index(current)
         done = plan.done_count()
         title = f"Step {step.number} of 6: {step.title}   ({done} of 6 done)"
         if self.coach.read_only:
             title += "   READ-ONLY"
-        self.query_one("#step-title", Static).update(plain(title))
-        back = self.query_one("#back", Button)
-        back.disabled = index == 0
-        next_button = self.query_one("#next", Button)
-        next_button.label = "Review plan →" if index == len(STEP_ORDER) - 1 else "Next →"
         missing = self.pane(current).missing()
         hint = f"To finish this step: {missing}." if missing else "Ready: press Next (Ctrl+N)."
-        self.query_one("#nav-hint", Static).update(plain(hint))
+        for widget_id, text in (("#step-title", title), ("#nav-hint", hint)):
+            if self._shown.get(widget_id) != text:
+                self._shown[widget_id] = text
+                self.query_one(widget_id, Static).update(plain(text))
+        back = self.query_one("#back", Button)
+        if back.disabled != (index == 0):
+            back.disabled = index == 0
+        next_button = self.query_one("#next", Button)
+        next_label = "Review plan →" if index == len(STEP_ORDER) - 1 else "Next →"
+        if str(next_button.label) != next_label:
+            next_button.label = next_label
 
     async def show_step(self, step_id: str, focus: str | None = None) -> None:
         plan = self.coach.plan

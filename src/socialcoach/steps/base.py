@@ -105,6 +105,9 @@ class StepPane(VerticalScroll):
             section.status = Status.IN_PROGRESS
         self.coach.plan_changed()
         self.update_preview()
+        refresh_chrome = getattr(self.screen, "refresh_chrome", None)
+        if refresh_chrome is not None:
+            refresh_chrome()  # the step bar and the "to finish this step" hint follow edits
 
     def missing(self) -> str:
         """What is still needed for this step to count as done ("" when complete)."""
