@@ -24,6 +24,8 @@ from textual.timer import Timer
 # the first screen does not wait for them (docs/performance.md).
 if TYPE_CHECKING:
     from socialcoach.content import Content
+    from socialcoach.models import Plan
+    from socialcoach.store import PlanLock
 
 AUTOSAVE_DELAY = 1.5  # seconds after the last edit
 
@@ -39,16 +41,13 @@ class SocialCoachApp(App[int]):
     ]
 
     def __init__(self, plan_path: Path, content: Content | None = None) -> None:
-        from socialcoach.models import Plan
-        from socialcoach.store import PlanLock
-
         super().__init__()
         self.plan_path = plan_path
         self._content = content
-        self.plan = Plan()
+        self.plan: Plan = None  # type: ignore[assignment]  # set when the plan is opened
         self.read_only = False
         self.save_failed = False
-        self.lock = PlanLock(plan_path)
+        self.lock: PlanLock | None = None
         self._autosave: Timer | None = None
         # False until a plan is loaded or started: until then the file on disk may be one
         # we could not read, or one another window holds, and must not be written over.
@@ -65,12 +64,20 @@ class SocialCoachApp(App[int]):
 
     # ----------------------------------------------------------------- start-up
     def on_mount(self) -> None:
-        from socialcoach.content import ContentError
-        from socialcoach.store import PlanLockedError
+        """Draw the welcome screen first; open the content and the plan right after."""
+        from socialcoach.screens.welcome import WelcomeScreen
 
         self._install_signal_handlers()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         self._restore_theme()
+        self.push_screen(WelcomeScreen(first_run=not self.plan_path.exists()))
+        self.call_after_refresh(self._open_content_and_plan)
+
+    def _open_content_and_plan(self) -> None:
+        from socialcoach.content import ContentError
+        from socialcoach.store import PlanLock, PlanLockedError
+
+        self.lock = PlanLock(self.plan_path)
         try:
             _ = self.content
         except ContentError as exc:
@@ -114,7 +121,6 @@ class SocialCoachApp(App[int]):
 
     def _open_plan(self) -> None:
         from socialcoach.models import Plan
-        from socialcoach.screens.welcome import WelcomeScreen
         from socialcoach.store import PlanFileError, load_plan
 
         try:
@@ -134,21 +140,30 @@ class SocialCoachApp(App[int]):
                 self._after_broken_choice,
             )
             return
+        self.plan = Plan() if plan is None else plan
         self.plan_open = True
-        if plan is None:
-            self.plan = Plan()
-            self._apply_pack()
-            self.push_screen(WelcomeScreen(first_run=True))
-            return
-        self.plan = plan
         self._apply_pack()
-        self.push_screen(WelcomeScreen(first_run=False))
-        if plan.audit_overdue():
+        self._show_welcome(first_run=plan is None)
+        if plan is not None and plan.audit_overdue():
             self.notify(
                 f"Your profile audit was due on {plan.profile.next_audit}. Open step 6 to do it.",
                 title="Audit due",
                 timeout=10,
             )
+
+    def _show_welcome(self, first_run: bool) -> None:
+        """Fill in the welcome screen drawn at start, or replace it if the plan changed."""
+        from socialcoach.screens.welcome import WelcomeScreen
+
+        welcome = next((s for s in self.screen_stack if isinstance(s, WelcomeScreen)), None)
+        if welcome is not None and welcome.first_run == first_run:
+            while self.screen is not welcome:
+                self.pop_screen()
+            welcome.plan_ready()
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(WelcomeScreen(first_run=first_run))  # its on_mount sees the plan
 
     def _after_broken_choice(self, choice: str | None) -> None:
         from socialcoach.store import move_aside
@@ -203,7 +218,8 @@ class SocialCoachApp(App[int]):
 
     def _on_terminate(self) -> None:
         self.save_plan()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
         self.exit(0)
 
     # ----------------------------------------------------------------- window size
@@ -282,7 +298,7 @@ class SocialCoachApp(App[int]):
                 yield SystemCommand("Quit", "Save the plan and quit", self.action_save_and_quit)
             else:
                 yield command
-        if self._content is None or not self.screen_stack:
+        if self._content is None or not self.plan_open:
             return
         for step in sorted(self.content.steps.values(), key=lambda s: s.number):
             yield SystemCommand(
@@ -374,7 +390,8 @@ class SocialCoachApp(App[int]):
 
     async def action_save_and_quit(self) -> None:
         saved = self.save_plan()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
         if not saved and not self.read_only and self.save_failed:
             self.exit(
                 return_code=1,

@@ -156,19 +156,17 @@ def cmd_content_check(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from socialcoach.content import ContentError
-
     plan_path = _plan_path(args)
-    try:
-        if args.pack:
-            from socialcoach.settings import remember_pack
+    content = None  # without a pack the app loads the content after its first paint
+    if args.pack:
+        from socialcoach.content import ContentError
+        from socialcoach.settings import remember_pack
 
+        try:
             content = _load_content(args)
-            remember_pack(Path(args.pack).expanduser().resolve())
-        else:
-            content = None  # the app loads it after the first paint
-    except ContentError as exc:
-        return _error("the policy pack has problems:\n  " + "\n  ".join(exc.problems))
+        except ContentError as exc:
+            return _error("the policy pack has problems:\n  " + "\n  ".join(exc.problems))
+        remember_pack(Path(args.pack).expanduser().resolve())
     from socialcoach.app import SocialCoachApp
 
     app = SocialCoachApp(plan_path=plan_path, content=content)

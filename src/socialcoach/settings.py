@@ -1,20 +1,20 @@
-"""Small per-user settings kept beside the plan: the theme and the remembered policy pack."""
+"""Small per-user settings kept beside the plan: the theme and the remembered policy pack.
+
+Read before the first screen is drawn (the theme must not flicker), so this module stays
+light: the standard library's tomllib and a dataclass, no pydantic.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import tomli_w
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from socialcoach.fileio import atomic_write_text, ensure_private_dir
 from socialcoach.locations import settings_path
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
+@dataclass
+class Settings:
     theme: str = ""
     pack: str = ""
 
@@ -24,15 +24,21 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     try:
         with path.open("rb") as handle:
-            return Settings.model_validate(tomllib.load(handle))
-    except (OSError, tomllib.TOMLDecodeError, ValidationError):
+            raw = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
         return Settings()
+    values = {key: raw[key] for key in ("theme", "pack") if isinstance(raw.get(key), str)}
+    return Settings(**values)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    import tomli_w
+
+    from socialcoach.fileio import atomic_write_text, ensure_private_dir
+
     path = path or settings_path()
     ensure_private_dir(path.parent)
-    atomic_write_text(path, tomli_w.dumps(settings.model_dump()))
+    atomic_write_text(path, tomli_w.dumps(asdict(settings)))
 
 
 def remember_pack(pack: Path) -> None:
@@ -43,5 +49,6 @@ def remember_pack(pack: Path) -> None:
 
 def remember_theme(theme: str) -> None:
     settings = load_settings()
-    settings.theme = theme
-    save_settings(settings)
+    if settings.theme != theme:
+        settings.theme = theme
+        save_settings(settings)

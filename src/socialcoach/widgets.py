@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from rich.markdown import Markdown as RichMarkdown
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+
+
+def plain(text: str) -> Content:
+    """Literal text for widgets that would otherwise parse `[...]` as markup."""
+    return Content(text)
 
 
 class MarkdownText(Static):
@@ -21,12 +26,18 @@ class MarkdownText(Static):
     """
 
     def __init__(self, source: str = "", *, id: str | None = None, classes: str | None = None):
-        super().__init__(RichMarkdown(source, hyperlinks=False), id=id, classes=classes)
+        super().__init__(_rich_markdown(source), id=id, classes=classes)
         self.source = source
 
     def update(self, source: str = "") -> None:  # type: ignore[override]
         self.source = source
-        super().update(RichMarkdown(source, hyperlinks=False))
+        super().update(_rich_markdown(source))
+
+
+def _rich_markdown(source: str):
+    from rich.markdown import Markdown  # imported on first use: not needed for first paint
+
+    return Markdown(source, hyperlinks=False)
 
 
 class SteadyFooter(Footer):

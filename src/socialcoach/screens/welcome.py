@@ -1,4 +1,9 @@
-"""First screen: what this is on a first run; resume, review, export or start over after."""
+"""First screen: what this is on a first run; resume, review, export or start over after.
+
+It is drawn before the plan and the content are loaded, so it imports neither: the text and
+buttons appear at once, and the plan summary and the About-you form follow a moment later
+(`plan_ready`), when the app has opened the plan.
+"""
 
 from __future__ import annotations
 
@@ -6,92 +11,30 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Static
 
 from socialcoach.locations import display_path
-from socialcoach.models import CareerStage
-from socialcoach.steps.base import plain
-from socialcoach.widgets import MarkdownText, SteadyFooter
+from socialcoach.widgets import SteadyFooter, plain
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
 
-FIRST_RUN = """\
-## Welcome to socialcoach
+# Our own text, so Textual markup is safe here (user text never goes through markup).
+FIRST_RUN = """[b u]Welcome to socialcoach[/]
 
-A coach for physicians (radiologists first) who want to use social media to teach, learn,
-find mentors, advocate for patients and build a name, without risking their job or a
+A coach for physicians (radiologists first) who want to use social media to teach, learn, \
+find mentors, advocate for patients and build a name, without risking their job or a \
 patient's privacy.
 
-Six short steps, **about 30 minutes** in all: your facility's rules, the right platforms for
-your goals, who to follow, the patient-information rules, personal vs professional accounts,
+Six short steps, [b]about 30 minutes[/b] in all: your facility's rules, the right platforms for \
+your goals, who to follow, the patient-information rules, personal vs professional accounts, \
 and your profile. You leave with a written plan.
 
-**Everything stays on this computer.** Nothing is sent anywhere; your plan is saved as you go
-and you can stop at any time with Ctrl+Q.
+[b]Everything stays on this computer.[/b] Nothing is sent anywhere; your plan is saved as you \
+go and you can stop at any time with Ctrl+Q.
 """
-
-STAGE_LABELS = {
-    CareerStage.STUDENT: "Medical student",
-    CareerStage.RESIDENT: "Resident",
-    CareerStage.FELLOW: "Fellow",
-    CareerStage.ATTENDING: "Attending / consultant",
-    CareerStage.OTHER: "Other",
-}
-
-
-class AboutYouForm(Vertical):
-    """The user's basics; written into the plan as they are typed."""
-
-    @property
-    def coach(self) -> SocialCoachApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        basics = self.coach.plan.basics
-        subs = [(plain(s.label), s.id) for s in self.coach.content.subspecialties]
-        yield Label("About you (all optional, used to tailor the advice)", classes="section-title")
-        with Horizontal(classes="form-row"):
-            yield Label("Name", classes="field-label")
-            yield Input(basics.display_name, placeholder="e.g. Dr Jane Rivera", id="display-name")
-        with Horizontal(classes="form-row"):
-            yield Label("Subspecialty", classes="field-label")
-            yield Select(subs, value=basics.subspecialty, allow_blank=False, id="subspecialty")
-        with Horizontal(classes="form-row"):
-            yield Label("Career stage", classes="field-label")
-            yield Select(
-                [(label, stage) for stage, label in STAGE_LABELS.items()],
-                value=basics.career_stage,
-                allow_blank=False,
-                id="career-stage",
-            )
-        with Horizontal(classes="form-row"):
-            yield Label("Organisation", classes="field-label")
-            yield Input(basics.organisation, placeholder="e.g. Example General", id="organisation")
-
-    @on(Input.Changed, "#display-name")
-    def _name(self, event: Input.Changed) -> None:
-        self.coach.plan.basics.display_name = event.value
-        self.coach.plan_changed()
-
-    @on(Input.Changed, "#organisation")
-    def _organisation(self, event: Input.Changed) -> None:
-        self.coach.plan.basics.organisation = event.value
-        self.coach.plan_changed()
-
-    @on(Select.Changed, "#subspecialty")
-    def _subspecialty(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self.coach.plan.basics.subspecialty = event.value
-            self.coach.plan_changed()
-
-    @on(Select.Changed, "#career-stage")
-    def _stage(self, event: Select.Changed) -> None:
-        if isinstance(event.value, CareerStage):
-            self.coach.plan.basics.career_stage = event.value
-            self.coach.plan_changed()
 
 
 class WelcomeScreen(Screen[None]):
@@ -100,6 +43,7 @@ class WelcomeScreen(Screen[None]):
     def __init__(self, first_run: bool) -> None:
         super().__init__()
         self.first_run = first_run
+        self.ready = False
 
     @property
     def coach(self) -> SocialCoachApp:
@@ -107,20 +51,18 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
-        if self.first_run:
-            with VerticalScroll(id="welcome-body"):
-                yield MarkdownText(FIRST_RUN, id="intro")
-                yield AboutYouForm(id="about")
-            with Horizontal(classes="buttons", id="welcome-buttons"):
+        with VerticalScroll(id="welcome-body"):
+            if self.first_run:
+                yield Static(FIRST_RUN, id="intro")
+            else:
+                yield Static("Welcome back.", id="resume-summary")
+        with Horizontal(classes="buttons", id="welcome-buttons"):
+            if self.first_run:
                 yield Button("Start step 1 →", id="start", variant="primary", compact=True)
                 yield Static(
                     "Tab moves between fields; Enter on the button starts.", classes="hint"
                 )
-        else:
-            with VerticalScroll(id="welcome-body"):
-                yield Static("", id="resume-summary")
-                yield AboutYouForm(id="about")
-            with Horizontal(classes="buttons", id="welcome-buttons"):
+            else:
                 yield Button("Resume →", id="resume", variant="primary", compact=True)
                 yield Button("Review plan", id="review", compact=True)
                 yield Button("Export", id="export", compact=True)
@@ -128,17 +70,31 @@ class WelcomeScreen(Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        if self.first_run:
-            self.query_one("#display-name", Input).focus()
-        else:
-            self.query_one("#resume", Button).focus()
+        for button in self.query(Button):
+            button.disabled = True  # until the plan is open
+        if self.coach.plan_open:
+            self.plan_ready()
+
+    def plan_ready(self) -> None:
+        """The plan is open: add the About-you form and the summary, enable the buttons."""
+        if self.ready:
+            return
+        self.ready = True
+        from socialcoach.screens.about import AboutYouForm
+
+        self.query_one("#welcome-body").mount(AboutYouForm(id="about"))
+        for button in self.query(Button):
+            button.disabled = False
         self.refresh_summary()
+        if not self.first_run:
+            self.query_one("#resume", Button).focus()
+        # on a first run the form focuses its name field once it is mounted
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        if self.first_run:
+        if self.first_run or not self.ready:
             return
         plan, content = self.coach.plan, self.coach.content
         step_id = plan.first_unfinished()

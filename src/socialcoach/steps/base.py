@@ -6,21 +6,15 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content as Text
 from textual.widgets import Collapsible, Static
 
 from socialcoach.models import Status
-from socialcoach.widgets import MarkdownText
+from socialcoach.widgets import MarkdownText, plain
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
     from socialcoach.content import Content
     from socialcoach.models import Plan
-
-
-def plain(text: str) -> Text:
-    """Literal text for widgets that would otherwise parse `[...]` as markup."""
-    return Text(text)
 
 
 class StepPane(VerticalScroll):
