@@ -152,6 +152,8 @@ async def test_keyboard_walkthrough_then_resume_keeps_every_answer(plan_path: Pa
         await pilot.press("enter")  # the Resume button has focus
         await pilot.pause()
         assert isinstance(again.screen, WizardScreen)
+        assert again.screen.current == "profile"  # every step done: back where they left off
+        await again.screen.show_step("policy")
         assert again.screen.query_one(f"#note-{first}", Input).value == "Found on the intranet"
         await again.screen.show_step("audience")
         assert again.screen.query_one("#theme-1", Input).value == "Contrast safety"

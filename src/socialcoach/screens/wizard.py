@@ -60,9 +60,10 @@ class WizardScreen(Screen[None]):
             for step_id in STEP_ORDER:
                 yield Button("", id=f"jump-{step_id}", classes="jump", compact=True)
         yield Static("", id="step-title")
+        # Only the first step shown is built now; the others on their first visit (a step
+        # can hold hundreds of widgets, and building all six made opening slow).
         with ContentSwitcher(initial=f"step-{self._start}", id="steps"):
-            for step_class in STEP_CLASSES:
-                yield step_class()
+            yield STEP_CLASSES[STEP_ORDER.index(self._start)]()
         with Horizontal(id="nav"):
             yield Button("← Back", id="back", compact=True)
             yield Static("", id="nav-hint")
@@ -77,6 +78,15 @@ class WizardScreen(Screen[None]):
 
     def pane(self, step_id: str) -> StepPane:
         return self.query_one(f"#step-{step_id}", StepPane)
+
+    async def ensure_pane(self, step_id: str) -> StepPane:
+        """The step's pane, built and mounted on its first visit."""
+        found = self.query(f"#step-{step_id}")
+        if found:
+            return found.first(StepPane)
+        pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
+        await self.query_one("#steps", ContentSwitcher).add_content(pane)
+        return pane
 
     async def on_mount(self) -> None:
         await self.show_step(self._start, self._focus)
@@ -124,7 +134,7 @@ class WizardScreen(Screen[None]):
     async def show_step(self, step_id: str, focus: str | None = None) -> None:
         plan = self.coach.plan
         plan.current_step = step_id
-        pane = self.pane(step_id)
+        pane = await self.ensure_pane(step_id)
         await pane.refresh_if_stale()
         self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
         pane.scroll_home(animate=False)
