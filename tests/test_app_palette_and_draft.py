@@ -101,3 +101,20 @@ async def test_no_color_makes_the_app_monochrome(plan_path: Path, monkeypatch):
         await pilot.pause()
         assert app.no_color
         await pilot.press("ctrl+q")
+
+
+async def test_the_highlighted_rule_is_shown_in_full_below_its_list(plan_path: Path, content):
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("phi")
+        await pilot.pause()
+        assert app.focused.id == "identifiers"
+        await pilot.press("down")
+        await pilot.pause()
+        details = str(app.screen.query_one("#identifiers-details", Static).render())
+        second = content.identifiers[1]
+        assert second.title in details
+        assert second.radiology_example in details
+        await pilot.press("ctrl+q")

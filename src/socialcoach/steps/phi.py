@@ -34,6 +34,7 @@ class PhiStep(StepPane):
             id="identifiers",
             classes="rules",
         )
+        yield Static("", id="identifiers-details", classes="details")
         yield Label("Where images leak patient information", classes="section-title")
         yield SelectionList[str](
             *[
@@ -43,6 +44,7 @@ class PhiStep(StepPane):
             id="hazards",
             classes="rules",
         )
+        yield Static("", id="hazards-details", classes="details")
         yield Label(f"Quiz: {len(content.quiz)} situations", classes="section-title")
         for number, question in enumerate(content.quiz, 1):
             answered = plan.phi.quiz_answers.get(question.id)
@@ -77,6 +79,22 @@ class PhiStep(StepPane):
             else (f"Not quite: the answer is “{question.choices[question.answer]}”.")
         )
         return f"{verdict} {question.explanation}"
+
+    @on(SelectionList.SelectionHighlighted, ".rules")
+    def _show_rule(self, event: SelectionList.SelectionHighlighted) -> None:
+        """The whole rule, which the one-line list item cuts short."""
+        rule_id = event.selection.value
+        identifier = next((i for i in self.content.identifiers if i.id == rule_id), None)
+        if identifier is not None:
+            text = (
+                f"({identifier.letter}) {identifier.title}\n{identifier.explain}\n"
+                f"In radiology: {identifier.radiology_example}"
+            )
+        else:
+            hazard = next(h for h in self.content.hazards if h.id == rule_id)
+            text = f"{hazard.title}\n{hazard.explain}\nWhat to do: {hazard.what_to_do}"
+        box_id = f"#{event.selection_list.id}-details"
+        self.query_one(box_id, Static).update(plain(text))
 
     @on(SelectionList.SelectedChanged, ".rules")
     def _rules_changed(self, event: SelectionList.SelectedChanged) -> None:
