@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from socialcoach.app import SocialCoachApp
-from socialcoach.models import Plan, Status
+from socialcoach.models import Plan, Status, Visibility
 from socialcoach.screens.dialogs import ChoiceDialog, ConfirmDialog, ExportDialog, GotoDialog
 from socialcoach.screens.help import HelpScreen
 from socialcoach.screens.review import ReviewScreen
@@ -207,3 +207,27 @@ async def test_keeping_a_fourth_platform_is_refused(plan_path: Path):
         await pilot.pause()
         assert len(app.plan.platforms.chosen) == 3
         await pilot.press("ctrl+q")
+
+
+async def test_account_fields_write_the_plan_and_contradictions_are_shown(plan_path: Path, content):
+    plan = sample_plan(content)
+    save_plan(plan, plan_path)
+    pid = plan.accounts.accounts[0].platform
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("accounts")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one(f"#personal-handle-{pid}", Input).value = "DrJaneRivera"
+        screen.query_one(f"#personal-vis-{pid}").value = Visibility.PUBLIC
+        screen.query_one(f"#disclaimer-{pid}", Input).value = "Not medical advice."
+        await pilot.pause()
+        account = app.plan.accounts.for_platform(pid)
+        assert account.personal_handle == "DrJaneRivera"
+        assert account.personal_visibility is Visibility.PUBLIC
+        assert account.disclaimer == "Not medical advice."
+        warnings = str(screen.query_one("#warnings").render())
+        assert "same handle" in warnings
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).accounts.for_platform(pid).disclaimer == "Not medical advice."

@@ -17,6 +17,28 @@ SPLIT_LABELS = {
     AccountSplit.PROFESSIONAL_ONLY: "Professional only",
 }
 VISIBILITY_OPTIONS = [("Public", Visibility.PUBLIC), ("Private", Visibility.PRIVATE)]
+HANDLE_ROWS = (  # label, AccountPlan field prefix, placeholder
+    ("Professional", "professional", "Professional handle, e.g. @DrJaneRad"),
+    ("Personal", "personal", "Personal handle (if separate)"),
+)
+# AccountPlan field -> widget id prefix (the id ends with the platform id)
+FIELD_PREFIX = {
+    "professional_handle": "pro-handle",
+    "professional_visibility": "pro-vis",
+    "personal_handle": "personal-handle",
+    "personal_visibility": "personal-vis",
+    "disclaimer": "disclaimer",
+    "patient_contact": "contact",
+}
+
+
+def field_ids(field: str, platform_id: str) -> dict[str, str]:
+    """id, name and class for a widget that edits one AccountPlan field."""
+    return {
+        "id": f"{FIELD_PREFIX[field]}-{platform_id}",
+        "name": field,
+        "classes": "account-field",
+    }
 
 
 class AccountsStep(StepPane):
@@ -55,38 +77,21 @@ class AccountsStep(StepPane):
                 with RadioSet(id=f"split-{pid}", classes="split", compact=True):
                     for split, label in SPLIT_LABELS.items():
                         yield RadioButton(label, value=account.split is split, name=split.value)
-                with Horizontal(classes="handle-row"):
-                    yield Label("Professional", classes="field-label")
-                    yield Input(
-                        account.professional_handle,
-                        placeholder="Professional handle, e.g. @DrJaneRad",
-                        id=f"pro-handle-{pid}",
-                        classes="pro-handle",
-                    )
-                    yield Select(
-                        VISIBILITY_OPTIONS,
-                        value=account.professional_visibility,
-                        allow_blank=False,
-                        id=f"pro-vis-{pid}",
-                        classes="pro-vis",
-                        compact=True,
-                    )
-                with Horizontal(classes="handle-row personal-row"):
-                    yield Label("Personal", classes="field-label")
-                    yield Input(
-                        account.personal_handle,
-                        placeholder="Personal handle (if separate)",
-                        id=f"personal-handle-{pid}",
-                        classes="personal-handle",
-                    )
-                    yield Select(
-                        VISIBILITY_OPTIONS,
-                        value=account.personal_visibility,
-                        allow_blank=False,
-                        id=f"personal-vis-{pid}",
-                        classes="personal-vis",
-                        compact=True,
-                    )
+                for label, kind, placeholder in HANDLE_ROWS:
+                    with Horizontal(classes=f"handle-row {kind}-row"):
+                        yield Label(label, classes="field-label")
+                        yield Input(
+                            getattr(account, f"{kind}_handle"),
+                            placeholder=placeholder,
+                            **field_ids(f"{kind}_handle", pid),
+                        )
+                        yield Select(
+                            VISIBILITY_OPTIONS,
+                            value=getattr(account, f"{kind}_visibility"),
+                            allow_blank=False,
+                            compact=True,
+                            **field_ids(f"{kind}_visibility", pid),
+                        )
                 yield Label("Bio disclaimer: pick one to start from, then edit", classes="hint")
                 yield Select(
                     disclaimers,
@@ -98,17 +103,15 @@ class AccountsStep(StepPane):
                 yield Input(
                     account.disclaimer,
                     placeholder="Bio disclaimer (edit freely)",
-                    id=f"disclaimer-{pid}",
-                    classes="disclaimer",
+                    **field_ids("disclaimer", pid),
                 )
                 yield Label("If a patient contacts you here:", classes="hint")
                 yield Select(
                     rules,
                     prompt="Choose your rule",
                     value=account.patient_contact or Select.NULL,
-                    id=f"contact-{pid}",
-                    classes="contact-rule",
                     compact=True,
+                    **field_ids("patient_contact", pid),
                 )
         yield Static("", id="warnings", classes="warnings")
 
@@ -135,46 +138,23 @@ class AccountsStep(StepPane):
         account.split = AccountSplit(event.pressed.name)
         self.edited()
 
-    @on(Input.Changed, ".pro-handle")
-    def _pro_handle(self, event: Input.Changed) -> None:
-        self._account(self._pid(event.input.id, "pro-handle-")).professional_handle = event.value
+    @on(Input.Changed, ".account-field")
+    @on(Select.Changed, ".account-field")
+    def _field_changed(self, event: Input.Changed | Select.Changed) -> None:
+        """Every handle, visibility, disclaimer and contact-rule field writes its own field."""
+        widget, value = event.control, event.value
+        if value is Select.NULL:
+            value = ""
+        field = widget.name or ""
+        pid = (widget.id or "").removeprefix(f"{FIELD_PREFIX[field]}-")
+        setattr(self._account(pid), field, value)
         self.edited()
-
-    @on(Input.Changed, ".personal-handle")
-    def _personal_handle(self, event: Input.Changed) -> None:
-        self._account(self._pid(event.input.id, "personal-handle-")).personal_handle = event.value
-        self.edited()
-
-    @on(Select.Changed, ".pro-vis")
-    def _pro_vis(self, event: Select.Changed) -> None:
-        if isinstance(event.value, Visibility):
-            account = self._account(self._pid(event.select.id, "pro-vis-"))
-            account.professional_visibility = event.value
-            self.edited()
-
-    @on(Select.Changed, ".personal-vis")
-    def _personal_vis(self, event: Select.Changed) -> None:
-        if isinstance(event.value, Visibility):
-            account = self._account(self._pid(event.select.id, "personal-vis-"))
-            account.personal_visibility = event.value
-            self.edited()
 
     @on(Select.Changed, ".disclaimer-pick")
     def _pick_disclaimer(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
             pid = self._pid(event.select.id, "disclaimer-pick-")
             self.query_one(f"#disclaimer-{pid}", Input).value = event.value
-
-    @on(Input.Changed, ".disclaimer")
-    def _disclaimer(self, event: Input.Changed) -> None:
-        self._account(self._pid(event.input.id, "disclaimer-")).disclaimer = event.value
-        self.edited()
-
-    @on(Select.Changed, ".contact-rule")
-    def _contact_rule(self, event: Select.Changed) -> None:
-        account = self._account(self._pid(event.select.id, "contact-"))
-        account.patient_contact = event.value if isinstance(event.value, str) else ""
-        self.edited()
 
     def missing(self) -> str:
         chosen = self.plan.platforms.chosen_ids()
