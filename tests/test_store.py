@@ -157,3 +157,19 @@ def test_odd_text_round_trips(plan_path: Path):
     assert again.basics.display_name == odd
     assert again.policy.contact_name == "x" * 20_000
     assert dumps_plan(again) == dumps_plan(plan)
+
+
+def test_an_existing_loose_data_folder_is_tightened(plan_path: Path):
+    plan_path.parent.mkdir(parents=True, mode=0o755)
+    plan_path.parent.chmod(0o755)
+    save_plan(Plan(), plan_path)
+    assert stat.S_IMODE(plan_path.parent.stat().st_mode) == 0o700
+
+
+def test_a_folder_the_user_chose_for_the_plan_is_left_alone(tmp_path: Path):
+    documents = tmp_path / "Documents"
+    documents.mkdir(mode=0o755)
+    documents.chmod(0o755)
+    save_plan(Plan(), documents / "my-plan.toml")
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+    assert stat.S_IMODE((documents / "my-plan.toml").stat().st_mode) == 0o600

@@ -12,8 +12,20 @@ PRIVATE_DIR = 0o700
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create the folder (0700) if needed; tighten a folder we created earlier."""
+    """Create the folder (0700) if needed.
+
+    socialcoach's own data folder is also tightened to 0700 if it exists with looser
+    rights (an older version, a restored backup). A folder the user chose for `--plan`,
+    such as Documents, is theirs and is left as it is.
+    """
     folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    from socialcoach.locations import data_dir
+
+    try:
+        if folder.resolve() == data_dir().resolve() and folder.stat().st_mode & 0o077:
+            folder.chmod(PRIVATE_DIR)
+    except OSError:
+        pass  # not ours to change, or not possible here; writing still works
 
 
 def _fsync_dir(folder: Path) -> None:
