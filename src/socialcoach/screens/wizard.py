@@ -88,7 +88,14 @@ class WizardScreen(Screen[None]):
         await self.query_one("#steps", ContentSwitcher).add_content(pane)
         return pane
 
+    WIDE = 120  # columns from which "why this matters" sits beside the form
+
+    def on_resize(self) -> None:
+        if self.has_class("-wide") != (self.size.width >= self.WIDE):
+            self.set_class(self.size.width >= self.WIDE, "-wide")
+
     async def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= self.WIDE, "-wide")
         await self.show_step(self._start, self._focus)
 
     def refresh_chrome(self) -> None:
@@ -118,7 +125,7 @@ class WizardScreen(Screen[None]):
         if self.coach.read_only:
             title += "   READ-ONLY"
         missing = self.pane(current).missing()
-        hint = f"To finish this step: {missing}." if missing else "Ready: press Next (Ctrl+N)."
+        hint = f"To finish: {missing}." if missing else "Ready: press Next (Ctrl+N)."
         for widget_id, text in (("#step-title", title), ("#nav-hint", hint)):
             if self._shown.get(widget_id) != text:
                 self._shown[widget_id] = text

@@ -166,5 +166,5 @@ class AccountsStep(StepPane):
             if not self._account(pid).professional_handle.strip()
         ]
         if without:
-            return "choose a handle for " + ", ".join(without)
+            return "add a handle for " + ", ".join(without)
         return ""

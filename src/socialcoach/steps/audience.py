@@ -126,7 +126,7 @@ class AudienceStep(StepPane):
     def missing(self) -> str:
         needs = []
         if not self.plan.audience.adopted:
-            needs.append("adopt at least one society, account, community or hashtag")
+            needs.append("adopt something to follow")
         if sum(1 for t in self.plan.audience.themes if t.strip()) < 3:
-            needs.append("write three content themes")
-        return " and ".join(needs)
+            needs.append("write 3 themes")
+        return ", ".join(needs)

@@ -49,7 +49,8 @@ class StepPane(VerticalScroll):
         yield Static(plain(step.what_to_do), classes="what-to-do")
         # Open on the first visit; folded once the step has been started, to save room.
         seen = self.plan.status(self.step_id) is not Status.NOT_STARTED
-        with Collapsible(title="Why this matters", collapsed=seen, classes="why"):
+        with Collapsible(title="Why this matters", collapsed=seen, classes="why") as why:
+            why.border_title = "Why this matters"  # shown when it sits beside the form
             yield MarkdownText(step.why)
         yield from self.compose_form()
         with Collapsible(title="What goes into your plan", collapsed=True, classes="plan-preview"):

@@ -128,10 +128,10 @@ class PhiStep(StepPane):
         unanswered = len([q for q in content.quiz if q.id not in phi.quiz_answers])
         needs = []
         if open_rules:
-            needs.append(f"tick the {open_rules} rules not yet ticked")
+            needs.append(f"tick {open_rules} more rules")
         if unanswered:
-            needs.append(f"answer the {unanswered} remaining quiz questions")
-        return " and ".join(needs)
+            needs.append(f"answer {unanswered} more questions")
+        return ", ".join(needs)
 
 
 CONTEXT = 30  # characters shown either side of a finding
