@@ -90,3 +90,18 @@ def test_an_empty_plan_exports_with_every_section(content):
     assert text.startswith("# My social media plan\n")
     assert "No platforms chosen yet." in text
     assert text.endswith("\n")
+
+
+def test_export_renders_as_github_flavoured_markdown_with_checkboxes_and_tables(content):
+    """Rendered by markdown-it's GFM-like preset with task lists, as GitHub would."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    renderer = MarkdownIt("gfm-like").use(tasklists_plugin)
+    html = renderer.render(render_markdown(sample_plan(content), content))
+    assert html.count("<table>") == 3  # platforms, audience, accounts
+    assert html.count('type="checkbox"') >= len(content.policy_items) + len(content.identifiers)
+    assert 'checked="checked"' in html
+    assert "<h1>Dr Jane Rivera’s social media plan</h1>" in html
+    assert html.count("<h2>") == 8  # next actions, six steps, sources
+    assert "<script" not in html
