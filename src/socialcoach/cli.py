@@ -140,6 +140,23 @@ def cmd_check_post(args: argparse.Namespace) -> int:
     return EXIT_FOUND if findings else EXIT_OK
 
 
+def cmd_check_image(args: argparse.Namespace) -> int:
+    from socialcoach import images
+
+    path = Path(args.file).expanduser()
+    out = Path(args.strip).expanduser() if args.strip else None
+    try:
+        report = images.check_image(path, ocr=not args.no_ocr)
+        stripped = images.strip_image(path, out) if out is not None else None
+    except images.ImageError as exc:  # MissingExtra too: the message says what to install
+        return _error(f"{path}: {exc}")
+    print(images.report_json(report) if args.json else images.report_text(report))
+    if stripped is not None:
+        notes = "\n  ".join(stripped.notes)
+        print(f"Copy without metadata written to {stripped.out}\n  {notes}", file=sys.stderr)
+    return EXIT_FOUND if report.findings else EXIT_OK
+
+
 def cmd_content_check(args: argparse.Namespace) -> int:
     from socialcoach.packs import check_path
 
@@ -225,6 +242,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--author", action="append", metavar="NAME", help="your own name (not flagged)"
     )
     check.set_defaults(func=cmd_check_post)
+
+    image = sub.add_parser(
+        "check-image",
+        help="check a PNG, JPEG or DICOM image for patient identifiers (exit 1 if any)",
+        description="Checks metadata (EXIF, XMP, IPTC, PNG text), DICOM headers and, where "
+        "tesseract is installed, text burned into the pixels. Needs socialcoach[images].",
+    )
+    image.add_argument("file", metavar="FILE", help="the image or DICOM file")
+    image.add_argument("--json", action="store_true", help="print findings as JSON")
+    image.add_argument(
+        "--strip", metavar="OUT", help="also write a copy without metadata to OUT (DICOM: a .png)"
+    )
+    image.add_argument(
+        "--no-ocr", action="store_true", help="do not read the pixels for burned-in text"
+    )
+    image.set_defaults(func=cmd_check_image)
 
     content = sub.add_parser("content", help="work with coaching content and policy packs")
     content_sub = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
