@@ -42,7 +42,7 @@ def test_version_and_help(isolated_home: Path):
     assert version.stdout.strip() == f"socialcoach {__version__}"
     helped = run("--help", home=isolated_home)
     assert helped.returncode == 0
-    for command in ("export", "validate", "schema", "where", "check-post", "content"):
+    for command in ("export", "calendar", "validate", "schema", "where", "check-post", "content"):
         assert command in helped.stdout
 
 

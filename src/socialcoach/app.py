@@ -313,6 +313,11 @@ class SocialCoachApp(App[int]):
             "Export the plan", "Write the plan as Markdown to a file", self.action_export
         )
         yield SystemCommand(
+            "Export the calendar",
+            "Write the policy follow-ups, profile audits and posting rhythm as an .ics file",
+            self.action_calendar,
+        )
+        yield SystemCommand(
             "Check a draft for patient information",
             "Paste a draft post; possible identifiers are listed as you type",
             self.check_draft,
@@ -352,6 +357,38 @@ class SocialCoachApp(App[int]):
             )
             return
         self.notify(f"Plan exported to {path}", title="Exported", timeout=8)
+
+    def action_calendar(self) -> None:
+        from socialcoach.screens.dialogs import ExportDialog
+
+        dialog = ExportDialog(
+            self.plan_path.with_name("socialcoach-plan.ics"),
+            title="Put your plan's dates in your calendar",
+            message="An iCalendar (.ics) file of the open policy follow-ups, the next profile "
+            "audit and its rhythm. Import it into Apple Calendar, Google Calendar or Outlook; "
+            "importing a newer one updates the same events.",
+            option="Include a weekly posting reminder",
+        )
+        self.push_screen(dialog, lambda path: self._calendar_to(path, dialog.option_ticked))
+
+    def _calendar_to(self, path: Path | None, posting_reminders: bool) -> None:
+        if path is None:
+            return
+        from socialcoach.calendar_ics import render_ics
+        from socialcoach.fileio import atomic_write_bytes
+
+        text = render_ics(self.plan, self.content, posting_reminders=posting_reminders)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, text.encode("utf-8"))
+        except OSError as exc:
+            self.notify(
+                f"Could not write {path} ({exc.strerror}). Choose another folder.",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.notify(f"Calendar written to {path}", title="Calendar", timeout=8)
 
     def action_start_over(self) -> None:
         from socialcoach.models import Plan

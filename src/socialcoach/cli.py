@@ -1,4 +1,5 @@
-"""Command line: the app by default, plus export, validate, schema, where, check-post, content.
+"""Command line: the app by default, plus export, calendar, validate, schema, where, check-post,
+content.
 
 Exit codes: 0 fine, 1 a check found a problem, 2 usage or file errors. Every error names
 the file and says what to do. The UI is imported only when the app is started.
@@ -81,6 +82,37 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Plan exported to {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from socialcoach.calendar_ics import render_ics
+    from socialcoach.content import ContentError
+    from socialcoach.fileio import atomic_write_bytes
+    from socialcoach.store import PlanFileError
+
+    try:
+        plan = _read_plan(args)
+        content = _load_content(args, plan)
+    except FileNotFoundError as exc:
+        return _error(
+            f"no plan at {exc.args[0]}. Run `socialcoach` to make one, or pass --plan PATH."
+        )
+    except PlanFileError as exc:
+        return _error(f"{exc.path}: {exc.problem}\n  {exc.hint}")
+    except ContentError as exc:
+        return _error("the content or policy pack has problems:\n  " + "\n  ".join(exc.problems))
+    data = render_ics(plan, content, posting_reminders=args.posting_reminders).encode("utf-8")
+    if args.output and args.output != "-":
+        out = Path(args.output).expanduser()
+        try:
+            atomic_write_bytes(out, data)
+        except OSError as exc:
+            return _error(f"cannot write {out}: {exc.strerror}. Choose another folder with -o.")
+        print(f"Calendar written to {out}: import it into your calendar.", file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # bytes, so the CRLF line ends survive
     return EXIT_OK
 
 
@@ -221,6 +253,20 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write the plan as Markdown")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.set_defaults(func=cmd_export)
+
+    calendar = sub.add_parser(
+        "calendar",
+        parents=[common],
+        help="write the plan's dates (policy follow-ups, audits, posting) as iCalendar",
+    )
+    calendar.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    calendar.add_argument(
+        "--posting-reminders",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="include a weekly reminder of your posting rhythm (default: yes)",
+    )
+    calendar.set_defaults(func=cmd_calendar)
 
     validate = sub.add_parser(
         "validate", parents=[common], help="check that the plan file is valid"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from socialcoach.steps.base import plain
@@ -71,22 +71,32 @@ class ChoiceDialog(ModalScreen[str]):
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    """Ask where to write the Markdown export."""
+    """Ask where to write an export: the Markdown plan by default, or the calendar.
+
+    `option`, if given, is a checkbox (ticked at first); read `option_ticked` after dismiss.
+    """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, default: Path) -> None:
+    def __init__(
+        self,
+        default: Path,
+        title: str = "Export your plan as Markdown",
+        message: str = "The file can be opened in any text editor, or pasted into notes or GitHub.",
+        option: str = "",
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self._default = default
+        self._title, self._message, self._option = title, message, option
+        self.option_ticked = bool(option)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Export your plan as Markdown", classes="dialog-title")
-            yield Static(
-                "The file can be opened in any text editor, or pasted into notes or GitHub.",
-                classes="dialog-body",
-            )
+            yield Label(plain(self._title), classes="dialog-title")
+            yield Static(plain(self._message), classes="dialog-body")
             yield Input(str(self._default), id="export-path")
+            if self._option:
+                yield Checkbox(plain(self._option), value=True, id="export-option")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -98,6 +108,8 @@ class ExportDialog(ModalScreen[Path | None]):
         if not value:
             self.notify("Type a file name first.", severity="warning")
             return
+        if self._option:
+            self.option_ticked = self.query_one("#export-option", Checkbox).value
         self.dismiss(Path(value).expanduser())
 
     @on(Button.Pressed, "#cancel")

@@ -22,6 +22,7 @@ class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="review-back"),
         Binding("e,ctrl+e", "app.export", "Export", id="review-export"),
+        Binding("c", "app.calendar", "Calendar", id="review-calendar"),
     ]
 
     @property
@@ -32,6 +33,7 @@ class ReviewScreen(Screen[None]):
         yield Header(show_clock=False, icon="")
         with Horizontal(classes="buttons", id="review-buttons"):
             yield Button("Export…", id="export", variant="primary", compact=True)
+            yield Button("Calendar…", id="calendar", compact=True)
             yield Button("Back", id="back", compact=True)
         with VerticalScroll(id="review-body"):
             yield MarkdownText(render_markdown(self.coach.plan, self.coach.content), id="plan-md")
@@ -48,6 +50,10 @@ class ReviewScreen(Screen[None]):
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
         self.coach.action_export()
+
+    @on(Button.Pressed, "#calendar")
+    def _calendar(self) -> None:
+        self.coach.action_calendar()
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

@@ -1,0 +1,231 @@
+"""Plan -> iCalendar (RFC 5545): the dates the plan sets, for the calendar the user already has.
+
+Written by hand with the standard library, so the core needs no calendar package. What goes in:
+
+- each open policy item (not ticked and not "not applicable"): an all-day event a week after the
+  plan was last updated, a nudge to ask; it moves with each export while the item stays open;
+- the next profile audit, once step 6 has set one: an all-day event repeating at the chosen
+  rhythm (FREQ=DAILY;INTERVAL=<audit days>);
+- the posting rhythm, unless left out: an all-day event every Monday from the Monday after the
+  plan was last updated (FREQ=WEEKLY).
+
+Every event is VEVENT, not VTODO, because several calendars ignore imported tasks. Events are
+transparent (shown as free time). The same plan gives the same bytes: DTSTAMP is the plan's
+`updated` time, and each UID is a hash of the plan's `created` time and the action, so
+importing a newer export updates the events instead of adding copies. Completed items are left
+out; calendars do not delete events on import, so remove those yourself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from socialcoach import __version__
+from socialcoach.content import Content, Sourced
+from socialcoach.models import ItemState, Plan
+
+POLICY_FOLLOW_UP_DAYS = 7
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One all-day calendar event; `key` names the action and makes the UID."""
+
+    key: str
+    summary: str
+    description: str
+    start: dt.date
+    rrule: str = ""
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped; controls dropped."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at `limit` octets (CRLF + space), never inside a UTF-8 character."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    room = limit
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > room:
+            parts.append("".join(current))
+            current, size, room = [], 0, limit - 1  # continuation lines start with a space
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def uid(plan: Plan, key: str) -> str:
+    """Stable for the life of the plan: the same action gets the same UID in every export."""
+    digest = hashlib.sha256(f"{_utc(plan.created).isoformat()}|{key}".encode()).hexdigest()
+    return f"{digest[:32]}@socialcoach"
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return _utc(moment).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _sources(content: Content, items: list[Sourced]) -> str:
+    cited = content.cited(items)
+    if not cited:
+        return ""
+    return "\n\nWhere this advice comes from:\n" + "\n".join(
+        f"- {source.name}: {source.url}" for source in cited
+    )
+
+
+def _policy_events(plan: Plan, content: Content) -> list[Event]:
+    events: list[Event] = []
+    due = _utc(plan.updated).date() + dt.timedelta(days=POLICY_FOLLOW_UP_DAYS)
+    contact = plan.policy.contact_name.strip()
+    if plan.policy.contact_email.strip():
+        contact = f"{contact} ({plan.policy.contact_email.strip()})".strip()
+    for item in content.policy_items:
+        answer = plan.policy.items.get(item.id)
+        if answer is not None and answer.state is not ItemState.TODO:
+            continue
+        lines = [item.explain]
+        asked = contact or item.ask_who
+        if asked:
+            lines.append(f"Who to ask: {asked}.")
+        if answer is not None and answer.note.strip():
+            lines.append(f"Your note: {answer.note.strip()}")
+        lines.append("Then tick it off in socialcoach, step 1 (Policy check).")
+        events.append(
+            Event(
+                key=f"policy:{item.id}",
+                summary=f"Policy check: {item.title.rstrip('.')}",
+                description="\n".join(lines) + _sources(content, [item]),
+                start=due,
+                categories=("socialcoach", "policy"),
+            )
+        )
+    return events
+
+
+def _audit_event(plan: Plan, content: Content) -> list[Event]:
+    due = plan.profile.next_audit
+    if due is None:
+        return []
+    days = plan.profile.audit_days
+    names = [content.platform_name(p) for p in plan.platforms.chosen_ids()]
+    lines = [
+        "Search for your name, then check each professional profile against the checklist: "
+        + "; ".join(item.title for item in content.profile_items)
+        + ".",
+    ]
+    if names:
+        lines.append(f"Profiles: {', '.join(names)}.")
+    lines.append(
+        f"Repeats every {days} days. Record the audit in socialcoach, step 6 (Profile), "
+        "then export the calendar again to move the next one."
+    )
+    cited: list[Sourced] = [content.steps["profile"], *content.profile_items]
+    return [
+        Event(
+            key="profile:audit",
+            summary="Audit your social media profiles",
+            description="\n".join(lines) + _sources(content, cited),
+            start=due,
+            rrule=f"FREQ=DAILY;INTERVAL={days}",
+            categories=("socialcoach", "profile"),
+        )
+    ]
+
+
+def _posting_event(plan: Plan, content: Content) -> list[Event]:
+    per_week = plan.audience.posts_per_week
+    if not per_week:
+        return []
+    updated = _utc(plan.updated).date()
+    monday = updated + dt.timedelta(days=7 - updated.weekday())  # the Monday after
+    lines = [f"Plan and post about {per_week} time{'s' if per_week != 1 else ''} this week."]
+    themes = [theme.strip() for theme in plan.audience.themes if theme.strip()]
+    if themes:
+        lines.append("Your themes: " + "; ".join(themes) + ".")
+    lines.append(
+        "Before each post, run the draft through the patient-privacy checker "
+        "(socialcoach check-post)."
+    )
+    cited: list[Sourced] = [content.steps["audience"], content.steps["phi"]]
+    return [
+        Event(
+            key="audience:posting-rhythm",
+            summary=f"Posting rhythm: about {per_week} post{'s' if per_week != 1 else ''} "
+            "this week",
+            description="\n".join(lines) + _sources(content, cited),
+            start=monday,
+            rrule="FREQ=WEEKLY;BYDAY=MO",
+            categories=("socialcoach", "posting"),
+        )
+    ]
+
+
+def calendar_events(plan: Plan, content: Content, posting_reminders: bool = True) -> list[Event]:
+    """The plan's dated actions, in a fixed order: policy items, audit, posting rhythm."""
+    events = _policy_events(plan, content) + _audit_event(plan, content)
+    if posting_reminders:
+        events += _posting_event(plan, content)
+    return events
+
+
+def _sequence(plan: Plan) -> int:
+    """Grows with every save of the plan, so calendars treat a newer export as a revision."""
+    minutes = (_utc(plan.updated) - _utc(plan.created)).total_seconds() // 60
+    return max(0, int(minutes))
+
+
+def render_ics(plan: Plan, content: Content, posting_reminders: bool = True) -> str:
+    """The whole VCALENDAR as text with CRLF line endings and folded lines."""
+    name = plan.basics.display_name.strip()
+    calendar_name = f"socialcoach: {name}" if name else "socialcoach plan"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//socialcoach//socialcoach {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(calendar_name)}",
+    ]
+    stamp = _stamp(plan.updated)
+    sequence = _sequence(plan)
+    for event in calendar_events(plan, content, posting_reminders):
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid(plan, event.key)}",
+            f"DTSTAMP:{stamp}",
+            f"LAST-MODIFIED:{stamp}",
+            f"SEQUENCE:{sequence}",
+            f"DTSTART;VALUE=DATE:{event.start.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(event.start + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        ]
+        if event.rrule:
+            lines.append(f"RRULE:{event.rrule}")
+        lines += [
+            f"SUMMARY:{escape_text(event.summary)}",
+            f"DESCRIPTION:{escape_text(event.description)}",
+        ]
+        if event.categories:
+            lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in event.categories))
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
