@@ -5,9 +5,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static, TextArea
+from textual.containers import Horizontal, Vertical
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.selection_list import Selection
+from textual.worker import Worker, WorkerState
 
 from socialcoach.steps.base import StepPane, plain
 
@@ -68,6 +78,18 @@ class PhiStep(StepPane):
         )
         yield TextArea("", id="draft", soft_wrap=True)
         yield Static("", id="draft-findings", classes="findings")
+        yield Label("Check an image before you post", classes="section-title")
+        yield Static(
+            plain(
+                "Give the path of a PNG, JPEG or DICOM file: its metadata, DICOM header and "
+                "(where OCR is installed) burned-in text are checked. The file is not changed."
+            ),
+            classes="hint",
+        )
+        with Horizontal(id="image-row"):
+            yield Input(placeholder="path to an image, e.g. ~/Desktop/case.jpg", id="image-path")
+            yield Button("Check image", id="check-image")
+        yield Static("", id="image-findings", classes="findings")
 
     def _feedback(self, question_id: str, answered: int | None) -> str:
         if answered is None:
@@ -121,6 +143,23 @@ class PhiStep(StepPane):
         report = draft_report(event.text_area.text, (name,) if name else ())
         self.query_one("#draft-findings", Static).update(report)
 
+    @on(Button.Pressed, "#check-image")
+    @on(Input.Submitted, "#image-path")
+    def _check_image(self) -> None:
+        path = self.query_one("#image-path", Input).value.strip()
+        box = self.query_one("#image-findings", Static)
+        if not path:
+            box.update(plain("Type the path of an image first."))
+            return
+        box.update(plain(f"Checking {path}…"))
+        self.run_worker(
+            lambda: image_report(path), thread=True, exclusive=True, group="image-check"
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "image-check" and event.state is WorkerState.SUCCESS:
+            self.query_one("#image-findings", Static).update(event.worker.result)
+
     def missing(self) -> str:
         content, phi = self.content, self.plan.phi
         rules = [i.id for i in content.identifiers] + [h.id for h in content.hazards]
@@ -163,3 +202,29 @@ def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
         report.append(text[finding.end : right] + ("…" if right < line_end else "") + "\n")
         report.append(f"  {finding.message} {finding.fix}\n", style="dim")
     return report
+
+
+def image_report(path: str) -> Text:
+    """The image checker's report for the PHI step (runs in a worker: OCR takes a moment)."""
+    from pathlib import Path
+
+    from socialcoach import images
+
+    try:
+        report = images.check_image(Path(path).expanduser())
+    except images.ImageError as exc:
+        return Text(f"{path}: {exc}", style="bold")
+    report_text = Text()
+    n = len(report.findings)
+    if n:
+        report_text.append(f"{n} possible identifier(s) found:\n", style="bold")
+    for f in report.findings:
+        report_text.append(f"{f.category}: ", style="bold")
+        report_text.append(f"{f.where}: ")
+        report_text.append(f.value, style="bold reverse")
+        report_text.append(f"\n  {f.message} {f.fix}\n", style="dim")
+    for note in report.notes:
+        report_text.append(f"{note}\n")
+    if not n:
+        report_text.append("No patient identifiers found in the metadata.", style="green")
+    return report_text

@@ -1,0 +1,63 @@
+"""The PHI step's image checker, driven from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from socialcoach import images
+from socialcoach.app import SocialCoachApp
+from socialcoach.models import Plan
+from socialcoach.store import save_plan
+
+from helpers import tab_to
+
+pytest.importorskip("PIL")
+
+SIZE = (100, 30)
+
+
+async def run_palette_command(pilot, query: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is_wrong(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import image_samples
+
+    monkeypatch.setenv(images.NO_OCR_ENV, "1")  # the metadata is what this test is about
+    photo = image_samples.photo_with_metadata(tmp_path / "[case].jpg")
+    monkeypatch.chdir(tmp_path)  # a relative path: short to type, and it must work too
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await tab_to(pilot, "image-path")
+        await pilot.press(*photo.name)
+        await tab_to(pilot, "check-image")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#image-findings", Static).render())
+        assert "gps: EXIF GPSInfo" in shown
+        assert "37.77490 N, 122.41940 W" in shown
+        assert "NOT read" in shown  # says plainly that the pixels were not looked at
+        # A wrong path is explained where the findings would be.
+        await pilot.press("shift+tab")  # back from the button to the path
+        assert app.focused is not None and app.focused.id == "image-path"
+        await pilot.press("ctrl+a", "ctrl+k", *"missing.png", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#image-findings", Static).render())
+        assert "missing.png: no such file" in shown
+        await pilot.press("ctrl+q")
+    assert str(photo) not in plan_path.read_text()
