@@ -116,6 +116,26 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from socialcoach.serve import serve
+    except ImportError as exc:
+        return _error(
+            f"the browser version needs textual-serve ({exc.name} is missing). "
+            "Install it with: python3 -m pip install 'socialcoach[web]'"
+        )
+    if args.port is not None and not 0 < args.port < 65536:
+        return _error(f"--port {args.port} is not a port; give 1-65535, or leave it out.")
+    try:
+        serve(_plan_path(args).resolve(), args.port, not args.no_open, args.pack)
+    except OSError as exc:
+        return _error(
+            f"cannot listen on 127.0.0.1 port {args.port or '(any)'} ({exc.strerror}). "
+            "Choose another --port, or leave it out to use a free one."
+        )
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from socialcoach.store import PlanFileError
 
@@ -267,6 +287,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="include a weekly reminder of your posting rhythm (default: yes)",
     )
     calendar.set_defaults(func=cmd_calendar)
+
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="open the app in your web browser (on this computer only)",
+        description="Serve the app to a web browser on this computer, listening on 127.0.0.1 "
+        "only. Needs socialcoach[web].",
+    )
+    serve.add_argument(
+        "--port", type=int, metavar="N", help="listen on port N (default: a free one)"
+    )
+    serve.add_argument("--no-open", action="store_true", help="print the address, open no browser")
+    serve.set_defaults(func=cmd_serve)
 
     validate = sub.add_parser(
         "validate", parents=[common], help="check that the plan file is valid"
