@@ -1,5 +1,5 @@
-"""Command line: the app by default, plus export, calendar, validate, schema, where, check-post,
-content.
+"""Command line: the app by default, plus export, calendar, validate, schema, where,
+check-post, check-image, content check and serve.
 
 Exit codes: 0 fine, 1 a check found a problem, 2 usage or file errors. Every error names
 the file and says what to do. The UI is imported only when the app is started.
