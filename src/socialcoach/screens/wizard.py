@@ -49,6 +49,13 @@ class WizardScreen(Screen[None]):
         self._start = start
         self._focus = focus
         self._shown: dict[str, str] = {}  # text last put in the title and hint
+        # Kept from compose: a query walks every widget of the screen, hundreds on some steps.
+        self._switcher = ContentSwitcher(initial=f"step-{start}", id="steps")
+        self._panes: dict[str, StepPane] = {}
+        self._jump: dict[str, Button] = {}
+        self._texts = {name: Static("", id=name) for name in ("step-title", "nav-hint")}
+        self._back = Button("← Back", id="back", compact=True)
+        self._next = Button("Next →", id="next", variant="primary", compact=True)
 
     @property
     def coach(self) -> SocialCoachApp:
@@ -58,35 +65,34 @@ class WizardScreen(Screen[None]):
         yield Header(show_clock=False, icon="")
         with Horizontal(id="step-bar"):
             for step_id in STEP_ORDER:
-                yield Button("", id=f"jump-{step_id}", classes="jump", compact=True)
-        yield Static("", id="step-title")
+                self._jump[step_id] = Button("", id=f"jump-{step_id}", classes="jump", compact=True)
+                yield self._jump[step_id]
+        yield self._texts["step-title"]
         # Only the first step shown is built now; the others on their first visit (a step
         # can hold hundreds of widgets, and building all six made opening slow).
-        with ContentSwitcher(initial=f"step-{self._start}", id="steps"):
-            yield STEP_CLASSES[STEP_ORDER.index(self._start)]()
+        with self._switcher:
+            self._panes[self._start] = STEP_CLASSES[STEP_ORDER.index(self._start)]()
+            yield self._panes[self._start]
         with Horizontal(id="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Static("", id="nav-hint")
-            yield Button("Next →", id="next", variant="primary", compact=True)
+            yield self._back
+            yield self._texts["nav-hint"]
+            yield self._next
         yield SteadyFooter()
 
     @property
     def current(self) -> str:
-        return (self.query_one("#steps", ContentSwitcher).current or "step-policy").removeprefix(
-            "step-"
-        )
+        return (self._switcher.current or "step-policy").removeprefix("step-")
 
     def pane(self, step_id: str) -> StepPane:
-        return self.query_one(f"#step-{step_id}", StepPane)
+        return self._panes[step_id]
 
     async def ensure_pane(self, step_id: str) -> StepPane:
         """The step's pane, built and mounted on its first visit."""
-        found = self.query(f"#step-{step_id}")
-        if found:
-            return found.first(StepPane)
-        pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
-        await self.query_one("#steps", ContentSwitcher).add_content(pane)
-        return pane
+        if step_id not in self._panes:
+            pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
+            await self._switcher.add_content(pane)
+            self._panes[step_id] = pane
+        return self._panes[step_id]
 
     WIDE = 120  # columns from which "why this matters" sits beside the form
 
@@ -108,7 +114,7 @@ class WizardScreen(Screen[None]):
         current = self.current
         for step_id in STEP_ORDER:
             step = content.steps[step_id]
-            button = self.query_one(f"#jump-{step_id}", Button)
+            button = self._jump[step_id]
             label = f"{MARKS[plan.status(step_id)]}{step.number} {step.short}"
             if str(button.label) != label:
                 button.label = plain(label)
@@ -126,14 +132,14 @@ class WizardScreen(Screen[None]):
             title += "   READ-ONLY"
         missing = self.pane(current).missing()
         hint = f"To finish: {missing}." if missing else "Ready: press Next (Ctrl+N)."
-        for widget_id, text in (("#step-title", title), ("#nav-hint", hint)):
+        for widget_id, text in (("step-title", title), ("nav-hint", hint)):
             if self._shown.get(widget_id) != text:
                 self._shown[widget_id] = text
-                self.query_one(widget_id, Static).update(plain(text))
-        back = self.query_one("#back", Button)
+                self._texts[widget_id].update(plain(text))
+        back = self._back
         if back.disabled != (index == 0):
             back.disabled = index == 0
-        next_button = self.query_one("#next", Button)
+        next_button = self._next
         next_label = "Review plan →" if index == len(STEP_ORDER) - 1 else "Next →"
         if str(next_button.label) != next_label:
             next_button.label = next_label
@@ -143,19 +149,17 @@ class WizardScreen(Screen[None]):
         plan.current_step = step_id
         pane = await self.ensure_pane(step_id)
         await pane.refresh_if_stale()
-        self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
+        self._switcher.current = f"step-{step_id}"
         pane.scroll_home(animate=False)
         self.refresh_chrome()
-        self.coach.save_plan()
-        fields = pane.query("Input, SelectionList, RadioSet, TextArea, Select")
+        # Saved once the new step is on the screen, so the save does not delay it.
+        self.call_after_refresh(self.coach.save_plan)
         if focus:
             target = pane.query_one(f"#{focus}")
             target.focus()
             target.scroll_visible(animate=False)
-        elif fields:
-            fields.first().focus()
         else:
-            self.query_one("#next", Button).focus()
+            (pane.first_field() or self._next).focus()
 
     def finish_current(self) -> None:
         """Record the step as done, or as in progress with what is still missing."""

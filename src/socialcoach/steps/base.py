@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Collapsible, Static
 
 from socialcoach.models import Status
@@ -66,7 +67,17 @@ class StepPane(VerticalScroll):
     async def refresh_if_stale(self) -> None:
         if self.signature() != self._signature:
             await self.recompose()
+            self._first_field = None
         self.update_preview()
+
+    _first_field: Widget | None = None
+
+    def first_field(self) -> Widget | None:
+        """The first widget to focus on this step (looked up once: a query walks the step)."""
+        if self._first_field is None:
+            fields = self.query("Input, SelectionList, RadioSet, TextArea, Select")
+            self._first_field = fields.first() if fields else None
+        return self._first_field
 
     def update_preview(self) -> None:
         """Refresh the plan preview, but only while it is open.
