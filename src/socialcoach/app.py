@@ -344,19 +344,9 @@ class SocialCoachApp(App[int]):
         if path is None:
             return
         from socialcoach.export import render_markdown
-        from socialcoach.fileio import atomic_write_text
 
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(path, render_markdown(self.plan, self.content))
-        except OSError as exc:
-            self.notify(
-                f"Could not write {path} ({exc.strerror}). Choose another folder.",
-                severity="error",
-                timeout=10,
-            )
-            return
-        self.notify(f"Plan exported to {path}", title="Exported", timeout=8)
+        text = render_markdown(self.plan, self.content)
+        self._write_user_file(path, text, "Exported", f"Plan exported to {path}")
 
     def action_calendar(self) -> None:
         from socialcoach.screens.dialogs import ExportDialog
@@ -375,11 +365,17 @@ class SocialCoachApp(App[int]):
         if path is None:
             return
         from socialcoach.calendar_ics import render_ics
-        from socialcoach.fileio import atomic_write_bytes
 
         text = render_ics(self.plan, self.content, posting_reminders=posting_reminders)
+        self._write_user_file(path, text, "Calendar", f"Calendar written to {path}")
+
+    def _write_user_file(self, path: Path, text: str, title: str, done: str) -> None:
+        """Write an export where the user asked; on failure say so and keep everything."""
+        from socialcoach.fileio import atomic_write_bytes
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            # bytes, so an .ics file keeps its CRLF line ends
             atomic_write_bytes(path, text.encode("utf-8"))
         except OSError as exc:
             self.notify(
@@ -388,7 +384,7 @@ class SocialCoachApp(App[int]):
                 timeout=10,
             )
             return
-        self.notify(f"Calendar written to {path}", title="Calendar", timeout=8)
+        self.notify(done, title=title, timeout=8)
 
     def action_start_over(self) -> None:
         from socialcoach.models import Plan
@@ -436,8 +432,3 @@ class SocialCoachApp(App[int]):
             )
             return
         self.exit(0)
-
-    def step_done(self, step_id: str) -> bool:
-        from socialcoach.models import Status
-
-        return self.plan.status(step_id) is Status.DONE

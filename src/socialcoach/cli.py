@@ -45,74 +45,72 @@ def _load_content(args: argparse.Namespace, plan=None):
     return apply_pack(content, load_pack(Path(pack_path).expanduser()))
 
 
-def _read_plan(args: argparse.Namespace):
-    from socialcoach.store import load_plan
+class CommandError(Exception):
+    """A problem `main` reports on stderr with exit code 2; the message says what to do."""
+
+
+def _plan(args: argparse.Namespace):
+    """The plan at --plan (or the default), or a CommandError naming the file."""
+    from socialcoach.store import PlanFileError, load_plan
 
     path = _plan_path(args)
-    plan = load_plan(path)
+    try:
+        plan = load_plan(path)
+    except PlanFileError as exc:
+        raise CommandError(f"{exc.path}: {exc.problem}\n  {exc.hint}") from exc
     if plan is None:
-        raise FileNotFoundError(path)
+        raise CommandError(
+            f"no plan at {path}. Run `socialcoach` to make one, or pass --plan PATH."
+        )
     return plan
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _plan_and_content(args: argparse.Namespace):
+    """The plan and the content with its policy pack applied, or a CommandError."""
     from socialcoach.content import ContentError
-    from socialcoach.export import render_markdown
-    from socialcoach.fileio import atomic_write_text
-    from socialcoach.store import PlanFileError
 
+    plan = _plan(args)
     try:
-        plan = _read_plan(args)
-        content = _load_content(args, plan)
-    except FileNotFoundError as exc:
-        return _error(
-            f"no plan at {exc.args[0]}. Run `socialcoach` to make one, or pass --plan PATH."
-        )
-    except PlanFileError as exc:
-        return _error(f"{exc.path}: {exc.problem}\n  {exc.hint}")
+        return plan, _load_content(args, plan)
     except ContentError as exc:
-        return _error("the content or policy pack has problems:\n  " + "\n  ".join(exc.problems))
-    text = render_markdown(plan, content)
-    if args.output and args.output != "-":
-        out = Path(args.output).expanduser()
-        try:
-            atomic_write_text(out, text)
-        except OSError as exc:
-            return _error(f"cannot write {out}: {exc.strerror}. Choose another folder with -o.")
-        print(f"Plan exported to {out}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+        problems = "\n  ".join(exc.problems)
+        raise CommandError(f"the content or policy pack has problems:\n  {problems}") from exc
 
 
-def cmd_calendar(args: argparse.Namespace) -> int:
-    from socialcoach.calendar_ics import render_ics
-    from socialcoach.content import ContentError
+def _write_output(args: argparse.Namespace, text: str, done: str) -> None:
+    """Write to -o FILE atomically (saying `done` and where), or to standard output."""
     from socialcoach.fileio import atomic_write_bytes
-    from socialcoach.store import PlanFileError
 
-    try:
-        plan = _read_plan(args)
-        content = _load_content(args, plan)
-    except FileNotFoundError as exc:
-        return _error(
-            f"no plan at {exc.args[0]}. Run `socialcoach` to make one, or pass --plan PATH."
-        )
-    except PlanFileError as exc:
-        return _error(f"{exc.path}: {exc.problem}\n  {exc.hint}")
-    except ContentError as exc:
-        return _error("the content or policy pack has problems:\n  " + "\n  ".join(exc.problems))
-    data = render_ics(plan, content, posting_reminders=args.posting_reminders).encode("utf-8")
+    data = text.encode("utf-8")  # bytes, so an .ics file keeps its CRLF line ends
     if args.output and args.output != "-":
         out = Path(args.output).expanduser()
         try:
             atomic_write_bytes(out, data)
         except OSError as exc:
-            return _error(f"cannot write {out}: {exc.strerror}. Choose another folder with -o.")
-        print(f"Calendar written to {out}: import it into your calendar.", file=sys.stderr)
+            raise CommandError(
+                f"cannot write {out}: {exc.strerror}. Choose another folder with -o."
+            ) from exc
+        print(done.format(out=out), file=sys.stderr)
     else:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)  # bytes, so the CRLF line ends survive
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from socialcoach.export import render_markdown
+
+    plan, content = _plan_and_content(args)
+    _write_output(args, render_markdown(plan, content), "Plan exported to {out}")
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from socialcoach.calendar_ics import render_ics
+
+    plan, content = _plan_and_content(args)
+    text = render_ics(plan, content, posting_reminders=args.posting_reminders)
+    _write_output(args, text, "Calendar written to {out}: import it into your calendar.")
     return EXIT_OK
 
 
@@ -137,14 +135,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from socialcoach.store import PlanFileError
-
-    try:
-        plan = _read_plan(args)
-    except FileNotFoundError as exc:
-        return _error(f"no plan at {exc.args[0]}. Run `socialcoach` to make one.")
-    except PlanFileError as exc:
-        return _error(f"{exc.path}: {exc.problem}\n  {exc.hint}")
+    plan = _plan(args)
     print(f"{_plan_path(args)}: valid plan, {plan.done_count()} of 6 steps done.")
     return EXIT_OK
 
@@ -355,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except CommandError as exc:
+        return _error(str(exc))
     except KeyboardInterrupt:
         return 130
 
