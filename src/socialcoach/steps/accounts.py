@@ -155,16 +155,3 @@ class AccountsStep(StepPane):
         if isinstance(event.value, str):
             pid = self._pid(event.select.id, "disclaimer-pick-")
             self.query_one(f"#disclaimer-{pid}", Input).value = event.value
-
-    def missing(self) -> str:
-        chosen = self.plan.platforms.chosen_ids()
-        if not chosen:
-            return "choose your platforms in step 2"
-        without = [
-            self.content.platform_name(pid)
-            for pid in chosen
-            if not self._account(pid).professional_handle.strip()
-        ]
-        if without:
-            return "add a handle for " + ", ".join(without)
-        return ""

@@ -8,36 +8,10 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from socialcoach.content import AudienceEntry
+from socialcoach.audience import KIND_LABELS, relevant_entries
 from socialcoach.steps.base import StepPane, plain
 
 POSTS_PER_WEEK = (1, 2, 3, 5, 7)
-KIND_LABELS = {
-    "society": "Society",
-    "account": "Account",
-    "community": "Community",
-    "hashtag": "Hashtag",
-    "resource": "Resource",
-}
-
-
-def relevant_entries(
-    entries: list[AudienceEntry], subspecialty: str, platforms: list[str]
-) -> list[AudienceEntry]:
-    """Entries for radiology as a whole or the user's subspecialty.
-
-    Those active on the user's platforms come first; the rest are still worth knowing
-    (a society's website and meetings matter wherever you post).
-    """
-    wanted = {"all", subspecialty}
-    rows = [e for e in entries if wanted & set(e.subspecialties)]
-    kinds = list(KIND_LABELS)
-
-    def order(entry: AudienceEntry) -> tuple:
-        elsewhere = bool(platforms) and not set(entry.platforms) & set(platforms)
-        return (elsewhere, kinds.index(entry.kind), "all" in entry.subspecialties)
-
-    return sorted(rows, key=order)
 
 
 class AudienceStep(StepPane):
@@ -122,11 +96,3 @@ class AudienceStep(StepPane):
         themes[index] = event.value
         self.plan.audience.themes = themes[:3]
         self.changed()
-
-    def missing(self) -> str:
-        needs = []
-        if not self.plan.audience.adopted:
-            needs.append("adopt something to follow")
-        if sum(1 for t in self.plan.audience.themes if t.strip()) < 3:
-            needs.append("write 3 themes")
-        return ", ".join(needs)

@@ -117,4 +117,6 @@ class StepPane(VerticalScroll):
 
     def missing(self) -> str:
         """What is still needed for this step to count as done ("" when complete)."""
-        return ""
+        from socialcoach.progress import missing
+
+        return missing(self.plan, self.content, self.step_id)

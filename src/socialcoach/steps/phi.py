@@ -160,18 +160,6 @@ class PhiStep(StepPane):
         if event.worker.group == "image-check" and event.state is WorkerState.SUCCESS:
             self.query_one("#image-findings", Static).update(event.worker.result)
 
-    def missing(self) -> str:
-        content, phi = self.content, self.plan.phi
-        rules = [i.id for i in content.identifiers] + [h.id for h in content.hazards]
-        open_rules = len([r for r in rules if r not in phi.acknowledged])
-        unanswered = len([q for q in content.quiz if q.id not in phi.quiz_answers])
-        needs = []
-        if open_rules:
-            needs.append(f"tick {open_rules} more rules")
-        if unanswered:
-            needs.append(f"answer {unanswered} more questions")
-        return ", ".join(needs)
-
 
 CONTEXT = 30  # characters shown either side of a finding
 

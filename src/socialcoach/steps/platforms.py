@@ -108,10 +108,3 @@ class PlatformsStep(StepPane):
             return
         self._store_choices()
         self.changed()
-
-    def missing(self) -> str:
-        if not self.plan.platforms.goals:
-            return "tick at least one goal"
-        if not self.plan.platforms.chosen:
-            return "keep one to three platforms"
-        return ""
