@@ -79,3 +79,31 @@ def test_a_chosen_pack_is_remembered_and_named_in_later_exports(monkeypatch, iso
     assert exported.returncode == 0, exported.stderr
     assert "St. Example Hospital social media pack" in exported.stdout
     assert "Read St. Example policy HR-204, Social Media" in exported.stdout
+
+
+async def test_a_remembered_pack_applies_when_the_app_starts_without_pack(plan_path: Path):
+    from socialcoach.settings import remember_pack
+
+    remember_pack(EXAMPLE.resolve())
+    app = SocialCoachApp(plan_path=plan_path)  # as `socialcoach` alone starts it
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.content.pack is not None
+        assert app.content.pack.id == "st-example-hospital"
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).pack.id == "st-example-hospital"
+
+
+async def test_a_remembered_pack_that_is_gone_falls_back_to_the_built_in_content(
+    plan_path: Path, tmp_path: Path
+):
+    from socialcoach.settings import remember_pack
+
+    remember_pack(tmp_path / "moved-away.toml")
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.content.pack is None
+        assert any("moved-away.toml" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0

@@ -57,10 +57,28 @@ class SocialCoachApp(App[int]):
     @property
     def content(self) -> Content:
         if self._content is None:
-            from socialcoach.content import load_builtin
-
-            self._content = load_builtin()
+            self._content = self._load_content()
         return self._content
+
+    def _load_content(self) -> Content:
+        """Built-in content with the remembered pack; without it if that pack is unusable."""
+        from socialcoach.content import ContentError, load_builtin
+        from socialcoach.packs import content_with_pack
+        from socialcoach.settings import load_settings
+
+        pack = load_settings().pack
+        try:
+            return content_with_pack(pack)
+        except ContentError as exc:
+            self.notify(
+                f"The policy pack you chose before ({pack}) could not be used, so the coach "
+                "runs without it:\n" + "\n".join(exc.problems[:3]) + "\nFix it and start "
+                "socialcoach --pack PATH again.",
+                title="Policy pack not loaded",
+                severity="warning",
+                timeout=20,
+            )
+            return load_builtin()
 
     # ----------------------------------------------------------------- start-up
     def on_mount(self) -> None:
@@ -186,17 +204,13 @@ class SocialCoachApp(App[int]):
     def _apply_pack(self) -> None:
         """Record in the plan which organisation pack it is being made with."""
         from socialcoach.models import PackRef
+        from socialcoach.settings import load_settings
 
         pack = self.content.pack
         if pack is None:
             return
-        settings_pack = ""
-        with contextlib.suppress(Exception):
-            from socialcoach.settings import load_settings
-
-            settings_pack = load_settings().pack
         self.plan.pack = PackRef(
-            id=pack.id, name=pack.name, version=pack.version, path=settings_pack
+            id=pack.id, name=pack.name, version=pack.version, path=load_settings().pack
         )
 
     def _restore_theme(self) -> None:

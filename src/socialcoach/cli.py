@@ -28,21 +28,14 @@ def _plan_path(args: argparse.Namespace) -> Path:
 
 
 def _load_content(args: argparse.Namespace, plan=None):
-    """Built-in content, with the chosen (or remembered, or plan's) pack applied."""
-    from socialcoach.content import load_builtin
+    """Built-in content, with the chosen (or the plan's, or the remembered) pack applied."""
+    from socialcoach.packs import content_with_pack
     from socialcoach.settings import load_settings
 
-    content = load_builtin()
     pack_path = getattr(args, "pack", None)
     if not pack_path and plan is not None and plan.pack and plan.pack.path:
         pack_path = plan.pack.path
-    if not pack_path:
-        pack_path = load_settings().pack
-    if not pack_path:
-        return content
-    from socialcoach.packs import apply_pack, load_pack
-
-    return apply_pack(content, load_pack(Path(pack_path).expanduser()))
+    return content_with_pack(pack_path or load_settings().pack)
 
 
 class CommandError(Exception):

@@ -210,3 +210,13 @@ def check_path(path: Path | None) -> list[str]:
     except ContentError as exc:
         return list(exc.problems)
     return []
+
+
+def content_with_pack(pack_path: Path | str | None) -> Content:
+    """The built-in content, with the pack at `pack_path` applied when one is given."""
+    from socialcoach.content import load_builtin
+
+    content = load_builtin()
+    if not pack_path:
+        return content
+    return apply_pack(content, load_pack(Path(pack_path).expanduser()))
