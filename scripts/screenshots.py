@@ -38,9 +38,16 @@ async def shoot() -> list[Path]:
         for widget in app.screen.query("Input, TextArea"):
             if isinstance(widget, Input | TextArea):
                 widget.cursor_blink = False
-        await pilot.pause()
         path = OUT / f"{name}.svg"
-        svg = app.export_screenshot(title="socialcoach")
+        # Wait until the screen stops changing (a scrollbar can settle a frame late), so
+        # the same app always gives the same file.
+        svg = ""
+        for _ in range(10):
+            await pilot.pause(0.05)
+            shot = app.export_screenshot(title="socialcoach")
+            if shot == svg:
+                break
+            svg = shot
         if not path.exists() or path.read_text(encoding="utf-8") != svg:
             path.write_text(svg, encoding="utf-8")
         written.append(path)
