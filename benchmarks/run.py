@@ -50,6 +50,7 @@ RETURNING_MARKER = "Welcome back"
 FIRST_RUN_READY = "About you"  # the form, mounted once the plan is open
 RETURNING_READY = "steps are done"  # the plan summary
 TIMEOUT = 20.0
+QUIET = 0.25  # seconds without a new frame: the step switch is over
 _ANSI = re.compile(
     r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])"
 )
@@ -227,47 +228,111 @@ def large_plan():
 
 
 # ----------------------------------------------------------------------------- headless
-async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
-    """Open the wizard on the large plan and walk the six steps `rounds` times.
+class KeyTimer:
+    """Sends keys to a headless app the way the terminal driver does, and times the frames.
 
-    A switch lasts from calling `show_step` until the last frame it caused was handed to the
-    (headless) driver; the wait for the app to go idle afterwards is not counted.
+    A key's time runs from sending it until the first frame it caused ("shown") and until
+    the last one ("settled"): the timer waits until no frame has come for QUIET seconds.
+    Pilot's `pause()` is not used while timing: it posts a message to every widget of the
+    screen and forces a refresh, which would be counted as the app's own work.
     """
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.frames: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:  # None: nothing on the screen changed, no frame
+                self.frames.append(time.perf_counter())
+
+        app._display = timed_display
+
+    async def settle(self) -> None:
+        """Wait until no frame has come for QUIET seconds."""
+        while True:
+            seen = len(self.frames)
+            await asyncio.sleep(QUIET)
+            if len(self.frames) == seen:
+                return
+
+    async def press(self, key: str) -> tuple[float, float]:
+        """Milliseconds from the key to the first and to the last frame it caused."""
+        from textual import events
+        from textual.widgets import Input
+
+        # A focused Input's cursor blinks every half second: frames no key caused.
+        for field in self.app.screen.query(Input):
+            field.cursor_blink = False
+        await self.settle()
+        seen = len(self.frames)
+        start = time.perf_counter()
+        event = events.Key(key, None)
+        event.set_sender(self.app)
+        self.app._driver.send_message(event)
+        await self.settle()
+        caused = self.frames[seen:] or [start]
+        return (caused[0] - start) * 1000, (caused[-1] - start) * 1000
+
+
+# F8 (Next) from the first step to the last, then F7 (Back) to the first: (key, step shown)
+WALK = [("f8", number) for number in range(1, 6)] + [("f7", number) for number in range(4, -1, -1)]
+
+
+async def measure_bare_steps(rounds: int) -> dict[str, list[float]]:
+    """The same walk in benchmarks/bare_steps.py: six panes, one Input each."""
+    from bare_steps import BareStepsApp
+
+    app = BareStepsApp()
+    keys = KeyTimer(app)
+    times: dict[str, list[float]] = {"shown": [], "settled": []}
+    async with app.run_test(size=(COLUMNS, ROWS)):
+        for _ in range(rounds + 1):  # the first walk mounts nothing, but warms caches
+            for key, number in WALK:
+                shown, settled = await keys.press(key)
+                if app.current != number:
+                    raise RuntimeError(f"bare app: {key} showed pane {app.current}, not {number}")
+                if _:
+                    times["shown"].append(shown)
+                    times["settled"].append(settled)
+    return times
+
+
+async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
+    """Open the wizard on the large plan and walk the six steps as a user does: F8 (Next)
+    from step 1 to step 6, then F7 (Back) to step 1, `rounds` times. A step's first visit
+    (which builds it) is kept apart from the repeats."""
     from socialcoach.app import SocialCoachApp
     from socialcoach.models import STEP_ORDER
 
     app = SocialCoachApp(plan_path=plan_file)
-    frames: list[float] = []
-    display = app._display
-
-    def timed_display(screen, renderable) -> None:
-        display(screen, renderable)
-        frames.append(time.perf_counter())
-
-    app._display = timed_display  # type: ignore[method-assign]
-
-    def since(start: float) -> float:
-        return (max([start, *frames]) - start) * 1000
-
-    times: dict[str, list[float]] = {"open": [], "first": [], "repeat": []}
+    keys = KeyTimer(app)
+    times: dict[str, list[float]] = {
+        "open": [],
+        "first visit, shown": [],
+        "first visit, settled": [],
+        "repeat, shown": [],
+        "repeat, settled": [],
+    }
     async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
         await pilot.pause()
-        await pilot.pause(0.1)
+        await keys.settle()
         start = time.perf_counter()
         app.open_wizard(STEP_ORDER[0])
-        await pilot.pause()
-        await pilot.pause()
-        times["open"].append(since(start))
+        await keys.settle()
+        times["open"].append((max([start, *keys.frames]) - start) * 1000)
         wizard = app.screen
         visited = {STEP_ORDER[0]}
-        order = STEP_ORDER[1:] + STEP_ORDER[:1]
         for _ in range(rounds):
-            for step_id in order:
-                await pilot.pause(0.05)
-                start = time.perf_counter()
-                await wizard.show_step(step_id)
-                await pilot.pause()
-                times["repeat" if step_id in visited else "first"].append(since(start))
+            for key, number in WALK:
+                step_id = STEP_ORDER[number]
+                shown, settled = await keys.press(key)
+                if wizard.current != step_id:
+                    raise RuntimeError(f"{key} showed {wizard.current!r}, not {step_id!r}")
+                kind = "repeat" if step_id in visited else "first visit"
+                times[f"{kind}, shown"].append(shown)
+                times[f"{kind}, settled"].append(settled)
                 visited.add(step_id)
         await app.action_save_and_quit()
     return times
@@ -373,11 +438,20 @@ def main(argv: list[str] | None = None) -> int:
             steps = asyncio.run(measure_steps(steps_file, args.rounds))
             print(f"\nHeadless, large plan ({len(plan.accounts.accounts)} accounts), 100x30")
             print(f"{'open the wizard (step 1 built)':34} {_median(steps['open']):7.1f} ms")
-            for key, label in (("first", "first visit"), ("repeat", "repeat")):
-                values = steps[key]
+            bare = asyncio.run(measure_bare_steps(args.rounds))
+            print("step switch: from the key (F8 Next, F7 Back) to the first frame it caused")
+            print("(shown: the new step is on the screen) and to the last one (settled);")
+            print("ratio: to the same walk in a bare Textual app (benchmarks/bare_steps.py)")
+            for name, values in bare.items():
+                print(f"{'  bare app, ' + name:34} {_median(values):7.1f} ms median")
+            for key, values in steps.items():
+                if key == "open":
+                    continue
+                floor = _median(bare[key.rsplit(", ", 1)[1]])
                 print(
-                    f"{'step switch, ' + label:34} {_median(values):7.1f} ms median, "
-                    f"max {max(values):.1f} ms ({len(values)} switches)"
+                    f"{'  ' + key:34} {_median(values):7.1f} ms median, "
+                    f"max {max(values):5.1f} ms, {_median(values) / floor:4.2f}x "
+                    f"({len(values)} switches)"
                 )
             core = measure_core(plan, content, folder, args.core_runs)
             for name, values in core.items():

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import RadioSet
+
+from socialcoach.choice import Choice
 
 
 async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:
@@ -17,12 +18,12 @@ async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:
 
 
 async def choose_radio(pilot: Pilot, index: int) -> None:
-    """In the focused RadioSet, move with the arrow keys to a button and press Enter."""
-    radio_set = pilot.app.focused
-    assert isinstance(radio_set, RadioSet), f"focus is on {radio_set!r}, not a RadioSet"
+    """In the focused group of choices, move with the arrow keys to one and press Enter."""
+    choice = pilot.app.focused
+    assert isinstance(choice, Choice), f"focus is on {choice!r}, not a Choice"
     for _ in range(12):
-        if radio_set._selected == index:
+        if choice.cursor == index:
             break
         await pilot.press("down")
-    assert radio_set._selected == index
+    assert choice.cursor == index
     await pilot.press("enter")

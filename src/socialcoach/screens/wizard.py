@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Static
 
 from socialcoach.models import STEP_ORDER, Status
@@ -154,12 +155,16 @@ class WizardScreen(Screen[None]):
         self.refresh_chrome()
         # Saved once the new step is on the screen, so the save does not delay it.
         self.call_after_refresh(self.coach.save_plan)
-        if focus:
-            target = pane.query_one(f"#{focus}")
-            target.focus()
-            target.scroll_visible(animate=False)
-        else:
-            (pane.first_field() or self._next).focus()
+        target = pane.query_one(f"#{focus}") if focus else (pane.first_field() or self._next)
+        # Textual would scroll a focused field into view with an animation (a dozen frames
+        # over a fifth of a second); the field is brought into view at once instead, and
+        # only when it is not already entirely on the screen.
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._reveal, target)
+
+    def _reveal(self, widget: Widget) -> None:
+        if self.focused is widget and not self.can_view_entire(widget):
+            self.scroll_to_center(widget, animate=False, origin_visible=True)
 
     def finish_current(self) -> None:
         """Record the step as done, or as in progress with what is still missing."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from socialcoach.accounts import plan_warnings
+from socialcoach.choice import Choice
 from socialcoach.models import AccountPlan, AccountSplit, Visibility
 from socialcoach.steps.base import StepPane, plain
 
@@ -74,9 +75,12 @@ class AccountsStep(StepPane):
             with Vertical(classes="account", id=f"account-{pid}"):
                 yield Label(plain(platform.name), classes="account-title")
                 yield Static(plain(platform.privacy_note), classes="item-explain")
-                with RadioSet(id=f"split-{pid}", classes="split", compact=True):
-                    for split, label in SPLIT_LABELS.items():
-                        yield RadioButton(label, value=account.split is split, name=split.value)
+                yield Choice(
+                    [(label, split.value) for split, label in SPLIT_LABELS.items()],
+                    account.split.value,
+                    id=f"split-{pid}",
+                    classes="split",
+                )
                 for label, kind, placeholder in HANDLE_ROWS:
                     with Horizontal(classes=f"handle-row {kind}-row"):
                         yield Label(label, classes="field-label")
@@ -132,10 +136,10 @@ class AccountsStep(StepPane):
     def _pid(widget_id: str | None, prefix: str) -> str:
         return (widget_id or "").removeprefix(prefix)
 
-    @on(RadioSet.Changed, ".split")
-    def _split(self, event: RadioSet.Changed) -> None:
-        account = self._account(self._pid(event.radio_set.id, "split-"))
-        account.split = AccountSplit(event.pressed.name)
+    @on(Choice.Changed, ".split")
+    def _split(self, event: Choice.Changed) -> None:
+        account = self._account(self._pid(event.choice.id, "split-"))
+        account.split = AccountSplit(event.value)
         self.edited()
 
     @on(Input.Changed, ".account-field")

@@ -75,7 +75,7 @@ class StepPane(VerticalScroll):
     def first_field(self) -> Widget | None:
         """The first widget to focus on this step (looked up once: a query walks the step)."""
         if self._first_field is None:
-            fields = self.query("Input, SelectionList, RadioSet, TextArea, Select")
+            fields = self.query("Input, SelectionList, Choice, TextArea, Select")
             self._first_field = fields.first() if fields else None
         return self._first_field
 

@@ -10,8 +10,6 @@ from textual.widgets import (
     Button,
     Input,
     Label,
-    RadioButton,
-    RadioSet,
     SelectionList,
     Static,
     TextArea,
@@ -19,6 +17,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
+from socialcoach.choice import Choice
 from socialcoach.steps.base import StepPane, plain
 
 
@@ -60,9 +59,13 @@ class PhiStep(StepPane):
             answered = plan.phi.quiz_answers.get(question.id)
             with Vertical(classes="quiz-item"):
                 yield Static(plain(f"{number}. {question.scenario}"), classes="scenario")
-                with RadioSet(id=f"quiz-{question.id}", classes="quiz", compact=True):
-                    for index, choice in enumerate(question.choices):
-                        yield RadioButton(plain(choice), value=answered == index, name=str(index))
+                yield Choice(
+                    [(choice, str(index)) for index, choice in enumerate(question.choices)],
+                    None if answered is None else str(answered),
+                    vertical=True,
+                    id=f"quiz-{question.id}",
+                    classes="quiz",
+                )
                 yield Static(
                     plain(self._feedback(question.id, answered)),
                     id=f"feedback-{question.id}",
@@ -126,10 +129,10 @@ class PhiStep(StepPane):
         self.plan.phi.acknowledged = ticked
         self.changed()
 
-    @on(RadioSet.Changed, ".quiz")
-    def _answered(self, event: RadioSet.Changed) -> None:
-        question_id = (event.radio_set.id or "").removeprefix("quiz-")
-        answer = int(event.pressed.name or 0)
+    @on(Choice.Changed, ".quiz")
+    def _answered(self, event: Choice.Changed) -> None:
+        question_id = (event.choice.id or "").removeprefix("quiz-")
+        answer = int(event.value)
         if self.plan.phi.quiz_answers.get(question_id) == answer:
             return
         self.plan.phi.quiz_answers = {**self.plan.phi.quiz_answers, question_id: answer}

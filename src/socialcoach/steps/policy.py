@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, Static
 
+from socialcoach.choice import Choice
 from socialcoach.models import ItemState, PolicyAnswer
 from socialcoach.steps.base import StepPane, plain
 
@@ -45,9 +46,12 @@ class PolicyStep(StepPane):
                 explain = item.explain + (f" Ask: {item.ask_who}." if item.ask_who else "")
                 yield Static(plain(explain), classes="item-explain")
                 with Horizontal(classes="item-row"):
-                    with RadioSet(id=f"state-{item.id}", classes="states", compact=True):
-                        for state, label in STATE_LABELS.items():
-                            yield RadioButton(label, value=answer.state is state, name=state.value)
+                    yield Choice(
+                        [(label, state.value) for state, label in STATE_LABELS.items()],
+                        answer.state.value,
+                        id=f"state-{item.id}",
+                        classes="states",
+                    )
                     yield Input(
                         answer.note,
                         placeholder="Note (optional)",
@@ -66,10 +70,10 @@ class PolicyStep(StepPane):
     def _answer(self, item_id: str) -> PolicyAnswer:
         return self.plan.policy.items.setdefault(item_id, PolicyAnswer())
 
-    @on(RadioSet.Changed, ".states")
-    def _state_changed(self, event: RadioSet.Changed) -> None:
-        item_id = (event.radio_set.id or "").removeprefix("state-")
-        self._answer(item_id).state = ItemState(event.pressed.name)
+    @on(Choice.Changed, ".states")
+    def _state_changed(self, event: Choice.Changed) -> None:
+        item_id = (event.choice.id or "").removeprefix("state-")
+        self._answer(item_id).state = ItemState(event.value)
         self.changed()
 
     @on(Input.Changed, ".note")

@@ -6,9 +6,10 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from socialcoach.choice import Choice
 from socialcoach.steps.base import StepPane, plain
 
 
@@ -38,13 +39,12 @@ class ProfileStep(StepPane):
                 classes="profile-items",
             )
         yield Label("How often will you audit your profiles?", classes="section-title")
-        with RadioSet(id="audit-rhythm", compact=True):
-            for rhythm in content.audit_rhythms:
-                yield RadioButton(
-                    plain(rhythm.label),
-                    value=plan.profile.audit_days == rhythm.days,
-                    name=str(rhythm.days),
-                )
+        yield Choice(
+            [(rhythm.label, str(rhythm.days)) for rhythm in content.audit_rhythms],
+            str(plan.profile.audit_days),
+            vertical=True,
+            id="audit-rhythm",
+        )
         yield Static("", id="audit-date", classes="hint")
 
     def on_mount(self) -> None:
@@ -68,9 +68,9 @@ class ProfileStep(StepPane):
         }
         self.changed()
 
-    @on(RadioSet.Changed, "#audit-rhythm")
-    def _rhythm_changed(self, event: RadioSet.Changed) -> None:
-        self.plan.profile.audit_days = int(event.pressed.name or 90)
+    @on(Choice.Changed, "#audit-rhythm")
+    def _rhythm_changed(self, event: Choice.Changed) -> None:
+        self.plan.profile.audit_days = int(event.value)
         self._show_audit()
         self.changed()
 
