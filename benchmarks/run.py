@@ -335,6 +335,34 @@ async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
                 times[f"{kind}, settled"].append(settled)
                 visited.add(step_id)
         await app.action_save_and_quit()
+
+    # The same walk once more in a new window, after the user has stayed on step 1 long
+    # enough for the other steps to be built in the background (what normally happens).
+    app = SocialCoachApp(plan_path=plan_file)
+    keys = KeyTimer(app)
+    times["idle build, longest stall"] = []
+    times["after idle, shown"] = []
+    times["after idle, settled"] = []
+    async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+        await pilot.pause()
+        await keys.settle()
+        app.open_wizard(STEP_ORDER[0])
+        await keys.settle()
+        wizard = app.screen
+        stalls: list[float] = []
+        deadline = time.perf_counter() + 20
+        while len(wizard._panes) < len(STEP_ORDER) and time.perf_counter() < deadline:
+            before = time.perf_counter()
+            await asyncio.sleep(0.005)
+            stalls.append((time.perf_counter() - before - 0.005) * 1000)
+        times["idle build, longest stall"].append(max(stalls))
+        for key, number in WALK[:5]:
+            shown, settled = await keys.press(key)
+            if wizard.current != STEP_ORDER[number]:
+                raise RuntimeError(f"{key} showed {wizard.current!r}")
+            times["after idle, shown"].append(shown)
+            times["after idle, settled"].append(settled)
+        await app.action_save_and_quit()
     return times
 
 
@@ -445,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, values in bare.items():
                 print(f"{'  bare app, ' + name:34} {_median(values):7.1f} ms median")
             for key, values in steps.items():
-                if key == "open":
+                if key in ("open", "idle build, longest stall"):
                     continue
                 floor = _median(bare[key.rsplit(", ", 1)[1]])
                 print(
@@ -453,6 +481,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"max {max(values):5.1f} ms, {_median(values) / floor:4.2f}x "
                     f"({len(values)} switches)"
                 )
+            print(
+                "  steps built while idle: the longest the app was busy at once "
+                f"{max(steps['idle build, longest stall']):.0f} ms"
+            )
             core = measure_core(plan, content, folder, args.core_runs)
             for name, values in core.items():
                 print(f"{name:34} {_median(values):7.1f} ms median, max {max(values):.1f} ms")

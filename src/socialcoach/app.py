@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -52,6 +54,13 @@ class SocialCoachApp(App[int]):
         # False until a plan is loaded or started: until then the file on disk may be one
         # we could not read, or one another window holds, and must not be written over.
         self.plan_open = False
+        self.last_input = time.monotonic()  # when the user last pressed a key or clicked
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key and click reaches the app first, even those a field then keeps.
+        if isinstance(event, events.Key | events.MouseDown):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
 
     # ----------------------------------------------------------------- content
     @property

@@ -121,8 +121,11 @@ class Choice(Widget, can_focus=True):
             Text.assemble(mark, Text(" ", style=label.style), label) for mark, label in cells
         )
 
-    def watch_value(self) -> None:
+    def watch_value(self, value: str | None) -> None:
+        # Like Textual's own controls, a change made by code is announced too.
         self.refresh()
+        if value is not None:
+            self.post_message(self.Changed(self, value))
 
     def watch_cursor(self) -> None:
         self.refresh()
@@ -137,11 +140,8 @@ class Choice(Widget, can_focus=True):
         self._choose(self.cursor)
 
     def _choose(self, index: int) -> None:
-        value = self.options[index][1]
         self.cursor = index
-        if value != self.value:
-            self.value = value
-            self.post_message(self.Changed(self, value))
+        self.value = self.options[index][1]
 
     async def _on_click(self, event: events.Click) -> None:
         index = event.style.meta.get("option")

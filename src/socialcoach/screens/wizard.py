@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -9,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Static
 
@@ -53,6 +56,8 @@ class WizardScreen(Screen[None]):
         # Kept from compose: a query walks every widget of the screen, hundreds on some steps.
         self._switcher = ContentSwitcher(initial=f"step-{start}", id="steps")
         self._panes: dict[str, StepPane] = {}
+        self._building = asyncio.Lock()
+        self._prebuild: Timer | None = None
         self._jump: dict[str, Button] = {}
         self._texts = {name: Static("", id=name) for name in ("step-title", "nav-hint")}
         self._back = Button("← Back", id="back", compact=True)
@@ -88,12 +93,42 @@ class WizardScreen(Screen[None]):
         return self._panes[step_id]
 
     async def ensure_pane(self, step_id: str) -> StepPane:
-        """The step's pane, built and mounted on its first visit."""
-        if step_id not in self._panes:
-            pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
-            await self._switcher.add_content(pane)
-            self._panes[step_id] = pane
+        """The step's pane, built and mounted (hidden) if it is not yet."""
+        async with self._building:  # a step being built in the background is awaited
+            if step_id not in self._panes:
+                pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
+                await self._switcher.add_content(pane)
+                self._panes[step_id] = pane
         return self._panes[step_id]
+
+    # Building a step takes 50 to 200 ms, which made a step's first visit slow. While the
+    # user reads or thinks (no key or click for PREBUILD_IDLE seconds), the steps not yet
+    # built are built hidden, one at a time, the next ones first.
+    PREBUILD_IDLE = 1.5
+
+    def _schedule_prebuild(self, delay: float | None = None) -> None:
+        if self._prebuild is not None:
+            self._prebuild.stop()
+        self._prebuild = self.set_timer(
+            self.PREBUILD_IDLE if delay is None else delay, self._prebuild_next
+        )
+
+    def on_screen_resume(self) -> None:
+        if self._prebuild is None and len(self._panes) < len(STEP_ORDER):
+            self._schedule_prebuild()
+
+    async def _prebuild_next(self) -> None:
+        self._prebuild = None
+        index = STEP_ORDER.index(self.current)
+        unbuilt = [s for s in STEP_ORDER[index:] + STEP_ORDER[:index] if s not in self._panes]
+        if not unbuilt or not self.is_current:
+            return  # showing a step again schedules this again
+        idle = time.monotonic() - self.coach.last_input
+        if idle < self.PREBUILD_IDLE:
+            self._schedule_prebuild(self.PREBUILD_IDLE - idle)
+            return
+        await self.ensure_pane(unbuilt[0])
+        self._schedule_prebuild(0.05)
 
     WIDE = 120  # columns from which "why this matters" sits beside the form
 
@@ -155,6 +190,7 @@ class WizardScreen(Screen[None]):
         self.refresh_chrome()
         # Saved once the new step is on the screen, so the save does not delay it.
         self.call_after_refresh(self.coach.save_plan)
+        self._schedule_prebuild()
         target = pane.query_one(f"#{focus}") if focus else (pane.first_field() or self._next)
         # Textual would scroll a focused field into view with an animation (a dozen frames
         # over a fifth of a second); the field is brought into view at once instead, and

@@ -17,7 +17,7 @@ SPLIT_LABELS = {
     AccountSplit.ONE: "One account",
     AccountSplit.PROFESSIONAL_ONLY: "Professional only",
 }
-VISIBILITY_OPTIONS = [("Public", Visibility.PUBLIC), ("Private", Visibility.PRIVATE)]
+VISIBILITY_OPTIONS = [("Public", Visibility.PUBLIC.value), ("Private", Visibility.PRIVATE.value)]
 HANDLE_ROWS = (  # label, AccountPlan field prefix, placeholder
     ("Professional", "professional", "Professional handle, e.g. @DrJaneRad"),
     ("Personal", "personal", "Personal handle (if separate)"),
@@ -49,10 +49,17 @@ class AccountsStep(StepPane):
         return tuple(self.plan.platforms.chosen_ids())
 
     def _account(self, platform_id: str) -> AccountPlan:
+        """The platform's account plan, added on the first edit (in the order of the chosen
+        platforms): building the step writes nothing, as it may be built before a visit."""
         account = self.plan.accounts.for_platform(platform_id)
         if account is None:
             account = AccountPlan(platform=platform_id)
-            self.plan.accounts.accounts.append(account)
+            accounts = self.plan.accounts.accounts
+            accounts.append(account)
+            chosen = self.plan.platforms.chosen_ids()
+            accounts.sort(
+                key=lambda a: chosen.index(a.platform) if a.platform in chosen else len(chosen)
+            )
         return account
 
     def compose_form(self) -> ComposeResult:
@@ -63,10 +70,9 @@ class AccountsStep(StepPane):
                 classes="hint",
             )
             return
-        # keep the plan's account list in the order of the chosen platforms
-        accounts = [self._account(pid) for pid in chosen]
-        others = [a for a in self.plan.accounts.accounts if a.platform not in chosen]
-        self.plan.accounts.accounts = accounts + others
+        accounts = [
+            self.plan.accounts.for_platform(pid) or AccountPlan(platform=pid) for pid in chosen
+        ]
         disclaimers = [(plain(d.label), d.text) for d in self.content.disclaimers]
         rules = [(plain(r.label), r.id) for r in self.content.contact_rules]
         for account in accounts:
@@ -89,11 +95,9 @@ class AccountsStep(StepPane):
                             placeholder=placeholder,
                             **field_ids(f"{kind}_handle", pid),
                         )
-                        yield Select(
+                        yield Choice(
                             VISIBILITY_OPTIONS,
-                            value=getattr(account, f"{kind}_visibility"),
-                            allow_blank=False,
-                            compact=True,
+                            getattr(account, f"{kind}_visibility").value,
                             **field_ids(f"{kind}_visibility", pid),
                         )
                 yield Label("Bio disclaimer: pick one to start from, then edit", classes="hint")
@@ -144,7 +148,8 @@ class AccountsStep(StepPane):
 
     @on(Input.Changed, ".account-field")
     @on(Select.Changed, ".account-field")
-    def _field_changed(self, event: Input.Changed | Select.Changed) -> None:
+    @on(Choice.Changed, ".account-field")
+    def _field_changed(self, event: Input.Changed | Select.Changed | Choice.Changed) -> None:
         """Every handle, visibility, disclaimer and contact-rule field writes its own field."""
         widget, value = event.control, event.value
         if value is Select.NULL:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import (
     Button,
     Input,
@@ -57,20 +57,19 @@ class PhiStep(StepPane):
         yield Label(f"Quiz: {len(content.quiz)} situations", classes="section-title")
         for number, question in enumerate(content.quiz, 1):
             answered = plan.phi.quiz_answers.get(question.id)
-            with Vertical(classes="quiz-item"):
-                yield Static(plain(f"{number}. {question.scenario}"), classes="scenario")
-                yield Choice(
-                    [(choice, str(index)) for index, choice in enumerate(question.choices)],
-                    None if answered is None else str(answered),
-                    vertical=True,
-                    id=f"quiz-{question.id}",
-                    classes="quiz",
-                )
-                yield Static(
-                    plain(self._feedback(question.id, answered)),
-                    id=f"feedback-{question.id}",
-                    classes="feedback",
-                )
+            yield Static(plain(f"{number}. {question.scenario}"), classes="scenario item-start")
+            yield Choice(
+                [(choice, str(index)) for index, choice in enumerate(question.choices)],
+                None if answered is None else str(answered),
+                vertical=True,
+                id=f"quiz-{question.id}",
+                classes="quiz",
+            )
+            yield Static(
+                plain(self._feedback(question.id, answered)),
+                id=f"feedback-{question.id}",
+                classes="feedback",
+            )
         yield Label("Check a draft before you post", classes="section-title")
         yield Static(
             plain(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from socialcoach.choice import Choice
@@ -41,23 +41,23 @@ class PolicyStep(StepPane):
             yield Static(plain("\n".join(lines)), classes="pack-box")
         for item in self.content.policy_items:
             answer = self.plan.policy.items.get(item.id, PolicyAnswer())
-            with Vertical(classes="item"):
-                yield Label(plain(item.title), classes="item-title")
-                explain = item.explain + (f" Ask: {item.ask_who}." if item.ask_who else "")
-                yield Static(plain(explain), classes="item-explain")
-                with Horizontal(classes="item-row"):
-                    yield Choice(
-                        [(label, state.value) for state, label in STATE_LABELS.items()],
-                        answer.state.value,
-                        id=f"state-{item.id}",
-                        classes="states",
-                    )
-                    yield Input(
-                        answer.note,
-                        placeholder="Note (optional)",
-                        id=f"note-{item.id}",
-                        classes="note",
-                    )
+            # No container per item: with twelve items, every widget saved counts.
+            yield Label(plain(item.title), classes="item-title item-start")
+            explain = item.explain + (f" Ask: {item.ask_who}." if item.ask_who else "")
+            yield Static(plain(explain), classes="item-explain")
+            with Horizontal(classes="item-row"):
+                yield Choice(
+                    [(label, state.value) for state, label in STATE_LABELS.items()],
+                    answer.state.value,
+                    id=f"state-{item.id}",
+                    classes="states",
+                )
+                yield Input(
+                    answer.note,
+                    placeholder="Note (optional)",
+                    id=f"note-{item.id}",
+                    classes="note",
+                )
         yield Label("Who to ask (optional)", classes="section-title")
         with Horizontal(classes="contact-row"):
             yield Input(

@@ -1,0 +1,106 @@
+"""Steps not yet shown are built while the user is idle, without touching the plan."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from socialcoach.app import SocialCoachApp
+from socialcoach.models import STEP_ORDER
+from socialcoach.screens.wizard import WizardScreen
+from socialcoach.store import dumps_plan, save_plan
+
+from sample import sample_plan
+
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def short_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(WizardScreen, "PREBUILD_IDLE", 0.3)
+
+
+async def wait_for(condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+async def test_idle_builds_every_step_hidden_and_changes_nothing(plan_path: Path, content) -> None:
+    plan = sample_plan(content)
+    plan.accounts.accounts = []  # chosen platforms without account plans yet
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("policy")
+        await pilot.pause()
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        before = dumps_plan(app.plan)
+        await wait_for(lambda: len(wizard._panes) == len(STEP_ORDER))
+        assert wizard.current == "policy"
+        assert [s for s, pane in wizard._panes.items() if pane.display] == ["policy"]
+        assert dumps_plan(app.plan) == before  # building a step writes nothing
+        accounts_pane = wizard.pane("accounts")
+
+        # Next now shows the steps already built, and they work as before
+        for _ in range(4):
+            await pilot.press("f8")
+            await pilot.pause()
+        assert wizard.current == "accounts" and wizard.pane("accounts") is accounts_pane
+        assert app.plan.accounts.accounts == []
+        first, second = app.plan.platforms.chosen_ids()[:2]
+        wizard.query_one(f"#pro-handle-{second}", Input).focus()
+        await pilot.press(*"@DrJane2")
+        wizard.query_one(f"#pro-handle-{first}", Input).focus()
+        await pilot.press(*"@DrJane1")
+        await pilot.pause()
+        # account plans appear on the first edit, in the order of the chosen platforms
+        assert [a.platform for a in app.plan.accounts.accounts] == [first, second]
+        assert app.plan.accounts.accounts[0].professional_handle == "@DrJane1"
+        await pilot.press("ctrl+q")
+
+
+async def test_nothing_is_built_while_the_user_keeps_typing(
+    plan_path: Path, content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a second of idle time needed, well above the gaps between keys even on a busy machine
+    monkeypatch.setattr(WizardScreen, "PREBUILD_IDLE", 1.0)
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("policy")
+        await pilot.pause()
+        wizard = app.screen
+        note = wizard.query_one(f"#note-{content.policy_items[1].id}", Input)
+        note.focus()
+        for letter in "Asked HR, and wrote down the answer":  # longer than a second
+            await pilot.press(letter)
+            await asyncio.sleep(0.1)
+            assert list(wizard._panes) == ["policy"]
+        await wait_for(lambda: len(wizard._panes) == len(STEP_ORDER))
+        assert app.plan.policy.items[content.policy_items[1].id].note.endswith("wrote down the answer")
+        await pilot.press("ctrl+q")
+
+
+async def test_a_step_being_built_is_not_built_twice(plan_path: Path, content) -> None:
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("policy")
+        await pilot.pause()
+        wizard = app.screen
+        # the background build and the user's Next ask for the same step at once
+        await asyncio.gather(wizard.ensure_pane("platforms"), wizard.show_step("platforms"))
+        await pilot.pause()
+        assert len(wizard.query("#step-platforms")) == 1
+        assert wizard.current == "platforms"
+        await pilot.press("ctrl+q")
