@@ -56,22 +56,25 @@ class WelcomeScreen(Screen[None]):
                 yield Static(FIRST_RUN, id="intro")
             else:
                 yield Static("Welcome back.", id="resume-summary")
-        with Horizontal(classes="buttons", id="welcome-buttons"):
-            if self.first_run:
-                yield Button("Start step 1 →", id="start", variant="primary", compact=True)
-                yield Static(
-                    "Tab moves between fields; Enter on the button starts.", classes="hint"
-                )
-            else:
-                yield Button("Resume →", id="resume", variant="primary", compact=True)
-                yield Button("Review plan", id="review", compact=True)
-                yield Button("Export", id="export", compact=True)
-                yield Button("Start over", id="start-over", variant="warning", compact=True)
+        # The buttons are added with the form once the plan is open (they could do nothing
+        # before), which also keeps them out of the first frame's work.
+        yield Horizontal(classes="buttons", id="welcome-buttons")
         yield SteadyFooter()
 
+    def _buttons(self) -> list[Static]:
+        if self.first_run:
+            return [
+                Button("Start step 1 →", id="start", variant="primary", compact=True),
+                Static("Tab moves between fields; Enter on the button starts.", classes="hint"),
+            ]
+        return [
+            Button("Resume →", id="resume", variant="primary", compact=True),
+            Button("Review plan", id="review", compact=True),
+            Button("Export", id="export", compact=True),
+            Button("Start over", id="start-over", variant="warning", compact=True),
+        ]
+
     def on_mount(self) -> None:
-        for button in self.query(Button):
-            button.disabled = True  # until the plan is open
         if self.coach.plan_open:
             self.plan_ready()
 
@@ -83,11 +86,11 @@ class WelcomeScreen(Screen[None]):
         from socialcoach.screens.about import AboutYouForm
 
         self.query_one("#welcome-body").mount(AboutYouForm(id="about"))
-        for button in self.query(Button):
-            button.disabled = False
+        buttons = self._buttons()
+        self.query_one("#welcome-buttons").mount(*buttons)
         self.refresh_summary()
         if not self.first_run:
-            self.query_one("#resume", Button).focus()
+            buttons[0].focus()
         # on a first run the form focuses its name field once it is mounted
 
     def on_screen_resume(self) -> None:
