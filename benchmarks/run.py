@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import datetime as dt
 import fcntl
 import os
@@ -134,6 +135,9 @@ def measure_startup(runs: int, plan_file: Path) -> dict[str, tuple[list[float], 
         ("socialcoach, first run", coach, FIRST_RUN_MARKER, None, FIRST_RUN_READY),
         ("socialcoach, with a plan", coach, RETURNING_MARKER, plan_file, RETURNING_READY),
     ]
+    # An installed socialcoach starts from compiled modules (pip compiles them when it
+    # installs); compile src/ the same way, in case PYTHONDONTWRITEBYTECODE is set here.
+    compileall.compile_dir(ROOT / "src" / "socialcoach", quiet=1)
     names = [case[0] for case in cases]
     names += [f"{case[0]}, ready" for case in cases if case[4]]
     results: dict[str, tuple[list[float], list[int]]] = {name: ([], []) for name in names}

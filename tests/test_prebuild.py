@@ -86,7 +86,8 @@ async def test_nothing_is_built_while_the_user_keeps_typing(
             await asyncio.sleep(0.1)
             assert list(wizard._panes) == ["policy"]
         await wait_for(lambda: len(wizard._panes) == len(STEP_ORDER))
-        assert app.plan.policy.items[content.policy_items[1].id].note.endswith("wrote down the answer")
+        note_text = app.plan.policy.items[content.policy_items[1].id].note
+        assert note_text.endswith("wrote down the answer")
         await pilot.press("ctrl+q")
 
 

@@ -196,10 +196,21 @@ class WizardScreen(Screen[None]):
         # over a fifth of a second); the field is brought into view at once instead, and
         # only when it is not already entirely on the screen.
         target.focus(scroll_visible=False)
-        self.call_after_refresh(self._reveal, target)
+        self.call_after_refresh(self._reveal, pane, target)
 
-    def _reveal(self, widget: Widget) -> None:
-        if self.focused is widget and not self.can_view_entire(widget):
+    REVEAL_LINES = 3  # the first lines of a field that must be on the screen
+
+    def _reveal(self, pane: StepPane, widget: Widget) -> None:
+        """Scroll the focused field into view if its first lines are off the screen.
+
+        A tall list whose top shows is left where it is: centring it, as Textual does, would
+        move the step under the user's eyes and hide its introduction.
+        """
+        if self.focused is not widget or widget not in pane.walk_children():
+            return
+        view, field = pane.scrollable_content_region, widget.region
+        head = field.y + min(field.height, self.REVEAL_LINES)
+        if not (view.y <= field.y and head <= view.bottom):
             self.scroll_to_center(widget, animate=False, origin_visible=True)
 
     def finish_current(self) -> None:

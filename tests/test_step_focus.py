@@ -1,0 +1,47 @@
+"""Opening a step focuses its first field without moving the step when the field shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from socialcoach.app import SocialCoachApp
+from socialcoach.store import save_plan
+
+from sample import sample_plan
+
+
+def head_visible(pane, widget, lines: int = 3) -> bool:
+    view, field = pane.scrollable_content_region, widget.region
+    return view.y <= field.y and field.y + min(field.height, lines) <= view.bottom
+
+
+async def test_a_tall_first_list_whose_top_shows_leaves_the_step_at_its_top(
+    plan_path: Path, content
+) -> None:
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_wizard("profile")
+        await pilot.pause(0.3)
+        pane = app.screen.pane("profile")
+        field = app.focused
+        assert field is pane.first_field()
+        assert not app.screen.can_view_entire(field)  # taller than what is left of the screen
+        assert head_visible(pane, field)
+        assert pane.scroll_y == 0  # the step's introduction is still on the screen
+        await pilot.press("ctrl+q")
+
+
+async def test_a_field_below_the_screen_is_scrolled_into_view(plan_path: Path, content) -> None:
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_wizard("phi", focus="draft")  # what "Check a draft" in the palette does
+        await pilot.pause(0.3)
+        pane = app.screen.pane("phi")
+        assert app.focused is pane.query_one("#draft")
+        assert pane.scroll_y > 0
+        assert head_visible(pane, app.focused)
+        await pilot.press("ctrl+q")
