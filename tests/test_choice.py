@@ -112,3 +112,18 @@ async def test_a_click_in_the_policy_step_is_saved_in_the_plan(tmp_path) -> None
         assert app.plan.policy.items[item.id].state is ItemState.DONE
         await pilot.press("ctrl+q")
     assert load_plan(plan_path).policy.items[item.id].state is ItemState.DONE
+
+
+async def test_the_cursor_shows_without_colour_too() -> None:
+    """With NO_COLOR only text styles remain: the cursor is underlined, the choice is bold."""
+    app = Host(value="todo")
+    async with app.run_test() as pilot:
+        await pilot.press("tab", "right")
+        choice = app.query_one(Choice)
+        styles = {
+            segment.text.strip(): segment.style
+            for segment in choice.render_line(0)
+            if segment.text.strip()
+        }
+        assert styles["Done"].underline and not styles["To do"].underline
+        assert styles["To do"].bold and not styles["Not applicable"].bold

@@ -50,7 +50,7 @@ class Choice(Widget, can_focus=True):
     Choice:focus > .choice--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
-        text-style: bold;
+        text-style: bold underline;  /* the underline still shows without colour (NO_COLOR) */
     }
     """
 
