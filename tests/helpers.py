@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from socialcoach.choice import Choice
+from socialcoach.screens.wizard import WizardScreen
 
 
 async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:
@@ -27,3 +28,13 @@ async def choose_radio(pilot: Pilot, index: int) -> None:
         await pilot.press("down")
     assert choice.cursor == index
     await pilot.press("enter")
+
+
+async def open_steps(pilot: Pilot, step_id: str, focus: str | None = None) -> WizardScreen:
+    """Once the plan is open, open the steps at `step_id`, as Resume or the review do."""
+    await pilot.pause()
+    pilot.app.open_wizard(step_id, focus)
+    await pilot.pause()
+    wizard = pilot.app.screen
+    assert isinstance(wizard, WizardScreen), wizard
+    return wizard

@@ -14,6 +14,7 @@ from socialcoach.models import STEP_ORDER
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import dumps_plan, save_plan
 
+from helpers import open_steps
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -37,11 +38,7 @@ async def test_idle_builds_every_step_hidden_and_changes_nothing(plan_path: Path
     save_plan(plan, plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("policy")
-        await pilot.pause()
-        wizard = app.screen
-        assert isinstance(wizard, WizardScreen)
+        wizard = await open_steps(pilot, "policy")
         before = dumps_plan(app.plan)
         await wait_for(lambda: len(wizard._panes) == len(STEP_ORDER))
         assert wizard.current == "policy"
@@ -75,10 +72,7 @@ async def test_nothing_is_built_while_the_user_keeps_typing(
     save_plan(sample_plan(content), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("policy")
-        await pilot.pause()
-        wizard = app.screen
+        wizard = await open_steps(pilot, "policy")
         note = wizard.query_one(f"#note-{content.policy_items[1].id}", Input)
         note.focus()
         for letter in "Asked HR, and wrote down the answer":  # longer than a second
@@ -95,10 +89,7 @@ async def test_a_step_being_built_is_not_built_twice(plan_path: Path, content) -
     save_plan(sample_plan(content), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("policy")
-        await pilot.pause()
-        wizard = app.screen
+        wizard = await open_steps(pilot, "policy")
         # the background build and the user's Next ask for the same step at once
         await asyncio.gather(wizard.ensure_pane("platforms"), wizard.show_step("platforms"))
         await pilot.pause()

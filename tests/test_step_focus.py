@@ -7,6 +7,7 @@ from pathlib import Path
 from socialcoach.app import SocialCoachApp
 from socialcoach.store import save_plan
 
+from helpers import open_steps
 from sample import sample_plan
 
 
@@ -21,10 +22,8 @@ async def test_a_tall_first_list_whose_top_shows_leaves_the_step_at_its_top(
     save_plan(sample_plan(content), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_wizard("profile")
+        pane = (await open_steps(pilot, "profile")).pane("profile")
         await pilot.pause(0.3)
-        pane = app.screen.pane("profile")
         field = app.focused
         assert field is pane.first_field()
         assert not app.screen.can_view_entire(field)  # taller than what is left of the screen
@@ -37,10 +36,9 @@ async def test_a_field_below_the_screen_is_scrolled_into_view(plan_path: Path, c
     save_plan(sample_plan(content), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_wizard("phi", focus="draft")  # what "Check a draft" in the palette does
+        # what "Check a draft" in the palette does
+        pane = (await open_steps(pilot, "phi", focus="draft")).pane("phi")
         await pilot.pause(0.3)
-        pane = app.screen.pane("phi")
         assert app.focused is pane.query_one("#draft")
         assert pane.scroll_y > 0
         assert head_visible(pane, app.focused)

@@ -1,10 +1,11 @@
 """A group of radio choices drawn by one widget.
 
 Textual's RadioSet is a container with a widget per button. The coach shows dozens of
-these groups (a state per policy item, an answer per quiz question, a split per account),
-and each widget costs time to build, style and lay out whenever a step is opened. One
-widget per group keeps the same keys (arrows to move, Enter or Space to choose), the mouse
-(click a choice) and the look (● chosen, ○ not), at a quarter of the widgets.
+these groups (a state per policy item, an answer per quiz question, a split and two
+visibilities per account), and each widget costs time to build, style and lay out when a
+step is opened. One widget per group keeps the same keys (arrows to move, Enter or Space to
+choose), the mouse (click a choice) and the look (● chosen, ○ not), at a quarter of the
+widgets.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class Choice(Widget, can_focus=True):
 
     @dataclass
     class Changed(Message):
-        """The user chose another option."""
+        """Another option was chosen (by the user, or by code setting `value`)."""
 
         choice: Choice
         value: str

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
 from socialcoach.locations import display_path
@@ -61,7 +62,7 @@ class WelcomeScreen(Screen[None]):
         yield Horizontal(classes="buttons", id="welcome-buttons")
         yield SteadyFooter()
 
-    def _buttons(self) -> list[Static]:
+    def _buttons(self) -> list[Widget]:
         if self.first_run:
             return [
                 Button("Start step 1 →", id="start", variant="primary", compact=True),

@@ -192,9 +192,9 @@ class WizardScreen(Screen[None]):
         self.call_after_refresh(self.coach.save_plan)
         self._schedule_prebuild()
         target = pane.query_one(f"#{focus}") if focus else (pane.first_field() or self._next)
-        # Textual would scroll a focused field into view with an animation (a dozen frames
-        # over a fifth of a second); the field is brought into view at once instead, and
-        # only when it is not already entirely on the screen.
+        # Textual would scroll the focused field to the centre with an animation (a dozen
+        # frames over a fifth of a second) whenever it is not entirely on the screen; the
+        # wizard does it at once, and only when the field's first lines are off the screen.
         target.focus(scroll_visible=False)
         self.call_after_refresh(self._reveal, pane, target)
 
