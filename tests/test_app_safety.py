@@ -225,3 +225,55 @@ def test_an_old_plan_in_a_read_only_folder_is_migrated_in_memory_and_left_alone(
     monkeypatch.setattr(store, "atomic_write_bytes", refuse)
     assert load_plan(plan_path).basics.display_name == "Dr Old Format"
     assert plan_path.read_text() == old
+
+
+# --------------------------------------------------------------------- an older plan
+OLD_PLAN = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
+
+
+@pytest.fixture
+def schema_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend the current schema is 2, with a migration from 1 that renames a field."""
+
+    def rename_name(raw: dict) -> dict:
+        raw["basics"]["display_name"] = raw["basics"].pop("name")
+        return raw
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
+
+
+async def test_a_read_only_window_migrates_an_old_plan_in_memory_only(
+    plan_path: Path, schema_two: None
+):
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text(OLD_PLAN)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+        app = SocialCoachApp(plan_path=plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.click("#choice-read-only")
+            await pilot.pause()
+            assert app.read_only and app.plan.basics.display_name == "Dr Old Format"
+            await pilot.press("ctrl+q")
+        # the other window owns the file: it migrates it when it next opens the plan
+        assert plan_path.read_text() == OLD_PLAN
+        assert not plan_path.with_name("plan.toml.v1.bak").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_commands_that_read_an_old_plan_leave_the_file_alone(
+    plan_path: Path, schema_two: None, tmp_path: Path
+):
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text(OLD_PLAN)
+    assert cli.main(["validate", "--plan", str(plan_path)]) == 0
+    out = tmp_path / "plan.md"
+    assert cli.main(["export", "--plan", str(plan_path), "-o", str(out)]) == 0
+    assert "Dr Old Format" in out.read_text()
+    assert plan_path.read_text() == OLD_PLAN
+    assert not plan_path.with_name("plan.toml.v1.bak").exists()

@@ -151,7 +151,7 @@ class SocialCoachApp(App[int]):
         from socialcoach.store import PlanFileError, load_plan
 
         try:
-            plan = load_plan(self.plan_path)
+            plan = load_plan(self.plan_path, write_migrated=not self.read_only)
         except PlanFileError as exc:
             from socialcoach.screens.dialogs import ChoiceDialog
 

@@ -48,7 +48,7 @@ def _plan(args: argparse.Namespace):
 
     path = _plan_path(args)
     try:
-        plan = load_plan(path)
+        plan = load_plan(path, write_migrated=False)  # commands read the plan, never write it
     except PlanFileError as exc:
         raise CommandError(f"{exc.path}: {exc.problem}\n  {exc.hint}") from exc
     if plan is None:

@@ -128,8 +128,13 @@ def parse_plan(text: str, path: Path) -> tuple[Plan, int]:
     return plan, original_version
 
 
-def load_plan(path: Path) -> Plan | None:
-    """The plan at `path`, migrated to the current schema; None when there is no file yet."""
+def load_plan(path: Path, *, write_migrated: bool = True) -> Plan | None:
+    """The plan at `path`, migrated to the current schema; None when there is no file yet.
+
+    A migrated plan is written back (the old file kept as `plan.toml.v<N>.bak`) only when
+    `write_migrated`: by the window that holds the plan's lock, never by a read-only window
+    or a command that only reads the plan.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -145,7 +150,7 @@ def load_plan(path: Path) -> Plan | None:
         where = f"line {line}, byte {exc.start}"
         raise PlanFileError(path, f"is not UTF-8 text ({where}).", FIX_HINT) from exc
     plan, version = parse_plan(text, path)
-    if version < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION and write_migrated:
         keep = path.with_name(f"{path.name}.v{version}.bak")
         try:
             atomic_write_bytes(keep, data)
