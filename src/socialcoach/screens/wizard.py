@@ -109,9 +109,9 @@ class WizardScreen(Screen[None]):
     def _schedule_prebuild(self, delay: float | None = None) -> None:
         if self._prebuild is not None:
             self._prebuild.stop()
-        self._prebuild = self.set_timer(
-            self.PREBUILD_IDLE if delay is None else delay, self._prebuild_next
-        )
+        delay = self.PREBUILD_IDLE if delay is None else delay
+        # (a Textual timer of 0 s divides by zero)
+        self._prebuild = self.set_timer(max(delay, 0.01), self._prebuild_next)
 
     def on_screen_resume(self) -> None:
         if self._prebuild is None and len(self._panes) < len(STEP_ORDER):
