@@ -342,9 +342,12 @@ _FILLER = (
 )
 
 
-def _cue_id(cue: str) -> Any:
+def _cue_id(cue: str, *, scan_first: bool = False) -> Any:
     """Cue word(s) followed by an ID-like value; the value is the `v` group."""
-    return _c(rf"\b(?:{cue})(?:(?<![A-Za-z])|(?![A-Za-z])){_FILLER}(?P<v>{_ID_VALUE})")
+    return _c(
+        rf"\b(?:{cue})(?:(?<![A-Za-z])|(?![A-Za-z])){_FILLER}(?P<v>{_ID_VALUE})",
+        scan_first=scan_first,
+    )
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -356,6 +359,70 @@ def _lower(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
+try:  # CPython's own regex parser, to read the characters a pattern's matches start with
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+
+    _CATEGORY_CLASS = {
+        _sre.CATEGORY_DIGIT: r"\d",
+        _sre.CATEGORY_SPACE: r"\s",
+        _sre.CATEGORY_WORD: r"\w",
+    }
+except ImportError:  # not CPython 3.11+: patterns are used as written
+    _sre_parser = None
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """The characters a match of the parsed pattern `items` can start with (as character
+    class items), and whether it can match the empty string; None when that is unclear."""
+    first: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            return first | {re.escape(chr(arg))}, False
+        if op is _sre.IN:
+            for in_op, in_arg in arg:
+                if in_op is _sre.LITERAL:
+                    first.add(re.escape(chr(in_arg)))
+                elif in_op is _sre.RANGE:
+                    first.add(f"{re.escape(chr(in_arg[0]))}-{re.escape(chr(in_arg[1]))}")
+                elif in_op is _sre.CATEGORY and in_arg in _CATEGORY_CLASS:
+                    first.add(_CATEGORY_CLASS[in_arg])
+                else:  # a negated set or another category
+                    return None
+            return first, False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the match starts with what follows
+        if op is _sre.BRANCH:
+            inner = [_first_chars(branch) for branch in arg[1]]
+        elif op is _sre.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            inner = [_first_chars(arg[3])]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            found = _first_chars(arg[2])
+            inner = [found if found is None or arg[0] > 0 else (found[0], True)]
+        else:  # any character, a back reference, a case-insensitive group...
+            return None
+        if any(found is None for found in inner):
+            return None
+        first = first.union(*(found[0] for found in inner))  # type: ignore[index]
+        if not any(found[1] for found in inner):  # type: ignore[index]
+            return first, False
+    return first, True
+
+
+def _scan_first(pattern: str) -> str:
+    """The pattern behind a lookahead for the characters its matches can start with.
+
+    CPython's re tries a pattern that starts with \\b or an alternation at every position
+    of the text; behind a one-character-class lookahead it can skip to the positions where a
+    match could start. Matches are unchanged (tests/test_phi.py compares them). It only pays
+    where those characters are rare, so each pattern opts in (`_c(..., scan_first=True)`).
+    """
+    found = _first_chars(_sre_parser.parse(pattern)) if _sre_parser else None
+    if found is None or found[1] or not found[0]:
+        return pattern
+    return "(?=[" + "".join(sorted(found[0])) + "])" + pattern
+
+
 class _Pat:
     """A compiled pattern tuned for CPython's re: same finditer/search interface.
 
@@ -363,9 +430,9 @@ class _Pat:
     re.IGNORECASE is several times slower than a plain scan.
     """
 
-    __slots__ = ("_p", "_fold")
+    __slots__ = ("_p", "_fold", "written")
 
-    def __init__(self, pattern: str, fold: bool) -> None:
+    def __init__(self, pattern: str, fold: bool, scan_first: bool = False) -> None:
         if fold:
             out: list[str] = []
             escaped = False
@@ -374,7 +441,8 @@ class _Pat:
                 out.append(ch if keep else ch.lower())
                 escaped = not escaped and ch == "\\"
             pattern = "".join(out)
-        self._p = re.compile(pattern)
+        self.written = pattern  # as compiled without the scan_first lookahead
+        self._p = re.compile(_scan_first(pattern) if scan_first else pattern)
         self._fold = fold
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
@@ -387,9 +455,9 @@ class _Pat:
         return self._p.match(_lower(text) if self._fold else text, pos, endpos)
 
 
-def _c(pattern: str, flags: int = 0) -> Any:
+def _c(pattern: str, flags: int = 0, *, scan_first: bool = False) -> Any:
     """Compile to a _Pat (only re.IGNORECASE is supported as a flag)."""
-    return _Pat(pattern, bool(flags & re.IGNORECASE))
+    return _Pat(pattern, bool(flags & re.IGNORECASE), scan_first)
 
 
 # Words that tie a sentence to a real patient encounter (not a lecture or a paper).
@@ -401,6 +469,7 @@ _CLINICAL_CUE = _c(
     r"|(?:the|a|this|our)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen|teenager)"
     r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",
     re.IGNORECASE,
+    scan_first=True,
 )
 # Stronger evidence that a sentence is about a particular patient (confirms bare full names).
 _PATIENT_CUE = _c(
@@ -415,6 +484,7 @@ _EVENT_CUE = _c(
     r"|workshop|deadline|abstracts?|journal\s+club|grand\s+rounds|podcast|livestream|register"
     r"|registration|submissions?|poster|papers?|QA|phantom|physics|exam\s+prep|boards?)\b",
     re.IGNORECASE,
+    scan_first=True,
 )
 _PERSON_CUE = _c(
     r"\b(?:patients?|pts?|man|woman|men|women|boy|girl|lady|gentleman|guy|kid|child|infant|baby"
@@ -422,6 +492,7 @@ _PERSON_CUE = _c(
     r"|retiree|veteran|mother|father|mom|dad|grandmother|grandfather|he|she|his|her|him"
     r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
     re.IGNORECASE,
+    scan_first=True,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -459,7 +530,8 @@ _SSN_CUE = _cue_id(
 )
 _PHONE = _c(
     r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
-    r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?"
+    r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?",
+    scan_first=True,
 )
 _PHONE7 = _c(
     r"\b(?:call|phone|tel|telephone|cell|mobile|text|reach|fax|number|line|pager|ext)\b"
@@ -474,19 +546,24 @@ _PHONE_WORD = _c(
 _MRN = _cue_id(
     r"MRN|MR\s?#|MR\s+(?:no\.?|number)|[Mm]edical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?"
     r"|[Hh]ospital\s+(?:number|no\.?|#|ID)|[Cc]hart\s+(?:number|no\.?|#)|UR\s?(?:number|no\.?|#)"
-    r"|NHS\s+(?:number|no\.?)|[Uu]nit\s+number"
+    r"|NHS\s+(?:number|no\.?)|[Uu]nit\s+number",
+    scan_first=True,
 )
-_ACCESSION = _cue_id(r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)")
+_ACCESSION = _cue_id(
+    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)", scan_first=True
+)
 _HEALTH_PLAN = _cue_id(
     r"[Mm]ember(?:ship)?\s?(?:ID|#|no\.?|number)|[Bb]eneficiary(?:\s+(?:ID|#|no\.?|number))?"
     r"|[Pp]olicy\s?(?:ID|#|no\.?|number)|[Ii]nsurance\s?(?:ID|#|no\.?|number|card)"
     r"|[Ss]ubscriber\s?(?:ID|#|no\.?|number)|[Gg]roup\s?(?:#|no\.?|number)"
     r"|[Pp]lan\s?(?:ID|#|no\.?|number)|Medicare(?:\s+(?:ID|#|no\.?|number))?"
-    r"|Medicaid(?:\s+(?:ID|#|no\.?|number))?|MBI|HICN|[Hh]ealth\s+plan(?:\s+(?:ID|#|number))?"
+    r"|Medicaid(?:\s+(?:ID|#|no\.?|number))?|MBI|HICN|[Hh]ealth\s+plan(?:\s+(?:ID|#|number))?",
+    scan_first=True,
 )
 _ACCOUNT = _cue_id(
     r"[Aa]ccount|ACCOUNT|[Aa]cct\.?|A/C|[Bb]illing\s+(?:#|no\.?|number|ID)"
-    r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)"
+    r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)",
+    scan_first=True,
 )
 _VEHICLE = _c(
     r"\b(?:(?:(?i:license|licence|number|registration)\s+)?(?i:plates?)(?:\s+(?i:number|no\.?|#))?"
@@ -494,21 +571,27 @@ _VEHICLE = _c(
     r"(?:\s*(?i:is|was|reads|reading|read|of|:|#|,|\(|'|\"|\u2018|\u201c))*\s*"
     r"(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5})?(?:[A-Z0-9]{1,13})?)\b"
 )
-_VIN = _c(r"\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*\d)[A-HJ-NPR-Z0-9]{17}\b")
+_VIN = _c(
+    r"\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*\d)[A-HJ-NPR-Z0-9]{17}\b",
+    scan_first=True,
+)
 _LICENSE = _cue_id(
     r"(?:driver'?s\s+|driving\s+|medical\s+|nursing\s+|professional\s+|state\s+)?"
     r"(?:[Ll]icen[cs]e|LICEN[CS]E)(?!\s+plate)(?:\s+(?:number|no\.?|#))?"
     r"|[Ll]ic\.?\s?#|[Cc]ertificate(?:\s+(?:number|no\.?|#))?|[Cc]ert\.?\s?#|DEA|NPI"
-    r"|[Pp]assport(?:\s+(?:number|no\.?|#))?|DL\s?#"
+    r"|[Pp]assport(?:\s+(?:number|no\.?|#))?|DL\s?#",
+    scan_first=True,
 )
 _DEVICE = _cue_id(
     r"[Ss]erial(?:\s+(?:number|no\.?|#|num))?|S/N|SN\s?[:#]|SN(?=\s+[A-Z0-9]*\d)|[Dd]evice\s+(?:ID|#)"
-    r"|UDI|[Ll]ot\s+(?:number|no\.?|#)|IMEI|MAC\s+address"
+    r"|UDI|[Ll]ot\s+(?:number|no\.?|#)|IMEI|MAC\s+address",
+    scan_first=True,
 )
 _OTHER_ID = _cue_id(
     r"(?:[Pp]atient|[Pp]t\.?|[Ss]tudy|[Ss]ubject|[Pp]articipant|[Tt]rial|[Rr]ecord|[Ee]ncounter"
     r"|[Vv]isit|[Ss]pecimen|[Ss]ample|[Rr]equisition|[Oo]rder|[Rr]egistry|[Ee]nrol?ment"
-    r"|[Ee]mployee|[Ss]tudent|[Mm]ilitary)\s?(?:ID|I\.D\.|#|number|no\.?|code)"
+    r"|[Ee]mployee|[Ss]tudent|[Mm]ilitary)\s?(?:ID|I\.D\.|#|number|no\.?|code)",
+    scan_first=True,
 )
 # "Case #40213-KM" is an identifier; "Case 12" or "Case #12" is teaching-file numbering.
 _CASE_ID = _c(
@@ -530,10 +613,12 @@ _DATE_CUE_BEFORE = _c(
     r"\b(?:on|from|dated|since|DOB|D\.O\.B\.?|born|date|seen|admitted|discharged|scanned|imaged"
     r"|until|by|before|after|exam|study|visit|of)\W{0,3}$",
     re.IGNORECASE,
+    scan_first=True,
 )
 _DATE_MONTH_DAY = _c(
     rf"\b{_MONTHS}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|mm|cm|kg|mg|patients|cases))"
-    rf"(?:,?\s+(?:19|20)\d{{2}}\b)?"
+    rf"(?:,?\s+(?:19|20)\d{{2}}\b)?",
+    scan_first=True,
 )
 _DATE_DAY_MONTH = _c(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b\.?(?:,?\s+(?:19|20)\d{{2}}\b)?"
@@ -546,11 +631,13 @@ _DATE_EVENT = _c(
     r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
     r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB)\b",
     re.IGNORECASE,
+    scan_first=True,
 )
 _HOLIDAY = _c(
     r"\b(?:on\s+|over\s+)?(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year'?s(?:\s+(?:Eve|Day))?"
     r"|Thanksgiving|Halloween|Easter(?:\s+Sunday)?|Fourth\s+of\s+July|July\s+4th"
-    r"|Valentine'?s\s+Day|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b"
+    r"|Valentine'?s\s+Day|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b",
+    scan_first=True,
 )
 
 _AGE = _c(
@@ -565,18 +652,21 @@ _AGE = _c(
 _TEMP_BEFORE = _c(r"(?:temp\w*|fever|febrile|T(?:max)?|°)\W{0,3}(?:of\s+)?$", re.IGNORECASE)
 
 _HONORIFIC_NAME = _c(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms)\.?\s+)?(?P<v>{_NAME})"
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms)\.?\s+)?(?P<v>{_NAME})",
+    scan_first=True,
 )
 _LABEL_NAME = _c(
     rf"(?:\b(?:[Pp]atient(?:'s)?|[Pp]t\.?|PATIENT)\s+[Nn]ame|\b[Nn]ame|NAME|\b[Nn]amed|\b[Cc]alled)"
-    rf"(?:\s+(?:is|was))?\s*[:=-]?\s*(?P<v>{_NAME})"
+    rf"(?:\s+(?:is|was))?\s*[:=-]?\s*(?P<v>{_NAME})",
+    scan_first=True,
 )
-_PATIENT_NAME = _c(rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)(?P<v>{_NAME})")
+_PATIENT_NAME = _c(rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)(?P<v>{_NAME})", scan_first=True)
 _RELATIVE_NAME = _c(
     r"\b(?:son|daughter|wife|husband|mother|father|mom|mum|dad|sister|brother|nephew|niece"
     r"|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|partner|fianc[ée]e?"
     r"|aunt|uncle|cousin|caregiver|widow|widower)(?:'s)?,?\s+(?:named\s+)?"
-    rf"(?P<v>{_NAME})"
+    rf"(?P<v>{_NAME})",
+    scan_first=True,
 )
 _FAMILY_NAME = _c(
     r"\b(?:the|The)\s+(?P<v>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|household|twins|kids)\b"
@@ -585,7 +675,8 @@ _FAMILY_NAME = _c(
 _FULL_NAME = _c(r"\b(?P<v>[A-Z][a-z]+)\s+(?P<l>[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?)\b")
 _TITLE_BEFORE = _c(
     r"(?:\b(?:Dr|Drs|Prof|Professor|Doctor|Dean|Chair|Sir|Dame|St|Saint)\.?|@|\bet\s+al\.?|\bby)"
-    r"\s*$"
+    r"\s*$",
+    scan_first=True,
 )
 _CREDENTIAL_AFTER = _c(r"^(?:,?\s*(?:MD|DO|PhD|MBBS|FRCR|FACR|RT|RN|PA|NP|MSc|et\s+al))\b")
 
@@ -599,9 +690,10 @@ _ADDRESS = _c(
     r"|\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box)\s+\d+"
 )
 _ZIP_CUE = _c(
-    r"\b(?:zip|ZIP|Zip|postal|post)(?:\s*code)?\s*(?:is|was|:|#)?\s*(?P<v>\d{5}(?:-\d{4})?)\b"
+    r"\b(?:zip|ZIP|Zip|postal|post)(?:\s*code)?\s*(?:is|was|:|#)?\s*(?P<v>\d{5}(?:-\d{4})?)\b",
+    scan_first=True,
 )
-_ZIP_STATE = _c(rf"\b(?:{'|'.join(_STATE_ABBR)})\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b")
+_ZIP_STATE = _c(rf"\b(?:{'|'.join(_STATE_ABBR)})\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", scan_first=True)
 _ZIP_FROM = _c(r"\b(?:from|in|lives\s+in|area)\s+(?P<v>\d{5}(?:-\d{4})?)\b(?!\s*[A-Za-z%,.]\w)")
 
 _PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
@@ -688,6 +780,7 @@ _RECENT = _c(
     r"(?:\s+(?:call|shift|list|case|scan|in\s+the\s+(?:ED|ER|ICU)|on\s+call|stroke\s+alert"
     r"|trauma))?\b",
     re.IGNORECASE,
+    scan_first=True,
 )
 _RECENT_SELF = _c(
     r"\b(?:last\s+night's|tonight's|yesterday's|today's|this\s+morning's|overnight)\s+"
