@@ -73,7 +73,8 @@ async def test_review_shows_the_plan_and_exports_where_the_user_says(
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         field = app.screen.query_one("#export-path", Input)
-        assert field.value == str(plan_path.with_name("socialcoach-plan.md"))
+        # offered where the user will find it, not in the hidden data folder
+        assert field.value == str(Path.home() / "socialcoach-plan.md")
         field.value = str(target)
         await pilot.press("enter")
         await pilot.pause()

@@ -211,10 +211,12 @@ def test_the_calendar_command_without_a_plan_says_how_to_make_one(isolated_home:
     assert b"no plan at" in result.stderr
 
 
-async def test_the_review_screen_writes_the_calendar_beside_the_plan(plan_path: Path, plan):
+async def test_the_review_screen_writes_the_calendar_to_the_documents_folder(plan_path: Path, plan):
     save_plan(plan, plan_path)
+    documents = Path.home() / "Documents"
+    documents.mkdir(parents=True)
     app = SocialCoachApp(plan_path=plan_path)
-    target = plan_path.with_name("socialcoach-plan.ics")
+    target = documents / "socialcoach-plan.ics"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.click("#review")

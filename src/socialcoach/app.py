@@ -358,10 +358,10 @@ class SocialCoachApp(App[int]):
             self.push_screen(HelpScreen(self.plan_path))
 
     def action_export(self) -> None:
+        from socialcoach.locations import export_dir
         from socialcoach.screens.dialogs import ExportDialog
 
-        default = self.plan_path.with_name("socialcoach-plan.md")
-        self.push_screen(ExportDialog(default), self._export_to)
+        self.push_screen(ExportDialog(export_dir() / "socialcoach-plan.md"), self._export_to)
 
     def _export_to(self, path: Path | None) -> None:
         if path is None:
@@ -372,10 +372,11 @@ class SocialCoachApp(App[int]):
         self._write_user_file(path, text, "Exported", f"Plan exported to {path}")
 
     def action_calendar(self) -> None:
+        from socialcoach.locations import export_dir
         from socialcoach.screens.dialogs import ExportDialog
 
         dialog = ExportDialog(
-            self.plan_path.with_name("socialcoach-plan.ics"),
+            export_dir() / "socialcoach-plan.ics",
             title="Put your plan's dates in your calendar",
             message="An iCalendar (.ics) file of the open policy follow-ups, the next profile "
             "audit and its rhythm. Import it into Apple Calendar, Google Calendar or Outlook; "

@@ -32,6 +32,15 @@ def settings_path() -> Path:
     return data_dir() / SETTINGS_FILENAME
 
 
+def export_dir() -> Path:
+    """Where the app offers to save an export: a folder the user knows (Documents, or the
+    home folder without one), not the hidden data folder that holds the plan."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def content_dir() -> Path:
     """The built-in content: inside the wheel, or the checkout's `content/` when editable."""
     packaged = Path(__file__).parent / "content"
