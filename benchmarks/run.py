@@ -52,6 +52,7 @@ FIRST_RUN_READY = "About you"  # the form, mounted once the plan is open
 RETURNING_READY = "steps are done"  # the plan summary
 TIMEOUT = 20.0
 QUIET = 0.25  # seconds without a new frame: the step switch is over
+IDLE_WINDOWS = 3  # windows in which the steps are first built while idle, then walked
 _ANSI = re.compile(
     r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])"
 )
@@ -340,33 +341,62 @@ async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
                 visited.add(step_id)
         await app.action_save_and_quit()
 
-    # The same walk once more in a new window, after the user has stayed on step 1 long
-    # enough for the other steps to be built in the background (what normally happens).
-    app = SocialCoachApp(plan_path=plan_file)
-    keys = KeyTimer(app)
+    # Steps 2 to 6 again, each in a new window opened three times, after the user has stayed
+    # on step 1 long enough for the other steps to be built in the background (what
+    # normally happens): a first visit to a step built but never shown.
     times["idle build, longest stall"] = []
     times["after idle, shown"] = []
     times["after idle, settled"] = []
-    async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
-        await pilot.pause()
-        await keys.settle()
-        app.open_wizard(STEP_ORDER[0])
-        await keys.settle()
-        wizard = app.screen
-        stalls: list[float] = []
-        deadline = time.perf_counter() + 20
-        while len(wizard._panes) < len(STEP_ORDER) and time.perf_counter() < deadline:
-            before = time.perf_counter()
-            await asyncio.sleep(0.005)
-            stalls.append((time.perf_counter() - before - 0.005) * 1000)
-        times["idle build, longest stall"].append(max(stalls))
-        for key, number in WALK[:5]:
-            shown, settled = await keys.press(key)
-            if wizard.current != STEP_ORDER[number]:
-                raise RuntimeError(f"{key} showed {wizard.current!r}")
-            times["after idle, shown"].append(shown)
-            times["after idle, settled"].append(settled)
-        await app.action_save_and_quit()
+    for _ in range(IDLE_WINDOWS):
+        app = SocialCoachApp(plan_path=plan_file)
+        keys = KeyTimer(app)
+        async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+            await pilot.pause()
+            await keys.settle()
+            app.open_wizard(STEP_ORDER[0])
+            await keys.settle()
+            wizard = app.screen
+            stalls: list[float] = []
+            deadline = time.perf_counter() + 20
+            while len(wizard._panes) < len(STEP_ORDER) and time.perf_counter() < deadline:
+                before = time.perf_counter()
+                await asyncio.sleep(0.005)
+                stalls.append((time.perf_counter() - before - 0.005) * 1000)
+            times["idle build, longest stall"].append(max(stalls))
+            for key, number in WALK[:5]:
+                shown, settled = await keys.press(key)
+                if wizard.current != STEP_ORDER[number]:
+                    raise RuntimeError(f"{key} showed {wizard.current!r}")
+                times["after idle, shown"].append(shown)
+                times["after idle, settled"].append(settled)
+            await app.action_save_and_quit()
+    return times
+
+
+async def measure_draft_typing(plan_file: Path) -> dict[str, list[float]]:
+    """Keys typed at the end of a draft in the privacy step's checker: a post, and a
+    5,000-word article (checked once typing pauses), from the key to its first frame."""
+    from phi_bench import build_draft
+    from textual.widgets import TextArea
+
+    from socialcoach.app import SocialCoachApp
+
+    times: dict[str, list[float]] = {}
+    for words in (50, 5000):
+        app = SocialCoachApp(plan_path=plan_file)
+        keys = KeyTimer(app)
+        async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+            await pilot.pause()
+            app.open_wizard("phi", focus="draft")
+            await keys.settle()
+            draft = app.screen.query_one("#draft", TextArea)
+            draft.load_text(build_draft(words))
+            draft.move_cursor(draft.document.end)
+            await keys.settle()
+            times[f"typing in a {words:,}-word draft"] = [
+                (await keys.press(key))[0] for key in "abcdefghij"
+            ]
+            await app.action_save_and_quit()
     return times
 
 
@@ -489,6 +519,10 @@ def main(argv: list[str] | None = None) -> int:
                 "  steps built while idle: the longest the app was busy at once "
                 f"{max(steps['idle build, longest stall']):.0f} ms"
             )
+            print("draft checker: from a key to the frame that shows it")
+            for name, values in asyncio.run(measure_draft_typing(steps_file)).items():
+                median, worst = _median(values), max(values)
+                print(f"{'  ' + name:34} {median:7.1f} ms median, max {worst:.1f} ms")
             core = measure_core(plan, content, folder, args.core_runs)
             for name, values in core.items():
                 print(f"{name:34} {_median(values):7.1f} ms median, max {max(values):.1f} ms")

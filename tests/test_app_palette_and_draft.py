@@ -94,6 +94,37 @@ async def test_draft_check_from_the_palette_flags_identifiers_as_you_type(plan_p
     assert "48213377" not in plan_path.read_text()
 
 
+async def test_a_long_draft_is_checked_when_typing_pauses_and_keys_show_at_once(
+    plan_path: Path, monkeypatch
+):
+    from socialcoach.phi import check
+    from socialcoach.steps.phi import SHOWN, PhiStep
+
+    monkeypatch.setattr(PhiStep, "PAUSE", 0.5)
+    save_plan(Plan(), plan_path)
+    line = "Saw MRN 48213377 in the ED today; call me at 555-867-5309 about the case.\n"
+    article = line * 60  # an article, not a post: well over PhiStep.LONG_DRAFT
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await pilot.pause()
+        draft = app.screen.query_one("#draft", TextArea)
+        box = app.screen.query_one("#draft-findings", Static)
+        draft.insert(article)
+        await pilot.press(*"More")
+        assert draft.text.endswith("More")  # every key is in the draft at once
+        assert str(box.render()) == ""  # not checked while typing goes on
+        await pilot.pause(0.8)
+        found = len(check(draft.text))
+        assert found > SHOWN
+        findings = str(box.render())
+        assert findings.startswith(f"{found} possible identifier(s) found")
+        assert findings.count("\nline ") == SHOWN  # the list is cut, and says by how much
+        assert f"…and {found - SHOWN} more" in findings
+        await pilot.press("ctrl+q")
+
+
 async def test_no_color_makes_the_app_monochrome(plan_path: Path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = SocialCoachApp(plan_path=plan_path)

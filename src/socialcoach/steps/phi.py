@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import (
     Button,
     Input,
@@ -139,10 +140,29 @@ class PhiStep(StepPane):
         feedback.update(plain(self._feedback(question_id, answer)))
         self.changed()
 
+    # A post is checked as it is typed. A long draft (an article) takes longer to check than
+    # the gap between two keys, so it is checked once typing pauses: every key still shows
+    # at once.
+    LONG_DRAFT = 3000  # characters
+    PAUSE = 0.3  # seconds without a change before a long draft is checked
+
+    _draft_timer: Timer | None = None
+
     @on(TextArea.Changed, "#draft")
-    def _draft_changed(self, event: TextArea.Changed) -> None:
+    def _draft_changed(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        draft = self.query_one("#draft", TextArea)
+        if len(draft.text) < self.LONG_DRAFT:
+            self._check_draft()
+        else:
+            self._draft_timer = self.set_timer(self.PAUSE, self._check_draft)
+
+    def _check_draft(self) -> None:
+        self._draft_timer = None
         name = self.plan.basics.display_name.strip()
-        report = draft_report(event.text_area.text, (name,) if name else ())
+        report = draft_report(self.query_one("#draft", TextArea).text, (name,) if name else ())
         self.query_one("#draft-findings", Static).update(report)
 
     @on(Button.Pressed, "#check-image")
@@ -164,6 +184,7 @@ class PhiStep(StepPane):
 
 
 CONTEXT = 30  # characters shown either side of a finding
+SHOWN = 30  # findings listed; a longer list is cut, with the number left
 
 
 def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
@@ -180,7 +201,7 @@ def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
             style="green",
         )
     report = Text(f"{len(findings)} possible identifier(s) found:\n", style="bold")
-    for finding in findings:
+    for finding in findings[:SHOWN]:
         line_start = text.rfind("\n", 0, finding.start) + 1
         line_end = text.find("\n", finding.end)
         line_end = len(text) if line_end == -1 else line_end
@@ -191,6 +212,11 @@ def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
         report.append(finding.text, style="bold reverse")
         report.append(text[finding.end : right] + ("…" if right < line_end else "") + "\n")
         report.append(f"  {finding.message} {finding.fix}\n", style="dim")
+    if len(findings) > SHOWN:
+        report.append(
+            f"…and {len(findings) - SHOWN} more. Fix these first: the list follows your edits.\n",
+            style="bold",
+        )
     return report
 
 
