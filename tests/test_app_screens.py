@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from socialcoach.app import SocialCoachApp
 from socialcoach.models import Plan, Status, Visibility
@@ -232,3 +232,23 @@ async def test_account_fields_write_the_plan_and_contradictions_are_shown(plan_p
         assert "same handle" in warnings
         await pilot.press("ctrl+q")
     assert load_plan(plan_path).accounts.for_platform(pid).disclaimer == "Not medical advice."
+
+
+async def test_the_highlighted_audience_entry_is_explained_below_the_list(plan_path: Path, content):
+    from socialcoach.audience import entry_details, relevant_entries
+
+    plan = sample_plan(content)
+    save_plan(plan, plan_path)
+    rows = relevant_entries(content.audience, plan.basics.subspecialty, plan.platforms.chosen_ids())
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_wizard("audience")
+        await pilot.pause()
+        details = app.screen.query_one("#entry-details", Static)
+        assert str(details.render()) == entry_details(rows[0], content)
+        await tab_to(pilot, "entries")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert str(details.render()) == entry_details(rows[2], content)
+        await pilot.press("ctrl+q")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from socialcoach.audience import relevant_entries
+from socialcoach.audience import entry_details, entry_prompt, relevant_entries
 from socialcoach.models import AccountPlan, Plan, PlatformChoice
 from socialcoach.progress import missing
 
@@ -53,3 +53,18 @@ def test_audience_offers_the_subspecialty_and_radiology_as_a_whole_on_chosen_pla
     assert on_platform == sorted(on_platform, reverse=True)  # chosen platforms first
     other = {e.id for e in content.audience if e.subspecialties == ["breast"]}
     assert other.isdisjoint(e.id for e in rows)
+
+
+def test_a_list_line_names_the_entry_and_its_details_say_what_it_is_and_where_from(content):
+    unverified = next(e for e in content.audience if not e.verified)
+    line = entry_prompt(unverified, content)
+    assert unverified.name in line and "(check it first)" in line
+    assert unverified.description not in line  # the line stays short enough to read
+    details = entry_details(unverified, content)
+    assert unverified.description in details
+    assert "Not verified" in details
+    cited = [content.sources[s].name for s in unverified.sources]
+    assert all(name in details for name in cited)
+    verified = next(e for e in content.audience if e.verified and e.url)
+    details = entry_details(verified, content)
+    assert verified.url in details and "Not verified" not in details

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from socialcoach.content import AudienceEntry
+from socialcoach.content import AudienceEntry, Content
 
 KIND_LABELS = {
     "society": "Society",
@@ -30,3 +30,24 @@ def relevant_entries(
         return (elsewhere, kinds.index(entry.kind), "all" in entry.subspecialties)
 
     return sorted(rows, key=order)
+
+
+def entry_prompt(entry: AudienceEntry, content: Content) -> str:
+    """One line of the list: what it is and where. The description is in `entry_details`."""
+    note = "" if entry.verified else " (check it first)"
+    where = ", ".join(content.platform_name(p) for p in entry.platforms)
+    return f"{KIND_LABELS[entry.kind]}: {entry.name}{note} ({where})"
+
+
+def entry_details(entry: AudienceEntry, content: Content) -> str:
+    """All there is to know about the highlighted entry, with where that comes from."""
+    lines = [f"{entry.name} ({KIND_LABELS[entry.kind].lower()})", entry.description]
+    lines.append("On: " + ", ".join(content.platform_name(p) for p in entry.platforms))
+    if entry.url:
+        lines.append(f"Link: {entry.url}")
+    if not entry.verified:
+        lines.append("Not verified: check that it exists and is active before you rely on it.")
+    names = [content.sources[s].name for s in entry.sources if s in content.sources]
+    if names:
+        lines.append("Source: " + "; ".join(names))
+    return "\n".join(lines)

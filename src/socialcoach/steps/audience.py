@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from socialcoach.audience import KIND_LABELS, relevant_entries
+from socialcoach.audience import entry_details, entry_prompt, relevant_entries
 from socialcoach.steps.base import StepPane, plain
 
 POSTS_PER_WEEK = (1, 2, 3, 5, 7)
@@ -29,14 +29,16 @@ class AudienceStep(StepPane):
         yield Label(plain(title), classes="section-title")
         rows = relevant_entries(content.audience, plan.basics.subspecialty, chosen)
         adopted = set(plan.audience.adopted)
-        selections = []
-        for entry in rows:
-            note = "" if entry.verified else " (check it first)"
-            where = ", ".join(content.platform_name(p) for p in entry.platforms)
-            prompt = f"{KIND_LABELS[entry.kind]}: {entry.name}{note} ({where}). {entry.description}"
-            selections.append(Selection(plain(prompt), entry.id, entry.id in adopted))
+        self._entries = {entry.id: entry for entry in rows}
+        selections = [
+            Selection(plain(entry_prompt(entry, content)), entry.id, entry.id in adopted)
+            for entry in rows
+        ]
         if selections:
             yield SelectionList[str](*selections, id="entries")
+            # what the highlighted entry is: a list line has room for its name only
+            first = plain(entry_details(rows[0], content))
+            yield Static(first, id="entry-details", classes="details")
         else:
             yield Static("Nothing listed for this combination yet.", classes="hint")
         yield Label("Posting rhythm", classes="section-title")
@@ -70,6 +72,13 @@ class AudienceStep(StepPane):
                 id=f"theme-{index}",
                 classes="theme",
             )
+
+    @on(SelectionList.SelectionHighlighted, "#entries")
+    def _show_entry(self, event: SelectionList.SelectionHighlighted) -> None:
+        entry = self._entries.get(event.selection.value)
+        if entry is not None:
+            details = entry_details(entry, self.content)
+            self.query_one("#entry-details", Static).update(plain(details))
 
     @on(SelectionList.SelectedChanged, "#entries")
     def _entries_changed(self, event: SelectionList.SelectedChanged) -> None:
