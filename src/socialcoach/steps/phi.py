@@ -149,12 +149,11 @@ class PhiStep(StepPane):
     _draft_timer: Timer | None = None
 
     @on(TextArea.Changed, "#draft")
-    def _draft_changed(self) -> None:
+    def _draft_changed(self, event: TextArea.Changed) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        draft = self.query_one("#draft", TextArea)
-        if len(draft.text) < self.LONG_DRAFT:
+        if len(event.text_area.text) < self.LONG_DRAFT:
             self._check_draft()
         else:
             self._draft_timer = self.set_timer(self.PAUSE, self._check_draft)
