@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from socialcoach.choice import Choice
@@ -38,3 +44,25 @@ async def open_steps(pilot: Pilot, step_id: str, focus: str | None = None) -> Wi
     wizard = pilot.app.screen
     assert isinstance(wizard, WizardScreen), wizard
     return wizard
+
+
+@contextmanager
+def held_by_another_window(plan_path: Path) -> Iterator[int]:
+    """The plan's lock held by another live process, as a second socialcoach window holds it."""
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+async def run_palette_command(pilot: Pilot, query: str) -> None:
+    """Open the command palette (Ctrl+P), type `query`, and run the first command offered."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()

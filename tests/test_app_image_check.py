@@ -12,20 +12,11 @@ from socialcoach.app import SocialCoachApp
 from socialcoach.models import Plan
 from socialcoach.store import save_plan
 
-from helpers import tab_to
+from helpers import run_palette_command, tab_to
 
 pytest.importorskip("PIL")
 
 SIZE = (100, 30)
-
-
-async def run_palette_command(pilot, query: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is_wrong(

@@ -12,16 +12,18 @@ from socialcoach.screens.wizard import WizardScreen
 from socialcoach.settings import load_settings
 from socialcoach.store import save_plan
 
+from helpers import run_palette_command
+
 SIZE = (100, 30)
 
 
-async def run_palette_command(pilot, query: str) -> None:
-    await pilot.press("ctrl+p")
+async def open_draft_checker(pilot) -> tuple[TextArea, Static]:
+    """As a user does: 'Check a draft' in the palette; the draft field and its findings."""
     await pilot.pause()
-    await pilot.press(*query)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
+    await run_palette_command(pilot, "Check a draft")
     await pilot.pause()
+    screen = pilot.app.screen
+    return screen.query_one("#draft", TextArea), screen.query_one("#draft-findings", Static)
 
 
 async def test_palette_offers_steps_export_draft_check_theme_and_help(plan_path: Path):
@@ -75,10 +77,7 @@ async def test_draft_check_from_the_palette_flags_identifiers_as_you_type(plan_p
     save_plan(Plan(), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await run_palette_command(pilot, "Check a draft")
-        await pilot.pause()
-        draft = app.screen.query_one("#draft", TextArea)
+        draft, _ = await open_draft_checker(pilot)
         assert app.focused is draft
         await pilot.press(*"Case from MRN 48213377 today")
         await pilot.pause()
@@ -106,11 +105,7 @@ async def test_a_long_draft_is_checked_when_typing_pauses_and_keys_show_at_once(
     article = line * 60  # an article, not a post: well over PhiStep.LONG_DRAFT
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await run_palette_command(pilot, "Check a draft")
-        await pilot.pause()
-        draft = app.screen.query_one("#draft", TextArea)
-        box = app.screen.query_one("#draft-findings", Static)
+        draft, box = await open_draft_checker(pilot)
         draft.insert(article)
         await pilot.press(*"More")
         assert draft.text.endswith("More")  # every key is in the draft at once

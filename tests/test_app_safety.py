@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from socialcoach.screens.dialogs import ChoiceDialog, ExportDialog
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.store import load_plan, save_plan
 
+from helpers import held_by_another_window
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -71,9 +70,7 @@ async def test_ctrl_q_while_asked_about_a_locked_plan_leaves_the_other_windows_p
 ):
     save_plan(sample_plan(content), plan_path)
     before = plan_path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+    with held_by_another_window(plan_path) as holder_pid:
         app = SocialCoachApp(plan_path=plan_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -81,10 +78,7 @@ async def test_ctrl_q_while_asked_about_a_locked_plan_leaves_the_other_windows_p
             await pilot.press("ctrl+q")
             await pilot.pause()
         assert plan_path.read_bytes() == before
-        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder.pid)
-    finally:
-        holder.kill()
-        holder.wait()
+        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder_pid)
 
 
 # --------------------------------------------------------------------- cannot write
@@ -207,50 +201,21 @@ async def test_starting_a_new_plan_when_the_broken_one_cannot_be_moved_quits_cle
 
 
 def test_an_old_plan_in_a_read_only_folder_is_migrated_in_memory_and_left_alone(
-    plan_path: Path, monkeypatch: pytest.MonkeyPatch
+    plan_path: Path, old_plan: str, monkeypatch: pytest.MonkeyPatch
 ):
-    old = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
-    plan_path.parent.mkdir(parents=True)
-    plan_path.write_text(old)
-
-    def rename_name(raw: dict) -> dict:
-        raw["basics"]["display_name"] = raw["basics"].pop("name")
-        return raw
-
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
     monkeypatch.setattr(store, "atomic_write_bytes", refuse)
     assert load_plan(plan_path).basics.display_name == "Dr Old Format"
-    assert plan_path.read_text() == old
+    assert plan_path.read_text() == old_plan
 
 
 # --------------------------------------------------------------------- an older plan
-OLD_PLAN = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
-
-
-@pytest.fixture
-def schema_two(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend the current schema is 2, with a migration from 1 that renames a field."""
-
-    def rename_name(raw: dict) -> dict:
-        raw["basics"]["display_name"] = raw["basics"].pop("name")
-        return raw
-
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
-
-
 async def test_a_read_only_window_migrates_an_old_plan_in_memory_only(
-    plan_path: Path, schema_two: None
+    plan_path: Path, old_plan: str
 ):
-    plan_path.parent.mkdir(parents=True)
-    plan_path.write_text(OLD_PLAN)
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+    with held_by_another_window(plan_path):
         app = SocialCoachApp(plan_path=plan_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -259,21 +224,16 @@ async def test_a_read_only_window_migrates_an_old_plan_in_memory_only(
             assert app.read_only and app.plan.basics.display_name == "Dr Old Format"
             await pilot.press("ctrl+q")
         # the other window owns the file: it migrates it when it next opens the plan
-        assert plan_path.read_text() == OLD_PLAN
+        assert plan_path.read_text() == old_plan
         assert not plan_path.with_name("plan.toml.v1.bak").exists()
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_commands_that_read_an_old_plan_leave_the_file_alone(
-    plan_path: Path, schema_two: None, tmp_path: Path
+    plan_path: Path, old_plan: str, tmp_path: Path
 ):
-    plan_path.parent.mkdir(parents=True)
-    plan_path.write_text(OLD_PLAN)
     assert cli.main(["validate", "--plan", str(plan_path)]) == 0
     out = tmp_path / "plan.md"
     assert cli.main(["export", "--plan", str(plan_path), "-o", str(out)]) == 0
     assert "Dr Old Format" in out.read_text()
-    assert plan_path.read_text() == OLD_PLAN
+    assert plan_path.read_text() == old_plan
     assert not plan_path.with_name("plan.toml.v1.bak").exists()

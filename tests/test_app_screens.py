@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 from textual.widgets import Input, Static
@@ -19,7 +17,7 @@ from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import load_plan, save_plan
 from socialcoach.widgets import MarkdownText
 
-from helpers import tab_to
+from helpers import held_by_another_window, open_steps, tab_to
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -135,9 +133,7 @@ async def test_a_broken_plan_is_never_overwritten_and_can_be_set_aside(plan_path
 async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, content):
     save_plan(sample_plan(content), plan_path)
     before = plan_path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+    with held_by_another_window(plan_path) as holder_pid:
         app = SocialCoachApp(plan_path=plan_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -148,10 +144,7 @@ async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, co
             app.plan.basics.display_name = "changed in the second window"
             await pilot.press("ctrl+q")
         assert plan_path.read_bytes() == before
-        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder.pid)
-    finally:
-        holder.kill()
-        holder.wait()
+        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder_pid)
 
 
 async def test_go_to_step_dialog_jumps_by_number(plan_path: Path):
@@ -242,10 +235,7 @@ async def test_the_highlighted_audience_entry_is_explained_below_the_list(plan_p
     rows = relevant_entries(content.audience, plan.basics.subspecialty, plan.platforms.chosen_ids())
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("audience")
-        await pilot.pause()
-        details = app.screen.query_one("#entry-details", Static)
+        details = (await open_steps(pilot, "audience")).query_one("#entry-details", Static)
         assert str(details.render()) == entry_details(rows[0], content)
         await tab_to(pilot, "entries")
         await pilot.press("down", "down")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from socialcoach import store
 from socialcoach.models import Plan
 from socialcoach.store import (
     PlanFileError,
@@ -92,23 +91,11 @@ def test_a_plan_from_a_newer_version_is_refused_and_left_alone(plan_path: Path):
     assert plan_path.read_text() == "schema_version = 99\n"
 
 
-def test_an_older_plan_is_migrated_and_the_old_file_kept(
-    plan_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_an_older_plan_is_migrated_and_the_old_file_kept(plan_path: Path, old_plan: str):
     """The migration mechanism, on a hand-made version-0-style fixture renamed to v1 -> v2."""
-    old = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
-    plan_path.parent.mkdir(parents=True)
-    plan_path.write_text(old)
-
-    def rename_name(raw: dict) -> dict:
-        raw["basics"]["display_name"] = raw["basics"].pop("name")
-        return raw
-
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
     plan = load_plan(plan_path)
     assert plan.basics.display_name == "Dr Old Format"
-    assert plan_path.with_name("plan.toml.v1.bak").read_text() == old
+    assert plan_path.with_name("plan.toml.v1.bak").read_text() == old_plan
     assert 'display_name = "Dr Old Format"' in plan_path.read_text()
 
 
