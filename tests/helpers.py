@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from socialcoach.choice import Choice
 from socialcoach.screens.wizard import WizardScreen
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], what: str, limit: int = 100) -> None:
+    """Let the app run until `condition` holds; a busy machine can take a few frames more."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{what}: still not so after {limit} pauses")
 
 
 async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:

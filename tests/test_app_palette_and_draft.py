@@ -93,6 +93,24 @@ async def test_draft_check_from_the_palette_flags_identifiers_as_you_type(plan_p
     assert "48213377" not in plan_path.read_text()
 
 
+async def test_step_keys_move_between_steps_from_the_draft_field_too(plan_path: Path):
+    # a TextArea keeps F6 and F7 for selecting text; in the coach they are Go to and Back
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        draft, _ = await open_draft_checker(pilot)
+        await pilot.press(*"Teaching case")
+        await pilot.press("f7")
+        await pilot.pause()
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen) and wizard.current == "audience"
+        assert draft.text == "Teaching case" and draft.selected_text == ""
+        await pilot.press("f8")
+        await pilot.pause()
+        assert wizard.current == "phi"
+        await pilot.press("ctrl+q")
+
+
 async def test_a_long_draft_is_checked_when_typing_pauses_and_keys_show_at_once(
     plan_path: Path, monkeypatch
 ):

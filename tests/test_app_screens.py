@@ -14,6 +14,7 @@ from socialcoach.screens.help import HelpScreen
 from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.screens.wizard import WizardScreen
+from socialcoach.step_bar import StepBar
 from socialcoach.store import load_plan, save_plan
 from socialcoach.widgets import MarkdownText
 
@@ -164,11 +165,30 @@ async def test_go_to_step_dialog_jumps_by_number(plan_path: Path):
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert app.screen.current == "phi"
-        await pilot.click("#jump-platforms")
+        # a click on a step in the bar at the top
+        await pilot.click("#step-bar", offset=(step_bar_column(app, "platforms"), 0))
         await pilot.pause()
         assert app.screen.current == "platforms"
+        # or Tab to the bar, arrows, Enter
+        await tab_to(pilot, "step-bar")
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert app.screen.current == "platforms"  # moving the cursor does not go yet
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.current == "phi"
         await pilot.press("ctrl+q")
-    assert load_plan(plan_path).current_step == "platforms"
+    assert load_plan(plan_path).current_step == "phi"
+
+
+def step_bar_column(app: SocialCoachApp, step_id: str) -> int:
+    """The middle column of a step's label in the step bar."""
+    column = 0
+    for step, width in app.screen.query_one(StepBar).segments(app.size.width):
+        if step.step_id == step_id:
+            return column + width // 2
+        column += width
+    raise AssertionError(f"{step_id} is not in the step bar")
 
 
 async def test_an_overdue_audit_is_announced_on_opening(plan_path: Path, content):

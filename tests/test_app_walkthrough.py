@@ -12,9 +12,10 @@ from socialcoach.models import ItemState, Status, Visibility
 from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.screens.wizard import WizardScreen
-from socialcoach.store import load_plan
+from socialcoach.store import load_plan, save_plan
 
-from helpers import choose_radio, tab_to
+from helpers import choose_radio, open_steps, tab_to
+from sample import sample_plan
 
 SIZE = (100, 30)
 
@@ -194,3 +195,26 @@ async def test_quitting_half_way_resumes_at_the_first_unfinished_step(plan_path:
         goals = wizard.query_one("#goals", SelectionList)
         assert goals.selected == ["learn"]
         await pilot.press("ctrl+q")
+
+
+async def test_looking_at_a_step_with_answers_does_not_start_it(plan_path: Path, content):
+    # answers already there (from a department pack, or an earlier version of the plan),
+    # but the step never opened: its fields announce those values as they appear
+    plan = sample_plan(content)
+    plan.accounts.status = Status.NOT_STARTED
+    plan.current_step = "phi"
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await open_steps(pilot, "phi")
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.pause()
+        assert wizard.current == "accounts"
+        assert app.plan.accounts.status is Status.NOT_STARTED
+        await tab_to(pilot, "pro-handle-instagram")
+        await pilot.press("end", "2")  # a real edit
+        await pilot.pause()
+        assert app.plan.accounts.status is Status.IN_PROGRESS
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).accounts.status is Status.IN_PROGRESS

@@ -10,6 +10,8 @@ from socialcoach.choice import CHOSEN, NOT_CHOSEN, Choice
 from socialcoach.models import ItemState
 from socialcoach.store import load_plan
 
+from helpers import screen_text
+
 OPTIONS = [("To do", "todo"), ("Done", "done"), ("Not applicable", "n/a")]
 
 
@@ -25,10 +27,6 @@ class Host(App[None]):
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         self.changes.append(event.value)
-
-
-def screen_text(app: App) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_keys_move_the_cursor_and_enter_or_space_choose() -> None:

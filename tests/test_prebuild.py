@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from socialcoach.models import STEP_ORDER
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import dumps_plan, save_plan
 
-from helpers import open_steps
+from helpers import open_steps, screen_text
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -96,3 +98,52 @@ async def test_a_step_being_built_is_not_built_twice(plan_path: Path, content) -
         assert len(wizard.query("#step-platforms")) == 1
         assert wizard.current == "platforms"
         await pilot.press("ctrl+q")
+
+
+async def walk_screens(plan_path: Path, *, idle_first: bool) -> list[str]:
+    """Each step as Next shows it, after the steps were built in the background or not."""
+    app = SocialCoachApp(plan_path=plan_path)
+    shown = []
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await open_steps(pilot, "policy")
+        if idle_first:
+            await wait_for(lambda: len(wizard._panes) == len(STEP_ORDER))
+        for _ in STEP_ORDER[1:]:
+            await pilot.press("f8")
+            await pilot.pause()
+            await pilot.pause()
+            shown.append(screen_text(app))
+        await pilot.press("ctrl+q")
+    return shown
+
+
+async def test_a_step_laid_out_in_the_background_looks_as_one_built_on_the_key(
+    plan_path: Path, content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_plan(sample_plan(content), plan_path)
+    prebuilt = await walk_screens(plan_path, idle_first=True)
+    monkeypatch.setattr(WizardScreen, "PREBUILD_IDLE", 3600)
+    save_plan(sample_plan(content), plan_path)
+    on_the_key = await walk_screens(plan_path, idle_first=False)
+    assert len(prebuilt) == len(STEP_ORDER) - 1
+    for step_id, before, after in zip(STEP_ORDER[1:], on_the_key, prebuilt, strict=True):
+        assert after == before, f"step {step_id} differs"
+
+
+async def test_what_the_steps_hold_is_set_aside_while_open_and_freed_after(
+    plan_path: Path, content
+) -> None:
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        panes = (await open_steps(pilot, "policy"))._panes
+        await wait_for(lambda: len(panes) == len(STEP_ORDER))
+        # the full collector passes no longer walk the built steps...
+        assert gc.get_freeze_count() > 0
+        pane = weakref.ref(panes["accounts"])
+        panes = {}
+        await pilot.press("ctrl+q")
+    # ...and once the steps are closed, they are handed back and can be freed
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert pane() is None

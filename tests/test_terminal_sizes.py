@@ -15,6 +15,7 @@ from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import load_plan, save_plan
 
+from helpers import until
 from sample import sample_plan
 
 SIZES = [(40, 12), (60, 20), (80, 24), (120, 40), (300, 80)]
@@ -88,19 +89,13 @@ async def test_a_tiny_window_asks_to_be_made_larger_and_the_message_goes_when_it
         assert "40x12" in shown
         await pilot.press("a", "b")  # typing waits until the user can see it
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, WelcomeScreen)
+        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen), "welcome at 80x24")
         assert app.plan.basics.display_name == ""
         await pilot.resize_terminal(MIN_WIDTH - 1, 30)
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, TooSmallScreen)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "size message")
         assert f"{MIN_WIDTH - 1}x30" in str(app.screen.query_one("#too-small-message").render())
         await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, WelcomeScreen)
+        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen), "welcome again")
         assert [type(s) for s in app.screen_stack].count(TooSmallScreen) == 0
 
 
@@ -135,11 +130,9 @@ async def test_a_dialog_opened_under_the_size_message_comes_back_when_the_window
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        await pilot.pause()
         from socialcoach.screens.dialogs import ChoiceDialog
 
-        assert isinstance(app.screen, ChoiceDialog)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "broken-plan dialog")
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 2

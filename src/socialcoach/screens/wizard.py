@@ -15,8 +15,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Static
 
+from socialcoach import heap
 from socialcoach.models import STEP_ORDER, Status
 from socialcoach.screens.dialogs import GotoDialog
+from socialcoach.step_bar import StepBar, StepLabel
 from socialcoach.steps.accounts import AccountsStep
 from socialcoach.steps.audience import AudienceStep
 from socialcoach.steps.base import StepPane, plain
@@ -41,11 +43,14 @@ MARKS = {Status.DONE: "✓", Status.IN_PROGRESS: "•", Status.NOT_STARTED: " "}
 
 
 class WizardScreen(Screen[None]):
+    # Priority: the keys move between steps whichever field has the focus (the draft
+    # checker's TextArea would take F6 and F7 for selecting), and the key is acted on at
+    # once instead of first travelling through the focused field and its containers.
     BINDINGS = [
-        Binding("ctrl+n,f8", "next", "Next", id="next"),
-        Binding("ctrl+b,f7", "back", "Back", id="back"),
-        Binding("ctrl+g,f6", "goto", "Go to step", id="goto"),
-        Binding("ctrl+r", "review", "Review", id="review"),
+        Binding("ctrl+n,f8", "next", "Next", id="next", priority=True),
+        Binding("ctrl+b,f7", "back", "Back", id="back", priority=True),
+        Binding("ctrl+g,f6", "goto", "Go to step", id="goto", priority=True),
+        Binding("ctrl+r", "review", "Review", id="review", priority=True),
     ]
 
     def __init__(self, start: str, focus: str | None = None) -> None:
@@ -58,7 +63,7 @@ class WizardScreen(Screen[None]):
         self._panes: dict[str, StepPane] = {}
         self._building = asyncio.Lock()
         self._prebuild: Timer | None = None
-        self._jump: dict[str, Button] = {}
+        self._bar = StepBar(id="step-bar")
         self._texts = {name: Static("", id=name) for name in ("step-title", "nav-hint")}
         self._back = Button("← Back", id="back", compact=True)
         self._next = Button("Next →", id="next", variant="primary", compact=True)
@@ -69,10 +74,7 @@ class WizardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
-        with Horizontal(id="step-bar"):
-            for step_id in STEP_ORDER:
-                self._jump[step_id] = Button("", id=f"jump-{step_id}", classes="jump", compact=True)
-                yield self._jump[step_id]
+        yield self._bar
         yield self._texts["step-title"]
         # Only the first step shown is built now; the others on their first visit (a step
         # can hold hundreds of widgets, and building all six made opening slow).
@@ -99,6 +101,7 @@ class WizardScreen(Screen[None]):
                 pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
                 await self._switcher.add_content(pane)
                 self._panes[step_id] = pane
+                heap.set_aside_long_lived()
         return self._panes[step_id]
 
     # Building a step takes 50 to 200 ms, which made a step's first visit slow. While the
@@ -127,8 +130,25 @@ class WizardScreen(Screen[None]):
         if idle < self.PREBUILD_IDLE:
             self._schedule_prebuild(self.PREBUILD_IDLE - idle)
             return
-        await self.ensure_pane(unbuilt[0])
+        self._lay_out_hidden(await self.ensure_pane(unbuilt[0]))
         self._schedule_prebuild(0.05)
+
+    def _lay_out_hidden(self, pane: StepPane) -> None:
+        """Lay the hidden step out once, at the size it will be shown at, and forget it.
+
+        Laying a step out the first time measures every text in it, which took up to
+        17 ms of its first show (the accounts step); Textual keeps those measurements and
+        arrangements, so doing it now, while the user is idle, leaves 3 ms for the show.
+        A scratch compositor is used so the screen itself is not touched. It is Textual's
+        internal class (the version is pinned in pyproject.toml); if it ever changes, the
+        step is simply laid out when it is shown, as before.
+        """
+        try:
+            from textual._compositor import Compositor
+
+            Compositor().reflow(pane, self._switcher.size)
+        except (ImportError, AttributeError, TypeError):  # pragma: no cover - Textual changed
+            pass
 
     WIDE = 120  # columns from which "why this matters" sits beside the form
 
@@ -138,7 +158,11 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.set_class(self.app.size.width >= self.WIDE, "-wide")
+        heap.set_aside_long_lived()
         await self.show_step(self._start, self._focus)
+
+    def on_unmount(self) -> None:
+        heap.hand_back()
 
     def refresh_chrome(self) -> None:
         """Step bar, title and hints: where am I, what is done, what comes next.
@@ -148,18 +172,18 @@ class WizardScreen(Screen[None]):
         """
         plan, content = self.coach.plan, self.coach.content
         current = self.current
-        for step_id in STEP_ORDER:
-            step = content.steps[step_id]
-            button = self._jump[step_id]
-            label = f"{MARKS[plan.status(step_id)]}{step.number} {step.short}"
-            if str(button.label) != label:
-                button.label = plain(label)
-            for name, wanted in (
-                ("-current", step_id == current),
-                ("-done", plan.status(step_id) is Status.DONE),
-            ):
-                if button.has_class(name) != wanted:
-                    button.set_class(wanted, name)
+        self._bar.show(
+            [
+                StepLabel(
+                    step_id,
+                    f"{MARKS[plan.status(step_id)]}{content.steps[step_id].number} "
+                    f"{content.steps[step_id].short}",
+                    plan.status(step_id) is Status.DONE,
+                )
+                for step_id in STEP_ORDER
+            ],
+            current,
+        )
         step = content.steps[current]
         index = STEP_ORDER.index(current)
         done = plan.done_count()
@@ -270,6 +294,7 @@ class WizardScreen(Screen[None]):
     async def _back_pressed(self) -> None:
         await self.action_back()
 
-    @on(Button.Pressed, ".jump")
-    async def _jump_pressed(self, event: Button.Pressed) -> None:
-        await self.show_step((event.button.id or "").removeprefix("jump-"))
+    @on(StepBar.Selected)
+    async def _step_picked(self, event: StepBar.Selected) -> None:
+        if event.step_id != self.current:
+            await self.show_step(event.step_id)

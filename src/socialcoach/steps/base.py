@@ -47,6 +47,7 @@ class StepPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         step = self.content.steps[self.step_id]
         self._signature = self.signature()
+        self._answers = self._current_answers()
         yield Static(plain(step.what_to_do), classes="what-to-do")
         # Open on the first visit; folded once the step has been started, to save room.
         seen = self.plan.status(self.step_id) is not Status.NOT_STARTED
@@ -54,8 +55,14 @@ class StepPane(VerticalScroll):
             why.border_title = "Why this matters"  # shown when it sits beside the form
             yield MarkdownText(step.why)
         yield from self.compose_form()
-        with Collapsible(title="What goes into your plan", collapsed=True, classes="plan-preview"):
-            yield MarkdownText("", classes="preview")
+        # Kept, not queried: the preview is looked at on every show and edit, and a query
+        # walks the whole step.
+        self._preview_box = Collapsible(
+            title="What goes into your plan", collapsed=True, classes="plan-preview"
+        )
+        self._preview = MarkdownText("", classes="preview")
+        with self._preview_box:
+            yield self._preview
 
     def compose_form(self) -> ComposeResult:
         yield from ()
@@ -71,6 +78,9 @@ class StepPane(VerticalScroll):
         self.update_preview()
 
     _first_field: Widget | None = None
+    _answers: dict | None = None
+    _preview_box: Collapsible | None = None
+    _preview: MarkdownText | None = None
 
     def first_field(self) -> Widget | None:
         """The first widget to focus on this step (looked up once: a query walks the step)."""
@@ -86,26 +96,34 @@ class StepPane(VerticalScroll):
         hundreds), so a folded preview is only marked stale and is rendered when opened.
         """
         self._preview_stale = True
-        for box in self.query(".plan-preview").results(Collapsible):
-            if not box.collapsed:
-                self._render_preview()
+        if self._preview_box is not None and not self._preview_box.collapsed:
+            self._render_preview()
 
     def _render_preview(self) -> None:
         from socialcoach.export import SECTIONS  # not needed for the first screen
 
         self._preview_stale = False
-        text = "\n".join(SECTIONS[self.step_id](self.plan, self.content)[3:])
-        for preview in self.query(".preview").results(MarkdownText):
-            preview.update(text)
+        if self._preview is not None:
+            self._preview.update("\n".join(SECTIONS[self.step_id](self.plan, self.content)[3:]))
 
     def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
         if event.collapsible.has_class("plan-preview") and self._preview_stale:
             self._render_preview()
 
+    def _current_answers(self) -> dict:
+        return self.plan.section(self.step_id).model_dump(exclude={"status"})
+
     def changed(self) -> None:
         """Call after every edit: marks the step in progress and schedules a save."""
         if self.plan.current_step != self.step_id:
             return  # a widget settling while the step is hidden, not a user's edit
+        # Fields announce their first value as a change when they are mounted; a "change"
+        # that leaves the answers as they were is not an edit, and must not mark the step
+        # as started (or save) just because it was opened.
+        answers = self._current_answers()
+        if answers == self._answers:
+            return
+        self._answers = answers
         section = self.plan.section(self.step_id)
         if section.status is Status.NOT_STARTED:
             section.status = Status.IN_PROGRESS
