@@ -342,6 +342,9 @@ async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
                     times[f"{group}, shown"].append(shown)
                     times[f"{group}, settled"].append(settled)
                 visited.add(step_id)
+        # The review of the whole plan (Ctrl+R), as Markdown: a long document on this plan
+        shown, settled = await keys.press("ctrl+r")
+        times["review, shown"], times["review, settled"] = [shown], [settled]
         await app.action_save_and_quit()
 
     # Steps 2 to 6 again, each in a new window opened three times, after the user has stayed
@@ -510,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, values in bare.items():
                 print(f"{'  bare app, ' + name:34} {_median(values):7.1f} ms median")
             for key, values in steps.items():
-                if key in ("open", "idle build, longest stall"):
+                if key in ("open", "idle build, longest stall") or key.startswith("review"):
                     continue
                 floor = _median(bare[key.rsplit(", ", 1)[1]])
                 print(
@@ -522,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
                 "  steps built while idle: the longest the app was busy at once "
                 f"{max(steps['idle build, longest stall']):.0f} ms"
             )
+            shown, settled = steps["review, shown"][0], steps["review, settled"][0]
+            print(f"{'open the review (Ctrl+R)':34} {shown:7.1f} ms, settled {settled:.0f} ms")
             print("draft checker: from a key to the frame that shows it")
             for name, values in asyncio.run(measure_draft_typing(steps_file)).items():
                 median, worst = _median(values), max(values)

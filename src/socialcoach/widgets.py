@@ -34,10 +34,33 @@ class MarkdownText(Static):
         super().update(_rich_markdown(source))
 
 
-def _rich_markdown(source: str):
+def _rich_markdown(source: str) -> RenderedOnce:
     from rich.markdown import Markdown  # imported on first use: not needed for first paint
 
-    return Markdown(source, hyperlinks=False)
+    return RenderedOnce(Markdown(source, hyperlinks=False))
+
+
+class RenderedOnce:
+    """A Rich renderable drawn once per width, then replayed.
+
+    Textual renders a widget's content twice when it first shows it: once to measure its
+    height, once to draw it. For the review of a long plan, each Markdown render took a
+    quarter of a second.
+    """
+
+    def __init__(self, renderable) -> None:
+        self.renderable = renderable
+        self._drawn: tuple[int, list] | None = None  # (width, segments)
+
+    def __rich_console__(self, console, options):
+        if self._drawn is None or self._drawn[0] != options.max_width:
+            self._drawn = (options.max_width, list(console.render(self.renderable, options)))
+        yield from self._drawn[1]
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.renderable)
 
 
 class SteadyFooter(Footer):

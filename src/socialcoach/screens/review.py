@@ -43,9 +43,12 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-body").focus()
 
     def on_screen_resume(self) -> None:
-        self.query_one("#plan-md", MarkdownText).update(
-            render_markdown(self.coach.plan, self.coach.content)
-        )
+        # Back from the steps or a dialog: show edits made since. Redrawing a long plan takes
+        # a while, so it is not redone when nothing changed (as on the first show).
+        text = render_markdown(self.coach.plan, self.coach.content)
+        plan_md = self.query_one("#plan-md", MarkdownText)
+        if plan_md.source != text:
+            plan_md.update(text)
 
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
