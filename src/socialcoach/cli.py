@@ -7,13 +7,17 @@ the file and says what to do. The UI is imported only when the app is started.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from socialcoach import __version__
 from socialcoach.locations import data_dir, default_plan_path, settings_path
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -229,6 +233,8 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 def _common_options(default: object) -> argparse.ArgumentParser:
     """--plan and --pack, accepted before or after the command."""
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--plan", metavar="PATH", default=default, help="use this plan file instead of the default"
@@ -243,6 +249,8 @@ def _common_options(default: object) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not needed to start the app with no arguments
+
     # Subcommands must not reset options given before them, hence SUPPRESS there.
     common = _common_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
@@ -335,8 +343,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv:
+        args = build_parser().parse_args(argv)
+    else:
+        # Plain `socialcoach`, the usual start: the app, without building the whole command
+        # line first (argparse and its ten subcommands are a few ms of the first screen).
+        args = SimpleNamespace(plan=None, pack=None, func=cmd_app)
     try:
         return args.func(args)
     except CommandError as exc:

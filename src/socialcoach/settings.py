@@ -1,12 +1,11 @@
 """Small per-user settings kept beside the plan: the theme and the remembered policy pack.
 
 Read before the first screen is drawn (the theme must not flicker), so this module stays
-light: the standard library's tomllib and a dataclass, no pydantic.
+light: a dataclass, and the standard library's tomllib only when there is a file to read.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,9 +22,14 @@ def load_settings(path: Path | None = None) -> Settings:
     """Settings, or defaults when the file is missing or unreadable (it holds nothing precious)."""
     path = path or settings_path()
     try:
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = path.read_bytes()
+    except OSError:
+        return Settings()
+    import tomllib  # only when there is a file: most first screens have none to read
+
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return Settings()
     values = {key: raw[key] for key in ("theme", "pack") if isinstance(raw.get(key), str)}
     return Settings(**values)
