@@ -133,8 +133,8 @@ class AccountsStep(StepPane):
             box.display = bool(warnings)
 
     def edited(self) -> None:
-        self._show_warnings()
-        self.changed()
+        if self.changed():  # not for the values the fields announce as they are mounted
+            self._show_warnings()
 
     @staticmethod
     def _pid(widget_id: str | None, prefix: str) -> str:

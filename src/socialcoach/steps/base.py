@@ -113,16 +113,19 @@ class StepPane(VerticalScroll):
     def _current_answers(self) -> dict:
         return self.plan.section(self.step_id).model_dump(exclude={"status"})
 
-    def changed(self) -> None:
-        """Call after every edit: marks the step in progress and schedules a save."""
+    def changed(self) -> bool:
+        """Call after every edit: marks the step in progress and schedules a save.
+
+        Returns whether it was an edit, so a step can skip its own follow-up work when not.
+        """
         if self.plan.current_step != self.step_id:
-            return  # a widget settling while the step is hidden, not a user's edit
+            return False  # a widget settling while the step is hidden, not a user's edit
         # Fields announce their first value as a change when they are mounted; a "change"
         # that leaves the answers as they were is not an edit, and must not mark the step
         # as started (or save) just because it was opened.
         answers = self._current_answers()
         if answers == self._answers:
-            return
+            return False
         self._answers = answers
         section = self.plan.section(self.step_id)
         if section.status is Status.NOT_STARTED:
@@ -132,6 +135,7 @@ class StepPane(VerticalScroll):
         refresh_chrome = getattr(self.screen, "refresh_chrome", None)
         if refresh_chrome is not None:
             refresh_chrome()  # the step bar and the "to finish this step" hint follow edits
+        return True
 
     def missing(self) -> str:
         """What is still needed for this step to count as done ("" when complete)."""
