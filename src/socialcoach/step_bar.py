@@ -103,7 +103,9 @@ class StepBar(Widget, can_focus=True):
             label_style = style
             if self.has_focus and index == self.cursor:
                 label_style += styles["cursor"]
-            label = step.label[: max(width - 1, 0)] if len(step.label) >= width else step.label
+            label = step.label
+            if len(label) >= width:  # a narrow window: cut, and say so, keeping a space
+                label = label[: max(width - 2, 0)] + "…" if width > 2 else ""
             left = (width - len(label)) // 2
             line.append(" " * left, style=style)
             line.append(label, style=label_style)
