@@ -12,7 +12,7 @@ from socialcoach.screens.wizard import WizardScreen
 from socialcoach.settings import load_settings
 from socialcoach.store import save_plan
 
-from helpers import run_palette_command
+from helpers import open_steps, run_palette_command
 
 SIZE = (100, 30)
 
@@ -151,9 +151,7 @@ async def test_the_highlighted_rule_is_shown_in_full_below_its_list(plan_path: P
     save_plan(Plan(), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("phi")
-        await pilot.pause()
+        await open_steps(pilot, "phi")
         assert app.focused.id == "identifiers"
         await pilot.press("down")
         await pilot.pause()

@@ -229,9 +229,7 @@ async def test_account_fields_write_the_plan_and_contradictions_are_shown(plan_p
     pid = plan.accounts.accounts[0].platform
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("accounts")
-        await pilot.pause()
+        await open_steps(pilot, "accounts")
         screen = app.screen
         screen.query_one(f"#personal-handle-{pid}", Input).value = "DrJaneRivera"
         screen.query_one(f"#personal-vis-{pid}").value = Visibility.PUBLIC

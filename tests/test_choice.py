@@ -10,7 +10,7 @@ from socialcoach.choice import CHOSEN, NOT_CHOSEN, Choice
 from socialcoach.models import ItemState
 from socialcoach.store import load_plan
 
-from helpers import screen_text
+from helpers import open_steps, screen_text
 
 OPTIONS = [("To do", "todo"), ("Done", "done"), ("Not applicable", "n/a")]
 
@@ -98,9 +98,7 @@ async def test_a_click_in_the_policy_step_is_saved_in_the_plan(tmp_path) -> None
     plan_path = tmp_path / "plan.toml"
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_wizard("policy")
-        await pilot.pause()
+        await open_steps(pilot, "policy")
         item = app.content.policy_items[0]
         selector = f"#state-{item.id}"
         choice = app.screen.query_one(selector, Choice)

@@ -19,6 +19,8 @@ from socialcoach.screens.wizard import WizardScreen
 from socialcoach.settings import load_settings
 from socialcoach.store import load_plan, save_plan
 
+from helpers import open_steps
+
 EXAMPLE = content_dir() / "examples" / "st-example-hospital.toml"
 
 
@@ -27,9 +29,7 @@ async def test_pack_items_and_contacts_appear_on_the_policy_step(plan_path: Path
     content = apply_pack(load_builtin(), pack)
     app = SocialCoachApp(plan_path=plan_path, content=content)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_wizard("policy")
-        await pilot.pause()
+        await open_steps(pilot, "policy")
         assert isinstance(app.screen, WizardScreen)
         box = str(app.screen.query_one(".pack-box", Static).render())
         assert pack.info.name in box

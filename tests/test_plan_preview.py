@@ -10,15 +10,15 @@ from socialcoach.app import SocialCoachApp
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.widgets import MarkdownText
 
+from helpers import open_steps
+
 SIZE = (100, 30)
 
 
 async def test_the_plan_preview_shows_the_step_when_opened_and_follows_edits(plan_path: Path):
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("policy")
-        await pilot.pause()
+        await open_steps(pilot, "policy")
         wizard = app.screen
         assert isinstance(wizard, WizardScreen)
         pane = wizard.pane("policy")

@@ -16,6 +16,7 @@ from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import save_plan
 
+from helpers import open_steps
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -99,9 +100,7 @@ async def test_a_draft_typed_into_the_phi_checker_is_never_written_anywhere(
     save_plan(sample_plan(content), plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_wizard("phi")
-        await pilot.pause()
+        await open_steps(pilot, "phi")
         draft = app.screen.query_one("#draft", TextArea)
         draft.focus()
         await pilot.pause()
