@@ -64,9 +64,15 @@ async def open_steps(pilot: Pilot, step_id: str, focus: str | None = None) -> Wi
 @contextmanager
 def held_by_another_window(plan_path: Path) -> Iterator[int]:
     """The plan's lock held by another live process, as a second socialcoach window holds it."""
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    script = (
+        "import sys, time; from pathlib import Path; from socialcoach.store import PlanLock; "
+        "PlanLock(Path(sys.argv[1])).acquire(); print('held', flush=True); time.sleep(60)"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, str(plan_path)], stdout=subprocess.PIPE, text=True
+    )
     try:
-        plan_path.with_name("plan.toml.lock").write_text(str(holder.pid))
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         yield holder.pid
     finally:
         holder.kill()

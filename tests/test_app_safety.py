@@ -78,7 +78,7 @@ async def test_ctrl_q_while_asked_about_a_locked_plan_leaves_the_other_windows_p
             await pilot.press("ctrl+q")
             await pilot.pause()
         assert plan_path.read_bytes() == before
-        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder_pid)
+        assert store.PlanLock(plan_path).holder() == holder_pid
 
 
 # --------------------------------------------------------------------- cannot write
@@ -125,6 +125,7 @@ async def test_when_the_plan_cannot_be_saved_answers_stay_in_memory_and_can_be_e
 ):
     before = plan_path.read_bytes()
     target = tmp_path / "elsewhere" / "plan.md"
+    copy = tmp_path / "elsewhere" / "plan-copy.toml"
     app = SocialCoachApp(plan_path=plan_path)
     exit_messages = _record_exit_messages(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -147,11 +148,46 @@ async def test_when_the_plan_cannot_be_saved_answers_stay_in_memory_and_can_be_e
         await pilot.press("enter")
         await pilot.pause()
         assert any("exported" in n.message for n in app._notifications)
+        # Quitting asks what to do with the answers that could not be saved.
         await pilot.press("ctrl+q")
-    assert app.return_code == 1
-    assert any(f"could not be saved to {plan_path}" in m for m in exit_messages)
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-copy")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-path", Input).value = str(copy)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert any(f"saved as {copy}" in m for m in exit_messages)
     assert plan_path.read_bytes() == before, "the old plan must survive a failed save"
     assert "and St Elsewhere" in target.read_text()
+    assert load_plan(copy).basics.organisation.endswith("and St Elsewhere")
+
+
+async def test_after_a_failed_save_quit_without_saving_is_a_choice_and_cancel_goes_back(
+    cannot_write: int, plan_path: Path
+):
+    before = plan_path.read_bytes()
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#organisation", Input)
+        field.focus()
+        await pilot.press("end", *"xyz")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # cancel: back to the plan, nothing lost
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.is_running
+        assert app.plan.basics.organisation.endswith("xyz")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert plan_path.read_bytes() == before
 
 
 def test_cli_export_to_a_folder_that_cannot_be_written_exits_2_and_says_why(

@@ -15,7 +15,7 @@ from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.step_bar import StepBar
-from socialcoach.store import load_plan, save_plan
+from socialcoach.store import PlanLock, load_plan, save_plan
 from socialcoach.widgets import MarkdownText
 
 from helpers import held_by_another_window, open_steps, tab_to
@@ -145,7 +145,7 @@ async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, co
             app.plan.basics.display_name = "changed in the second window"
             await pilot.press("ctrl+q")
         assert plan_path.read_bytes() == before
-        assert plan_path.with_name("plan.toml.lock").read_text() == str(holder_pid)
+        assert PlanLock(plan_path).holder() == holder_pid
 
 
 async def test_go_to_step_dialog_jumps_by_number(plan_path: Path):

@@ -165,7 +165,7 @@ def plans(draw: st.DrawFn) -> Plan:
         st.dictionaries(ids(PLATFORMS), st.lists(ids(PROFILE_ITEMS), max_size=3), max_size=3)
     )
     plan.profile.audit_days = draw(st.integers(7, 365))
-    plan.profile.last_audit = draw(st.none() | st.dates(dt.date(1970, 1, 1), dt.date(9000, 1, 1)))
+    plan.profile.last_audit = draw(st.none() | st.dates(dt.date(1970, 1, 1), dt.date(2199, 1, 1)))
     return plan
 
 

@@ -75,6 +75,7 @@ def server(isolated_home: Path, tmp_path: Path):
     try:
         wait_until(lambda: accepts("127.0.0.1", port) or process.poll() is not None, 30, "serve")
         assert process.poll() is None, log.read_text()
+        wait_until(lambda: "token=" in log.read_text(), 10, "the secret address")
         yield port, process, log
     finally:
         process.terminate()
@@ -106,6 +107,12 @@ def test_serve_prints_its_address_and_listens_on_127_0_0_1_only(server):
     assert not accepts("127.0.0.2", port)  # another loopback address is not served
 
 
+def secret_url(log: Path) -> str:
+    match = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", log.read_text())
+    assert match, log.read_text()
+    return match.group()
+
+
 def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", path, headers=headers)
@@ -116,14 +123,22 @@ def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPRespon
 
 
 def test_serve_refuses_other_hosts_and_cross_origin_websockets_and_loads_nothing_remote(server):
-    port = server[0]
-    page = get(port, "/", {"Host": f"127.0.0.1:{port}"})
+    port, _process, log = server
+    token = secret_url(log).split("token=")[1]
+    host = {"Host": f"127.0.0.1:{port}"}
+    entry = get(port, f"/?token={token}", host)
+    assert entry.status == 302 and entry.headers["Location"] == "/"
+    cookie = entry.headers["Set-Cookie"].split(";")[0]
+    assert "HttpOnly" in entry.headers["Set-Cookie"]
+    assert "SameSite=Strict" in entry.headers["Set-Cookie"]
+    page = get(port, "/", {**host, "Cookie": cookie})
     assert page.status == 200
     assert b"googleapis" not in page.body
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
-    assert get(port, "/", {"Host": f"rebound.example:{port}"}).status == 403
+    assert get(port, "/", {"Host": f"rebound.example:{port}", "Cookie": cookie}).status == 403
     upgrade = {
-        "Host": f"127.0.0.1:{port}",
+        **host,
+        "Cookie": cookie,
         "Connection": "Upgrade",
         "Upgrade": "websocket",
         "Sec-WebSocket-Version": "13",
@@ -133,6 +148,37 @@ def test_serve_refuses_other_hosts_and_cross_origin_websockets_and_loads_nothing
     assert get(port, "/ws", upgrade).status == 403  # no Origin: not a page of ours
     own = get(port, "/ws", {**upgrade, "Origin": f"http://127.0.0.1:{port}"})
     assert own.status == 101
+
+
+def test_serve_refuses_every_local_client_without_its_secret(server):
+    """Any user or process on this computer can reach 127.0.0.1: without the token printed
+    at start, nothing that shows or drives the plan is served."""
+    port, _process, log = server
+    token = secret_url(log).split("token=")[1]
+    host = {"Host": f"127.0.0.1:{port}"}
+    own_origin = {"Origin": f"http://127.0.0.1:{port}"}
+    upgrade = {
+        **host,
+        **own_origin,
+        "Connection": "Upgrade",
+        "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+    }
+    for path, headers in [
+        ("/", host),
+        ("/?token=" + "x" * len(token), host),
+        ("/?token=", host),
+        ("/ws", upgrade),
+        ("/ws", {**upgrade, "Cookie": f"socialcoach-{port}=wrong"}),
+        ("/ws?token=" + token[:-1], upgrade),
+        ("/anything", host),
+    ]:
+        response = get(port, path, headers)
+        assert response.status == 403, (path, headers)
+        assert b"secret link" in response.body
+    # The page's scripts are the same public file for everyone, and hold no plan.
+    assert get(port, "/static/js/textual.js", host).status == 200
 
 
 def _browser_or_skip():
@@ -177,7 +223,7 @@ def test_the_app_is_walked_in_headless_chromium_and_saves_the_plan(server, plan_
             def pause(seconds: float) -> None:
                 page.wait_for_timeout(seconds * 1000)
 
-            page.goto(f"http://127.0.0.1:{port}/")
+            page.goto(secret_url(server[2]))
             wait_until(lambda: b"Welcome to socialcoach" in screen_text(), 30, "the welcome", pause)
             wait_until(lambda: b"About you" in screen_text(), 30, "the About-you form", pause)
             page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
@@ -225,3 +271,54 @@ def test_serve_without_a_free_port_says_so(isolated_home: Path):
         )
     assert result.returncode == 2
     assert f"port {port}" in result.stderr and "--port" in result.stderr
+
+
+def test_closing_the_browser_tab_right_after_typing_keeps_what_was_typed(server, plan_path: Path):
+    sync_playwright = _browser_or_skip()
+    port, _process, log = server
+    frames: list[bytes] = []
+
+    def screen_text() -> bytes:
+        return ANSI.sub(b"", b"".join(frames))
+
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as exc:  # noqa: BLE001 - any failure to start means: cannot test here
+            pytest.skip(f"headless Chromium did not start: {str(exc).splitlines()[0]}")
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith((f"http://127.0.0.1:{port}/", "data:"))
+                    else route.abort()
+                ),
+            )
+            page.on(
+                "websocket",
+                lambda ws: ws.on(
+                    "framereceived",
+                    lambda f: frames.append(f if isinstance(f, bytes) else f.encode()),
+                ),
+            )
+
+            def pause(seconds: float) -> None:
+                page.wait_for_timeout(seconds * 1000)
+
+            page.goto(secret_url(log))
+            wait_until(lambda: b"About you" in screen_text(), 30, "the About-you form", pause)
+            page.focus(".xterm-helper-textarea")
+            page.keyboard.type("Dr Tab", delay=20)
+            wait_until(lambda: b"Dr Tab" in screen_text(), 15, "the typed name", pause)
+            page.wait_for_timeout(300)
+            page.close()  # the tab, not the app: no Ctrl+Q
+        finally:
+            browser.close()
+    saved = wait_until(
+        lambda: _read(plan_path).get("basics", {}).get("display_name") == "Dr Tab",
+        15,
+        "the name typed before the tab was closed",
+    )
+    assert saved

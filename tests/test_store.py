@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -107,31 +108,94 @@ def test_move_aside_keeps_the_file_under_a_dated_name(plan_path: Path):
     assert kept.exists()
 
 
-def test_a_second_lock_on_the_same_plan_is_refused(plan_path: Path):
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from socialcoach.store import PlanLock
+lock = PlanLock(Path(sys.argv[1]))
+lock.acquire()
+print("held", flush=True)
+time.sleep(30)
+"""
+
+
+def test_a_second_lock_on_the_same_plan_is_refused_and_names_the_holder(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(plan_path)], stdout=subprocess.PIPE, text=True
+    )
     try:
-        lock_path = plan_path.with_name("plan.toml.lock")
-        lock_path.parent.mkdir(parents=True)
-        lock_path.write_text(str(child.pid))
+        assert child.stdout.readline().strip() == "held"
         with pytest.raises(PlanLockedError) as caught:
             PlanLock(plan_path).acquire()
         assert caught.value.pid == child.pid
+        assert PlanLock(plan_path).holder() == child.pid
     finally:
         child.kill()
         child.wait()
-
-
-def test_a_stale_lock_is_taken_over(plan_path: Path):
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    lock_path = plan_path.with_name("plan.toml.lock")
-    lock_path.parent.mkdir(parents=True)
-    lock_path.write_text(str(child.pid))
+    # The operating system lets go of the lock when its holder dies, however it dies.
     lock = PlanLock(plan_path)
     lock.acquire()
-    assert lock_path.read_text() == str(os.getpid())
+    assert lock.held
     lock.release()
-    assert not lock_path.exists()
+
+
+@pytest.mark.parametrize(
+    "content", ["", "0", "1", "not a pid"], ids=["empty", "0", "pid 1", "junk"]
+)
+def test_a_lock_file_nobody_holds_is_taken_whatever_it_says(plan_path: Path, content: str):
+    """A just-created empty lock, a dead process's pid, or the pid of a live process that is
+    not socialcoach (pid 1): none of them locks the user out."""
+    lock_path = plan_path.with_name("plan.toml.lock")
+    lock_path.parent.mkdir(parents=True)
+    lock_path.write_text(content)
+    lock = PlanLock(plan_path)
+    lock.acquire()
+    assert lock_path.read_text().split()[0] == str(os.getpid())
+    lock.release()
+    assert lock_path.exists() and lock_path.read_text() == ""  # kept, so no inode race
+
+
+RACE = """
+import sys
+from pathlib import Path
+from socialcoach.store import PlanLock, PlanLockedError
+start = float(sys.argv[2])
+import time
+while time.time() < start:
+    pass
+try:
+    PlanLock(Path(sys.argv[1])).acquire()
+except PlanLockedError:
+    print("refused", flush=True)
+else:
+    print("won", flush=True)
+    time.sleep(3)
+"""
+
+
+def test_processes_racing_for_a_missing_or_stale_lock_never_both_win(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    for round_ in range(5):
+        lock_path = plan_path.with_name("plan.toml.lock")
+        if round_ % 2:
+            lock_path.write_text("999999")  # a stale lock to race over
+        else:
+            lock_path.unlink(missing_ok=True)
+        start = time.time() + 0.5
+        racers = [
+            subprocess.Popen(
+                [sys.executable, "-c", RACE, str(plan_path), str(start)],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        results = [racer.stdout.readline().strip() for racer in racers]
+        for racer in racers:
+            racer.kill()
+            racer.wait()
+        assert sorted(results) == ["refused", "refused", "refused", "won"], results
 
 
 def test_odd_text_round_trips(plan_path: Path):

@@ -1,8 +1,11 @@
-"""The Textual app: opens the plan, routes between screens, and saves.
+"""The Textual app: routes between screens and turns the plan's life into dialogs.
 
-It owns the one Plan in memory. Screens and steps edit that plan and call
-`plan_changed()`; the app saves on every step change, shortly after edits, and on quit
-(also on SIGTERM and SIGHUP, when the terminal is closed).
+The plan's life (lock, read, set aside, save, start over, restore) is a core
+`socialcoach.session.PlanSession`; this module only shows its states. Screens and steps edit
+`app.plan` and call `plan_changed()`; the session saves on every step change, shortly after
+edits (at most AUTOSAVE_MAX_WAIT seconds late while the user keeps typing), and on quit:
+Ctrl+Q, SIGTERM, SIGHUP, SIGINT, and the command line closes it again after the app has
+ended however it ended (a closed browser tab, a crash).
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ from textual.timer import Timer
 if TYPE_CHECKING:
     from socialcoach.content import Content
     from socialcoach.models import Plan
-    from socialcoach.store import PlanLock
+    from socialcoach.session import PlanSession, State
 
-AUTOSAVE_DELAY = 1.5  # seconds after the last edit
+CTRL_C_AGAIN = 3.0  # seconds in which a second Ctrl+C quits
 
 
 class SocialCoachApp(App[int]):
@@ -45,16 +48,55 @@ class SocialCoachApp(App[int]):
     def __init__(self, plan_path: Path, content: Content | None = None) -> None:
         super().__init__()
         self.plan_path = plan_path
+        self._session: PlanSession | None = None  # made on first use: it imports pydantic
         self._content = content
-        self.plan: Plan = None  # type: ignore[assignment]  # set when the plan is opened
-        self.read_only = False
-        self.save_failed = False
-        self.lock: PlanLock | None = None
         self._autosave: Timer | None = None
-        # False until a plan is loaded or started: until then the file on disk may be one
-        # we could not read, or one another window holds, and must not be written over.
-        self.plan_open = False
+        self._save_failure_shown = False
+        self._ctrl_c_at = 0.0
+        self.crash_report: Path | str | None = None
         self.last_input = time.monotonic()  # when the user last pressed a key or clicked
+
+    @property
+    def session(self) -> PlanSession:
+        if self._session is None:
+            from socialcoach.session import PlanSession
+
+            self._session = PlanSession(self.plan_path)
+        return self._session
+
+    # The plan and its state, as the screens read them; the session holds the truth.
+    @property
+    def plan(self) -> Plan:
+        assert self.session.plan is not None, "the plan is not open yet"
+        return self.session.plan
+
+    @plan.setter
+    def plan(self, plan: Plan) -> None:
+        self.session.plan = plan
+
+    @property
+    def plan_open(self) -> bool:
+        """False until a plan is read or started: until then the file on disk may be one we
+        could not read, or one another window holds, and must not be written over."""
+        return self._session is not None and self._session.is_open
+
+    @property
+    def read_only(self) -> bool:
+        return self._session is not None and self._session.read_only
+
+    @property
+    def save_failed(self) -> bool:
+        return self._session is not None and self._session.save_error is not None
+
+    @property
+    def lock(self):  # noqa: ANN201 - the session's PlanLock, for tests
+        return self.session.lock
+
+    def notify(self, message: str, *, markup: bool = True, **kwargs) -> None:  # type: ignore[override]
+        """Every notification is literal text: messages quote pack paths, source ids and file
+        contents, and markup in them (`[@click=app.quit]`, `[/oops]`) must neither run nor
+        crash the app. Our own notifications use no markup."""
+        super().notify(message, markup=False, **kwargs)
 
     async def on_event(self, event: events.Event) -> None:
         # Every key and click reaches the app first, even those a field then keeps.
@@ -102,81 +144,107 @@ class SocialCoachApp(App[int]):
 
     def _open_content_and_plan(self) -> None:
         from socialcoach.content import ContentError
-        from socialcoach.store import PlanLock, PlanLockedError
 
-        self.lock = PlanLock(self.plan_path)
         try:
-            _ = self.content
+            content = self.content
         except ContentError as exc:
             self.exit(
                 return_code=2, message="socialcoach: the built-in content is broken:\n" + str(exc)
             )
             return
-        try:
-            self.lock.acquire()
-        except PlanLockedError as exc:
-            from socialcoach.screens.dialogs import ChoiceDialog
+        self._after_open(self.session.open(content))
 
+    def _after_open(self, state: State) -> None:
+        """Show what the session's open came to: the plan, or the question it waits on."""
+        from socialcoach.screens.dialogs import ChoiceDialog
+
+        session = self.session
+        if state == "locked":
+            which = f" (process {session.locked_by})" if session.locked_by else ""
             self.push_screen(
                 ChoiceDialog(
                     "This plan is open in another window",
-                    f"{exc.path} is already open in socialcoach (process {exc.pid}). "
-                    "Open it read-only here, or quit and use the other window.",
+                    f"{session.path} is already open in socialcoach{which}. Open it "
+                    "read-only here, or quit and use the other window.",
                     [("read-only", "Open read-only"), ("quit", "Quit")],
                     escape="quit",
                 ),
                 self._after_lock_choice,
             )
             return
-        except OSError as exc:  # a read-only or full data folder: open, but say so now
+        if state == "broken":
+            self._offer_broken_choices()
+            return
+        self._plan_opened()
+
+    def _after_lock_choice(self, choice: str | None) -> None:
+        if choice == "read-only":
+            reason = "another socialcoach window has this plan open"
+            self._after_open(self.session.open_read_only(self.content, reason))
+        else:
+            self.exit(0)
+
+    def _plan_opened(self) -> None:
+        session = self.session
+        self._apply_pack()
+        self._show_welcome(first_run=session.first_run)
+        if session.lock_error is not None:
             self.notify(
-                f"Cannot write in {self.plan_path.parent} ({exc.strerror}), so changes cannot "
-                "be saved there. Your answers are kept while the app is open: use Export to "
-                "write them somewhere else.",
+                f"Cannot write in {self.plan_path.parent} ({session.lock_error.strerror}), so "
+                "changes cannot be saved there. Your answers are kept while the app is open: "
+                "use Export to write them somewhere else.",
                 title="Not saved",
                 severity="error",
                 timeout=20,
             )
-        self._open_plan()
-
-    def _after_lock_choice(self, choice: str | None) -> None:
-        if choice == "read-only":
-            self.read_only = True
-            self._open_plan()
-        else:
-            self.exit(0)
-
-    def _open_plan(self) -> None:
-        from socialcoach.models import Plan
-        from socialcoach.store import PlanFileError, load_plan
-
-        try:
-            plan = load_plan(self.plan_path, write_migrated=not self.read_only)
-        except PlanFileError as exc:
-            from socialcoach.screens.dialogs import ChoiceDialog
-
-            self.push_screen(
-                ChoiceDialog(
-                    "Your plan file cannot be read",
-                    f"{exc.path}\n{exc.problem}\n\nNothing has been changed. You can quit and "
-                    "fix the file in a text editor, or start a new plan: the broken file is "
-                    "kept beside it as plan.toml.broken-<date>.",
-                    [("new", "Start a new plan (keep the broken file)"), ("quit", "Quit")],
-                    escape="quit",
-                ),
-                self._after_broken_choice,
+        if session.read_only:
+            self.sub_title = "read-only: changes are not saved"
+            self.notify(
+                f"Opened read-only: {session.read_only_reason}. You can look and try things; "
+                "on quit you can save a copy.",
+                title="Read-only",
+                severity="warning",
+                timeout=15,
             )
-            return
-        self.plan = Plan() if plan is None else plan
-        self.plan_open = True
-        self._apply_pack()
-        self._show_welcome(first_run=plan is None)
-        if plan is not None and plan.audit_overdue():
+        if session.set_aside:
+            self.notify(
+                session.set_aside_summary(), title="Set aside", severity="warning", timeout=20
+            )
+        plan = session.plan
+        if plan is not None and not session.first_run and plan.audit_overdue():
             self.notify(
                 f"Your profile audit was due on {plan.profile.next_audit}. Open step 6 to do it.",
                 title="Audit due",
                 timeout=10,
             )
+
+    def _offer_broken_choices(self) -> None:
+        from socialcoach.screens.dialogs import ChoiceDialog
+
+        session = self.session
+        error = session.broken
+        assert error is not None
+        backups = [b for b in session.backups() if b.usable][:3]
+        choices = [(f"restore-{n}", f"Restore {b.describe()}") for n, b in enumerate(backups)]
+        self._broken_backups = backups
+        if session.can_start_new():
+            choices.append(("new", "Start a new plan (keep this file beside it)"))
+            after = "You can restore a backup or start a new plan; the unreadable file is kept."
+        else:
+            after = (
+                "It is not a plan file socialcoach wrote, so socialcoach leaves it exactly as "
+                "it is. Quit and start socialcoach with another --plan file name."
+            )
+        choices.append(("quit", "Quit"))
+        self.push_screen(
+            ChoiceDialog(
+                "Your plan file cannot be used",
+                f"{error.path}\n{error.problem}\n\nNothing has been changed. {after}",
+                choices,
+                escape="quit",
+            ),
+            self._after_broken_choice,
+        )
 
     def _show_welcome(self, first_run: bool) -> None:
         """Fill in the welcome screen drawn at start, or replace it if the plan changed."""
@@ -193,22 +261,32 @@ class SocialCoachApp(App[int]):
         self.push_screen(WelcomeScreen(first_run=first_run))  # its on_mount sees the plan
 
     def _after_broken_choice(self, choice: str | None) -> None:
-        from socialcoach.store import move_aside
+        from socialcoach.session import Refused
+        from socialcoach.store import PlanFileError
 
-        if choice != "new":
+        if choice is None or choice == "quit":
             self.exit(return_code=2)
             return
         try:
-            kept = move_aside(self.plan_path, "broken")
-        except OSError as exc:
+            if choice.startswith("restore-"):
+                backup = self._broken_backups[int(choice.removeprefix("restore-"))]
+                kept = self.session.restore(backup.path, self.content)
+                done = f"Restored {backup.path.name}."
+            else:
+                kept = self.session.start_new(self.content, "broken")
+                done = "Started a new plan."
+        except (OSError, Refused, PlanFileError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.exit(
                 return_code=2,
-                message=f"socialcoach: could not move {self.plan_path} aside ({exc.strerror}); "
-                "it was not changed. Fix or move it yourself, or use --plan PATH.",
+                message=f"socialcoach: could not do that ({why}); {self.plan_path} was not "
+                "changed. Fix or move it yourself, or use --plan PATH.",
             )
             return
-        self.notify(f"The unreadable file was kept as {kept.name}.", timeout=8)
-        self._open_plan()
+        if kept is not None:
+            done += f" The unreadable file was kept as {kept.name}."
+        self.notify(done, timeout=10)
+        self._after_open(self.session.state)
 
     def _apply_pack(self) -> None:
         """Record in the plan which organisation pack it is being made with."""
@@ -235,15 +313,36 @@ class SocialCoachApp(App[int]):
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._on_terminate)
 
     def _on_terminate(self) -> None:
-        self.save_plan()
-        if self.lock is not None:
-            self.lock.release()
+        """A signal to stop (the terminal closed, `kill`, Ctrl+C sent as a signal): save
+        what was typed, let go of the lock, and exit."""
+        self.session.close()
         self.exit(0)
+
+    def exit(self, *args, **kwargs) -> None:  # type: ignore[override]
+        """Every way out closes the session: unsaved edits are saved (where this window may)
+        and the lock is let go, also when the app runs inside another program, as in tests."""
+        if self._session is not None:
+            self._session.close()
+        super().exit(*args, **kwargs)
+
+    # ----------------------------------------------------------------- errors
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nobody expected: keep the user's plan and write a report, instead of
+        the traceback Textual would print."""
+        from socialcoach.crash import write_report
+
+        if self.crash_report is None:
+            self.crash_report = write_report(error)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        self._close_messages_no_wait()
 
     # ----------------------------------------------------------------- window size
     def on_resize(self) -> None:
@@ -265,33 +364,35 @@ class SocialCoachApp(App[int]):
     # ----------------------------------------------------------------- saving
     def plan_changed(self) -> None:
         """An edit happened: save soon, so a crash loses at most a moment's typing."""
+        at = time.monotonic()
+        self.session.edited(at)
         if self._autosave is not None:
             self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.save_plan)
+        due = self.session.save_due_in(at)
+        if due is not None:
+            self._autosave = self.set_timer(max(due, 0.01), self.save_plan)
 
     def save_plan(self) -> bool:
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
-        if self.read_only or not self.plan_open:
+        if not self.session.writable:
             return False
-        from socialcoach.store import save_plan
-
-        try:
-            save_plan(self.plan, self.plan_path)
-        except OSError as exc:
-            if not self.save_failed:
-                self.notify(
-                    f"Could not save to {self.plan_path} ({exc.strerror}). Your answers are kept "
-                    "while the app is open: use Export to write them somewhere else.",
-                    title="Not saved",
-                    severity="error",
-                    timeout=15,
-                )
-            self.save_failed = True
-            return False
-        self.save_failed = False
-        return True
+        if self.session.save():
+            self._save_failure_shown = False
+            return True
+        error = self.session.save_error
+        if not self._save_failure_shown and error is not None:
+            self._save_failure_shown = True
+            self.notify(
+                f"Could not save to {self.plan_path} ({error.strerror}). Your answers are kept "
+                "while the app is open: use Export, or quit with Ctrl+Q, which offers to save "
+                "them in another file.",
+                title="Not saved",
+                severity="error",
+                timeout=15,
+            )
+        return False
 
     # ----------------------------------------------------------------- navigation
     def open_wizard(self, step_id: str, focus: str | None = None) -> None:
@@ -398,7 +499,7 @@ class SocialCoachApp(App[int]):
         from socialcoach.fileio import atomic_write_bytes
 
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # exports are private
             # bytes, so an .ics file keeps its CRLF line ends
             atomic_write_bytes(path, text.encode("utf-8"))
         except OSError as exc:
@@ -411,18 +512,18 @@ class SocialCoachApp(App[int]):
         self.notify(done, title=title, timeout=8)
 
     def action_start_over(self) -> None:
-        from socialcoach.models import Plan
         from socialcoach.screens.dialogs import ConfirmDialog
-        from socialcoach.store import move_aside
+        from socialcoach.session import Refused
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            kept = None
-            if self.plan_path.exists() and not self.read_only:
-                self.save_plan()
-                kept = move_aside(self.plan_path, "old")
-            self.plan = Plan()
+            try:
+                kept = self.session.start_new(self.content, "old")
+            except (OSError, Refused) as exc:
+                why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                self.notify(f"Could not start over: {why}.", severity="error", timeout=10)
+                return
             self._apply_pack()
             self.call_after_refresh(self._back_to_first_run)
             if kept:
@@ -445,14 +546,102 @@ class SocialCoachApp(App[int]):
             self.pop_screen()
         self.push_screen(WelcomeScreen(first_run=True))
 
-    async def action_save_and_quit(self) -> None:
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text selection: what many people press first to quit. Save, and
+        say how to quit; a second Ctrl+C soon after quits."""
+        now = time.monotonic()
+        if now - self._ctrl_c_at < CTRL_C_AGAIN:
+            self.call_later(self.action_save_and_quit)
+            return
+        self._ctrl_c_at = now
         saved = self.save_plan()
-        if self.lock is not None:
-            self.lock.release()
-        if not saved and not self.read_only and self.save_failed:
-            self.exit(
-                return_code=1,
-                message=f"socialcoach: the plan could not be saved to {self.plan_path}.",
+        said = "Your plan is saved. " if saved else ""
+        self.notify(
+            f"{said}To quit, press Ctrl+Q, or Ctrl+C again.", title="Quit?", timeout=CTRL_C_AGAIN
+        )
+
+    async def action_save_and_quit(self) -> None:
+        """Save and quit; if the plan cannot be saved here, ask what to do with the edits."""
+        session = self.session
+        if session.writable and not self.save_plan():
+            self._ask_before_losing_edits(
+                "Your plan could not be saved",
+                f"{self.plan_path} cannot be written ({self._save_error_text()}). Your answers "
+                "are still here. Save them in another file, copy the plan as Markdown, or "
+                "quit without saving.",
+            )
+            return
+        if session.read_only and session.unsaved:
+            self._ask_before_losing_edits(
+                "This window is read-only",
+                f"Your changes here are not saved to the plan ({session.read_only_reason}). "
+                "Save them in another file, copy the plan as Markdown, or quit without saving.",
             )
             return
         self.exit(0)
+
+    def _save_error_text(self) -> str:
+        error = self.session.save_error
+        return (error.strerror or str(error)) if error is not None else "unknown error"
+
+    def _ask_before_losing_edits(self, title: str, message: str) -> None:
+        from socialcoach.screens.dialogs import ChoiceDialog
+
+        self.push_screen(
+            ChoiceDialog(
+                title,
+                message,
+                [
+                    ("copy", "Save a copy as…"),
+                    ("clipboard", "Copy the plan as Markdown to the clipboard"),
+                    ("discard", "Quit without saving"),
+                    ("cancel", "Cancel: go back to the plan"),
+                ],
+                escape="cancel",
+            ),
+            self._after_unsaved_choice,
+        )
+
+    def _after_unsaved_choice(self, choice: str | None) -> None:
+        if choice == "copy":
+            self._save_copy_dialog()
+        elif choice == "clipboard":
+            from socialcoach.export import render_markdown
+
+            self.copy_to_clipboard(render_markdown(self.plan, self.content))
+            self.notify(
+                "The plan is on the clipboard as Markdown (if your terminal allows it). Paste "
+                "it somewhere safe, then quit with Ctrl+Q and choose Quit without saving.",
+                title="Copied",
+                timeout=15,
+            )
+        elif choice == "discard":
+            self.session.discard()
+            self.exit(0)
+
+    def _save_copy_dialog(self) -> None:
+        from socialcoach.locations import export_dir
+        from socialcoach.screens.dialogs import ExportDialog
+
+        dialog = ExportDialog(
+            export_dir() / "socialcoach-plan-copy.toml",
+            title="Save a copy of your plan",
+            message="A plan file you can open later with socialcoach --plan PATH.",
+        )
+        self.push_screen(dialog, self._save_copy_to)
+
+    def _save_copy_to(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            self.session.save_copy(path)
+        except OSError as exc:
+            self.notify(
+                f"Could not write {path} ({exc.strerror or exc}). Choose another folder.",
+                severity="error",
+                timeout=10,
+            )
+            self.call_later(self._save_copy_dialog)
+            return
+        self.session.discard()
+        self.exit(0, message=f"socialcoach: your plan was saved as {path}.")

@@ -1,4 +1,4 @@
-"""Command line: the app by default, plus export, calendar, validate, schema, where,
+"""Command line: the app by default, plus export, calendar, validate, restore, schema, where,
 check-post, check-image, content check and serve.
 
 Exit codes: 0 fine, 1 a check found a problem, 2 usage or file errors. Every error names
@@ -7,6 +7,7 @@ the file and says what to do. The UI is imported only when the app is started.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -23,7 +24,11 @@ EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _error(message: str) -> int:
-    print(f"socialcoach: {message}", file=sys.stderr)
+    from socialcoach.cleantext import visible
+
+    # Messages quote file names, keys and values from files: show their control characters
+    # as escapes instead of letting them act on the terminal.
+    print(f"socialcoach: {visible(message)}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -46,32 +51,50 @@ class CommandError(Exception):
     """A problem `main` reports on stderr with exit code 2; the message says what to do."""
 
 
-def _plan(args: argparse.Namespace):
-    """The plan at --plan (or the default), or a CommandError naming the file."""
-    from socialcoach.store import PlanFileError, load_plan
+def _read_plan(args: argparse.Namespace):
+    """The plan at --plan (or the default), its text, and what it set aside; CommandError
+    naming the file when there is none or it cannot be used. Never writes the plan."""
+    from socialcoach.store import PlanFileError, decode_plan, parse_plan_tolerant, read_plan_bytes
 
     path = _plan_path(args)
     try:
-        plan = load_plan(path, write_migrated=False)  # commands read the plan, never write it
+        data = read_plan_bytes(path)
+        if data is None:
+            raise CommandError(
+                f"no plan at {path}. Run `socialcoach` to make one, or pass --plan PATH."
+            )
+        text = decode_plan(data, path)
+        plan, _version, set_aside = parse_plan_tolerant(text, path)
     except PlanFileError as exc:
         raise CommandError(f"{exc.path}: {exc.problem}\n  {exc.hint}") from exc
-    if plan is None:
-        raise CommandError(
-            f"no plan at {path}. Run `socialcoach` to make one, or pass --plan PATH."
-        )
-    return plan
+    return plan, text, set_aside
 
 
-def _plan_and_content(args: argparse.Namespace):
-    """The plan and the content with its policy pack applied, or a CommandError."""
+def _content_for(args: argparse.Namespace, plan):
     from socialcoach.content import ContentError
 
-    plan = _plan(args)
     try:
-        return plan, _load_content(args, plan)
+        return _load_content(args, plan)
     except ContentError as exc:
         problems = "\n  ".join(exc.problems)
         raise CommandError(f"the content or policy pack has problems:\n  {problems}") from exc
+
+
+def _plan_and_content(args: argparse.Namespace):
+    """The plan and the content with its policy pack applied, or a CommandError. Values the
+    coach cannot use are left out, as the app does, with a note on stderr."""
+    from socialcoach.setaside import against_content
+
+    plan, _text, set_aside = _read_plan(args)
+    content = _content_for(args, plan)
+    set_aside += against_content(plan, content)
+    if set_aside:
+        print(
+            f"socialcoach: note: {len(set_aside)} value(s) in {_plan_path(args)} were left out "
+            "because the coach cannot use them; `socialcoach validate` lists them.",
+            file=sys.stderr,
+        )
+    return plan, content
 
 
 def _write_output(args: argparse.Namespace, text: str, done: str) -> None:
@@ -132,9 +155,80 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    plan = _plan(args)
-    print(f"{_plan_path(args)}: valid plan, {plan.done_count()} of 6 steps done.")
+    """Whatever the app cannot use, reported as `file:line: key: problem; what to do`."""
+    from socialcoach.cleantext import visible
+    from socialcoach.setaside import against_content
+    from socialcoach.store import line_of_path
+
+    path = _plan_path(args)
+    plan, text, set_aside = _read_plan(args)
+    set_aside += against_content(plan, _content_for(args, plan))
+    if not set_aside:
+        print(f"{path}: valid plan, {plan.done_count()} of 6 steps done.")
+        return EXIT_OK
+    print(
+        f"{path}: {len(set_aside)} value(s) the coach cannot use. The app opens the plan "
+        "without them and keeps them in the file as they are:",
+        file=sys.stderr,
+    )
+    for item in set_aside:
+        line = line_of_path(text, item.loc)
+        where = f"{path}:{line}" if line else str(path)
+        print(
+            visible(f"  {where}: {item.describe()}; correct or delete it in a text editor."),
+            file=sys.stderr,
+        )
+    return EXIT_FOUND
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """List the earlier plans kept beside the plan file, or put one back."""
+    from socialcoach.session import PlanSession, Refused, State
+    from socialcoach.store import PlanFileError
+
+    session = PlanSession(_plan_path(args))
+    backups = session.backups()
+    if args.backup is None:
+        if not backups:
+            print(f"No earlier plans are kept beside {session.path}.")
+            return EXIT_OK
+        print(f"Earlier plans kept beside {session.path}, newest first:")
+        for number, backup in enumerate(backups, 1):
+            print(f"  {number}. {backup.describe()}")
+        print("Restore one with: socialcoach restore NUMBER (the current plan is kept).")
+        return EXIT_OK
+    chosen = _chosen_backup(args.backup, backups)
+    state = session.open(_content_for(args, None))
+    if state is State.LOCKED:
+        raise CommandError(f"{session.path} is open in another socialcoach window; quit it first.")
+    try:
+        kept = session.restore(chosen, _content_for(args, None))
+    except (Refused, PlanFileError) as exc:
+        raise CommandError(f"cannot restore {chosen}: {exc}") from exc
+    except OSError as exc:
+        raise CommandError(f"cannot restore {chosen}: {exc.strerror or exc}") from exc
+    finally:
+        session.close()
+    kept_note = f" The plan it replaced was kept as {kept.name}." if kept else ""
+    print(f"Restored {chosen.name} as {session.path}.{kept_note}")
     return EXIT_OK
+
+
+def _chosen_backup(choice: str, backups) -> Path:
+    if choice.isdigit():
+        number = int(choice)
+        if not 1 <= number <= len(backups):
+            raise CommandError(
+                f"there is no backup {number}; run `socialcoach restore` to list them."
+            )
+        backup = backups[number - 1]
+        if not backup.usable:
+            raise CommandError(f"backup {number} cannot be used: {backup.problem}")
+        return backup.path
+    path = Path(choice).expanduser()
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file; run `socialcoach restore` to list backups.")
+    return path
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -197,16 +291,39 @@ def cmd_check_image(args: argparse.Namespace) -> int:
     return EXIT_FOUND if report.findings else EXIT_OK
 
 
+def _control_character_problems(path: Path | None) -> list[str]:
+    """`file:line:column` of every control character in the TOML files being checked: they
+    are removed when the content is loaded, and the person who wrote the file should know."""
+    from socialcoach.cleantext import control_characters
+    from socialcoach.locations import content_dir
+
+    root = path if path is not None else content_dir()
+    files = sorted(root.rglob("*.toml")) if root.is_dir() else [root]
+    problems = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # the loader reports files it cannot read
+        for line, column, escape in control_characters(text):
+            problems.append(
+                f"{file}:{line}:{column}: a control character ({escape}) that could drive a "
+                "terminal; it is ignored when the file is loaded. Delete it."
+            )
+    return problems
+
+
 def cmd_content_check(args: argparse.Namespace) -> int:
+    from socialcoach.cleantext import visible
     from socialcoach.packs import check_path
 
     path = Path(args.path).expanduser() if args.path else None
-    problems = check_path(path)
+    problems = _control_character_problems(path) + check_path(path)
     what = str(path) if path else "built-in content"
     if problems:
-        print(f"{what}: {len(problems)} problem(s):", file=sys.stderr)
+        print(visible(f"{what}: {len(problems)} problem(s):"), file=sys.stderr)
         for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {visible(problem)}", file=sys.stderr)
         return EXIT_FOUND
     print(f"{what}: no problems found.")
     return EXIT_OK
@@ -227,7 +344,17 @@ def cmd_app(args: argparse.Namespace) -> int:
     from socialcoach.app import SocialCoachApp
 
     app = SocialCoachApp(plan_path=plan_path, content=content)
-    app.run()
+    try:
+        app.run()
+    finally:
+        # However the app ended (Ctrl+Q, a closed browser tab, an error), what was typed is
+        # saved and the lock let go; after Ctrl+Q this finds nothing left to do.
+        app.session.close()
+    if app.crash_report is not None:
+        return _error(
+            "something went wrong that socialcoach did not expect, and it closed. Your plan "
+            f"was saved. A report for the developers is in {app.crash_report}."
+        )
     return app.return_code or EXIT_OK
 
 
@@ -298,6 +425,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(func=cmd_validate)
 
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="list the earlier plans kept beside the plan file, or put one back",
+    )
+    restore.add_argument(
+        "backup", nargs="?", metavar="NUMBER|FILE", help="the backup to restore (see the list)"
+    )
+    restore.set_defaults(func=cmd_restore)
+
     schema = sub.add_parser("schema", help="print the plan's JSON Schema")
     schema.set_defaults(func=cmd_schema)
 
@@ -356,6 +493,27 @@ def main(argv: list[str] | None = None) -> int:
         return _error(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `socialcoach schema | head`: the reader has all it wanted. Point stdout at
+        # /dev/null so Python's own flush at exit does not complain either.
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - no traceback ever reaches a user
+        from socialcoach.crash import write_report
+
+        report = write_report(exc)
+        return _error(
+            f"something went wrong that socialcoach did not expect ({type(exc).__name__}). "
+            f"Nothing was changed. A report for the developers is in {report}."
+        )
+
+
+def _silence_stdout() -> None:
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from socialcoach.cleantext import clean_value
 from socialcoach.locations import content_dir
 
 STEP_IDS: tuple[str, ...] = ("policy", "platforms", "audience", "phi", "accounts", "profile")
@@ -29,6 +30,13 @@ class Strict(BaseModel):
     """Base for content models: unknown keys are typos, so they are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        # A pack is text someone else wrote: nothing in it may drive the terminal
+        # (socialcoach.cleantext). `content check` reports what was there.
+        return clean_value(value)
 
 
 class Sourced(Strict):

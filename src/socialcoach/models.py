@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from socialcoach.cleantext import clean_value
+
 SCHEMA_VERSION = 1
 
 STEP_ORDER: tuple[str, ...] = ("policy", "platforms", "audience", "phi", "accounts", "profile")
@@ -79,7 +81,8 @@ class PlanModel(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _only_encodable_text(cls, value: object) -> object:
-        return _encodable(value)
+        # No control sequence from a hand-edited plan reaches the terminal (cleantext).
+        return clean_value(_encodable(value))
 
 
 class Basics(PlanModel):
@@ -155,7 +158,9 @@ class AccountsSection(StepSection):
 class ProfileSection(StepSection):
     checked: dict[str, list[str]] = Field(default_factory=dict)  # platform id -> item ids done
     audit_days: int = Field(default=90, ge=7, le=365)
-    last_audit: dt.date | None = None
+    # Bounded so the next audit date can always be computed and written (9999-12-31 + 90
+    # days does not exist).
+    last_audit: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2199, 1, 1))
 
     @property
     def next_audit(self) -> dt.date | None:

@@ -1,0 +1,302 @@
+"""Values in a hand-edited plan that the coach cannot use: set aside in memory, kept in the file.
+
+A plan is a text file people edit. A typo (`subspecialty = "nuero"`), a platform the content
+does not list (`myspace`), a key of a newer version, or a value of the wrong type must neither
+crash the app nor cost the user the rest of their plan. Each such value is taken out of the
+plan the app works on and recorded here as a `SetAside`: where it is, what it holds, what is
+wrong with it. The app says in one line what it set aside; `validate` lists each with its line;
+and every save writes the value back where it was (`restore_into`), unless the user has since
+given that field a value of their own. Nothing the user wrote is dropped by opening a plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from socialcoach.models import STEP_ORDER, Plan
+
+if TYPE_CHECKING:
+    from socialcoach.content import Content
+
+Loc = tuple[str | int, ...]
+_MISSING: Any = object()
+MAX_SET_ASIDE = 200  # a file with more problems than this is not a plan with typos
+# Lists whose length the plan limits: an element is written back only while there is room.
+_LIST_LIMITS: dict[Loc, int] = {("platforms", "chosen"): 3}
+
+
+@dataclass
+class SetAside:
+    """One value the coach could not use. `element`: a whole list entry (then `loc` is the
+    list's place); otherwise a field or dict key, replaced meanwhile by `substitute`."""
+
+    loc: Loc
+    value: object
+    problem: str
+    element: bool = False
+    substitute: object = field(default=_MISSING, repr=False)
+
+    @property
+    def key(self) -> str:
+        return ".".join(str(part) for part in self.loc)
+
+    def describe(self) -> str:
+        return f"{self.key} = {_short(self.value)}: {self.problem}"
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ----------------------------------------------------------------- the plan's own rules
+def tolerant_validate(raw: dict) -> tuple[Plan, list[SetAside]]:
+    """A Plan from `raw`, with every value pydantic refuses set aside instead of refusing all.
+
+    One error is taken out at a time (taking several would shift the indices of the others),
+    then the rest is validated again. `raw` is changed in place.
+    """
+    set_aside: list[SetAside] = []
+    while True:
+        try:
+            plan = Plan.model_validate(raw)
+        except ValidationError as exc:
+            if len(set_aside) >= MAX_SET_ASIDE:
+                raise
+            error = exc.errors()[0]
+            taken = _take_out(raw, tuple(error["loc"]), error["msg"])
+            if taken is None:
+                raise  # nothing in the file to take out (cannot happen for a dict input)
+            set_aside.append(taken)
+            continue
+        dumped = plan.to_toml_dict()
+        for item in set_aside:
+            if not item.element:
+                item.substitute = _get(dumped, item.loc)
+        return plan, set_aside
+
+
+def _take_out(raw: dict, loc: Loc, message: str) -> SetAside | None:
+    """Remove the deepest part of `loc` that exists in `raw` and say what it held."""
+    parent: Any = None
+    key: Any = None
+    node: Any = raw
+    path: list[str | int] = []
+    for part in loc:
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and 0 <= part < len(node)
+        ):
+            parent, key, node = node, part, node[part]
+        else:
+            break
+        path.append(part)
+    if parent is None:
+        return None
+    problem = _plain_message(message, found=len(path) == len(loc))
+    if isinstance(parent, list):
+        parent.pop(key)
+        return SetAside(tuple(path[:-1]), node, problem, element=True)
+    del parent[key]
+    return SetAside(tuple(path), node, problem)
+
+
+def _plain_message(message: str, *, found: bool) -> str:
+    if message == "Extra inputs are not permitted":
+        return "this version of socialcoach has no such setting"
+    if not found and message == "Field required":
+        return "an entry with a required value missing"
+    return message[:1].lower() + message[1:]
+
+
+# ----------------------------------------------------------------- what the content knows
+def against_content(plan: Plan, content: Content) -> list[SetAside]:
+    """Set aside values that are valid in form but name something the content does not have.
+
+    `plan` is changed in place: unknown list entries are removed, unknown choices get the
+    default the app would start with.
+    """
+    found: list[SetAside] = []
+    platforms = {p.id for p in content.platforms}
+
+    def choose(loc: Loc, value: object, allowed: set, default: object, what: str) -> object:
+        if value in allowed:
+            return value
+        found.append(SetAside(loc, value, f"not a {what} the coach knows", substitute=default))
+        return default
+
+    def keep(loc: Loc, items: list, allowed: set, what: str, ident=lambda x: x) -> list:
+        kept = []
+        for item in items:
+            if ident(item) in allowed:
+                kept.append(item)
+            else:
+                value = item.model_dump(mode="python") if hasattr(item, "model_dump") else item
+                found.append(SetAside(loc, value, f"not a {what} the coach knows", element=True))
+        return kept
+
+    subs = {s.id for s in content.subspecialties}
+    default_sub = "general" if "general" in subs else content.subspecialties[0].id
+    plan.basics.subspecialty = choose(
+        ("basics", "subspecialty"), plan.basics.subspecialty, subs, default_sub, "subspecialty"
+    )
+    plan.current_step = choose(
+        ("current_step",), plan.current_step, set(STEP_ORDER), STEP_ORDER[0], "step"
+    )
+    policy_ids = {i.id for i in content.policy_items}
+    for item_id in [i for i in plan.policy.items if i not in policy_ids]:
+        answer = plan.policy.items.pop(item_id)
+        found.append(
+            SetAside(
+                ("policy", "items", item_id),
+                answer.model_dump(mode="python"),
+                "not a policy item of the content or pack in use",
+            )
+        )
+    plan.policy.items = dict(plan.policy.items)  # re-assign so validation sees the change
+    goals = {g.id for g in content.goals}
+    plan.platforms.goals = keep(("platforms", "goals"), plan.platforms.goals, goals, "goal")
+    plan.platforms.chosen = keep(
+        ("platforms", "chosen"), plan.platforms.chosen, platforms, "platform", lambda c: c.platform
+    )
+    entries = {e.id for e in content.audience}
+    plan.audience.adopted = keep(
+        ("audience", "adopted"), plan.audience.adopted, entries, "follow-list entry"
+    )
+    habits = {h.id for h in content.habits}
+    plan.audience.habits = keep(("audience", "habits"), plan.audience.habits, habits, "habit")
+    rules = {r.id for r in content.identifiers} | {h.id for h in content.hazards}
+    plan.phi.acknowledged = keep(("phi", "acknowledged"), plan.phi.acknowledged, rules, "rule")
+    answers = {}
+    quiz = {q.id: len(q.choices) for q in content.quiz}
+    for question, answer in plan.phi.quiz_answers.items():
+        if question in quiz and 0 <= answer < quiz[question]:
+            answers[question] = answer
+        else:
+            found.append(
+                SetAside(
+                    ("phi", "quiz_answers", question),
+                    answer,
+                    "not an answer to a quiz question the coach has",
+                )
+            )
+    plan.phi.quiz_answers = answers
+    plan.accounts.accounts = keep(
+        ("accounts", "accounts"),
+        plan.accounts.accounts,
+        platforms,
+        "platform",
+        lambda a: a.platform,
+    )
+    contacts = {r.id for r in content.contact_rules} | {""}
+    for n, account in enumerate(plan.accounts.accounts):
+        account.patient_contact = choose(
+            ("accounts", "accounts", n, "patient_contact"),
+            account.patient_contact,
+            contacts,
+            "",
+            "rule for patient contact",
+        )
+    checked = {}
+    for platform_id, items in plan.profile.checked.items():
+        if platform_id in platforms:
+            checked[platform_id] = items
+        else:
+            found.append(
+                SetAside(
+                    ("profile", "checked", platform_id), items, "not a platform the coach knows"
+                )
+            )
+    plan.profile.checked = checked
+    rhythms = {r.days for r in content.audit_rhythms}
+    if rhythms:
+        default_days = 90 if 90 in rhythms else min(rhythms)
+        plan.profile.audit_days = choose(
+            ("profile", "audit_days"),
+            plan.profile.audit_days,
+            rhythms,
+            default_days,
+            "audit rhythm",
+        )
+    return found
+
+
+# ----------------------------------------------------------------- writing it back
+def restore_into(data: dict, set_aside: list[SetAside]) -> dict:
+    """`data` (a plan as dumped for saving) with the set-aside values back where they were.
+
+    A field keeps the user's new value if they changed it from the substitute; a list entry
+    goes back at the end of its list (if the list still has room and the entry is not there).
+    """
+    for item in set_aside:
+        if item.element:
+            target = _get(data, item.loc)
+            if target is _MISSING:
+                target = _set(data, item.loc, [])
+            if not isinstance(target, list) or item.value in target:
+                continue
+            limit = _LIST_LIMITS.get(item.loc)
+            if limit is None or len(target) < limit:
+                target.append(item.value)
+            continue
+        current = _get(data, item.loc)
+        if current is _MISSING or current == item.substitute:
+            _set(data, item.loc, item.value)
+    return data
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    node = data
+    for part in loc:
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and 0 <= part < len(node)
+        ):
+            node = node[part]
+        else:
+            return _MISSING
+    return node
+
+
+def _set(data: Any, loc: Loc, value: Any) -> Any:
+    """Put `value` at `loc`, making the dicts on the way; give up quietly where the path is
+    no longer there (an account the user removed)."""
+    node = data
+    for part in loc[:-1]:
+        if isinstance(node, dict):
+            node = node.setdefault(part, {})
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return value
+    if (
+        isinstance(node, dict)
+        or isinstance(node, list)
+        and isinstance(loc[-1], int)
+        and 0 <= loc[-1] < len(node)
+    ):
+        node[loc[-1]] = value
+    return value
+
+
+def summary(set_aside: list[SetAside]) -> str:
+    """One line for the app: how many values were set aside, the first few, and that the
+    file still has them."""
+    if not set_aside:
+        return ""
+    shown = "; ".join(item.describe() for item in set_aside[:3])
+    more = f" and {len(set_aside) - 3} more" if len(set_aside) > 3 else ""
+    noun = "value" if len(set_aside) == 1 else "values"
+    return (
+        f"Set aside {len(set_aside)} {noun} in your plan file that the coach cannot use "
+        f"({shown}{more}). They stay in the file unchanged; `socialcoach validate` lists them."
+    )
