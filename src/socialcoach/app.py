@@ -399,13 +399,13 @@ class SocialCoachApp(App[int]):
         """Show the steps at `step_id`, focusing the widget `focus` (an id) if given."""
         from socialcoach.screens.wizard import WizardScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, WizardScreen):
-                while self.screen is not screen:
-                    self.pop_screen()
-                self.call_later(screen.show_step, step_id, focus)
-                return
-        self.push_screen(WizardScreen(step_id, focus))
+        wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+        if wizard is None:
+            self.push_screen(WizardScreen(step_id, focus))
+            return
+        while self.screen is not wizard:
+            self.pop_screen()
+        self.call_later(wizard.show_step, step_id, focus)
 
     def show_review(self) -> None:
         from socialcoach.screens.review import ReviewScreen

@@ -481,6 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    args: argparse.Namespace | SimpleNamespace
     if argv:
         args = build_parser().parse_args(argv)
     else:

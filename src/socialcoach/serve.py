@@ -100,8 +100,9 @@ class LocalServer(Server):
         if request.path == "/ws" and origin not in {f"http://{h}" for h in self.allowed_hosts}:
             return web.Response(status=403, text="socialcoach: cross-origin request refused.\n")
         response = await handler(request)
-        if request.path == "/" and isinstance(response, web.Response) and response.body:
-            body = bytes(response.body).replace(_FONT_LINK, b'href="data:text/css,"')
+        body = response.body if isinstance(response, web.Response) else None
+        if request.path == "/" and isinstance(body, bytes | bytearray) and body:
+            body = bytes(body).replace(_FONT_LINK, b'href="data:text/css,"')
             response.body = body
             response.headers["Content-Security-Policy"] = (
                 "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline'; "

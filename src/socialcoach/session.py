@@ -136,6 +136,7 @@ class PlanSession:
         return self._read(content, writable=False)
 
     def _read(self, content: Content, *, writable: bool) -> State:
+        set_aside: list[SetAside]
         try:
             data = read_plan_bytes(self.real)
             if data is None:

@@ -12,7 +12,7 @@ given that field a value of their own. Nothing the user wrote is dropped by open
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Loc = tuple[str | int, ...]
 _MISSING: Any = object()
+T = TypeVar("T")
 MAX_SET_ASIDE = 200  # a file with more problems than this is not a plan with typos
 # Lists whose length the plan limits: an element is written back only while there is room.
 _LIST_LIMITS: dict[Loc, int] = {("platforms", "chosen"): 3}
@@ -86,16 +87,10 @@ def _take_out(raw: dict, loc: Loc, message: str) -> SetAside | None:
     node: Any = raw
     path: list[str | int] = []
     for part in loc:
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and 0 <= part < len(node)
-        ):
-            parent, key, node = node, part, node[part]
-        else:
+        child = _child(node, part)
+        if child is _MISSING:
             break
+        parent, key, node = node, part, child
         path.append(part)
     if parent is None:
         return None
@@ -125,7 +120,7 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
     found: list[SetAside] = []
     platforms = {p.id for p in content.platforms}
 
-    def choose(loc: Loc, value: object, allowed: set, default: object, what: str) -> object:
+    def choose(loc: Loc, value: T, allowed: set, default: T, what: str) -> T:
         if value in allowed:
             return value
         found.append(SetAside(loc, value, f"not a {what} the coach knows", substitute=default))
@@ -151,11 +146,11 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
     )
     policy_ids = {i.id for i in content.policy_items}
     for item_id in [i for i in plan.policy.items if i not in policy_ids]:
-        answer = plan.policy.items.pop(item_id)
+        policy_answer = plan.policy.items.pop(item_id)
         found.append(
             SetAside(
                 ("policy", "items", item_id),
-                answer.model_dump(mode="python"),
+                policy_answer.model_dump(mode="python"),
                 "not a policy item of the content or pack in use",
             )
         )
@@ -251,19 +246,21 @@ def restore_into(data: dict, set_aside: list[SetAside]) -> dict:
     return data
 
 
+def _child(node: Any, part: str | int) -> Any:
+    """`node[part]` for a dict key or a list index that is there; _MISSING otherwise."""
+    if isinstance(node, dict):
+        return node.get(part, _MISSING)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return _MISSING
+
+
 def _get(data: Any, loc: Loc) -> Any:
     node = data
     for part in loc:
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and 0 <= part < len(node)
-        ):
-            node = node[part]
-        else:
-            return _MISSING
+        node = _child(node, part)
+        if node is _MISSING:
+            break
     return node
 
 
@@ -274,17 +271,13 @@ def _set(data: Any, loc: Loc, value: Any) -> Any:
     for part in loc[:-1]:
         if isinstance(node, dict):
             node = node.setdefault(part, {})
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
         else:
-            return value
-    if (
-        isinstance(node, dict)
-        or isinstance(node, list)
-        and isinstance(loc[-1], int)
-        and 0 <= loc[-1] < len(node)
-    ):
-        node[loc[-1]] = value
+            node = _child(node, part)
+            if node is _MISSING:
+                return value
+    last = loc[-1]
+    if isinstance(node, dict) or _child(node, last) is not _MISSING:
+        node[last] = value
     return value
 
 
