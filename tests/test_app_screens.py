@@ -82,6 +82,38 @@ async def test_review_shows_the_plan_and_exports_where_the_user_says(
     assert target.read_text().startswith("# Dr Jane Rivera")
 
 
+async def test_review_opens_with_a_glance_and_shows_tick_boxes_and_each_link_once(
+    plan_path: Path, content
+):
+    import io
+
+    from rich.console import Console
+
+    plan = sample_plan(content)
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("#review")
+        await pilot.pause()
+        md_widget = app.screen.query_one("#plan-md", MarkdownText)
+        source = md_widget.source
+        head = source.split("\n# ")[0]  # the glance, above the plan's own title
+        assert head.startswith("## At a glance")
+        for step in content.steps.values():
+            assert f"{step.number}. {step.title}" in head
+        for choice in plan.platforms.chosen:
+            assert content.platform_name(choice.platform) in head
+        assert "**Next:**" in head and "**Dates:**" in head
+        console = Console(file=io.StringIO(), width=118, color_system=None)
+        console.print(md_widget.content.renderable)  # the Markdown, as the screen draws it
+        drawn = console.file.getvalue()
+        assert "[ ]" not in drawn and "☐" in drawn
+        urls = [line for line in drawn.splitlines() if "https://" in line]
+        assert urls and all(line.count("https://") == 1 for line in urls)
+        await pilot.press("ctrl+q")
+
+
 async def test_start_over_asks_first_and_keeps_the_old_plan(plan_path: Path, content):
     save_plan(sample_plan(content), plan_path)
     app = SocialCoachApp(plan_path=plan_path)

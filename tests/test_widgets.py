@@ -1,4 +1,4 @@
-"""Shared widgets: Markdown drawn once per width."""
+"""Shared widgets: Markdown drawn once per width; tick boxes that differ in shape."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import io
 
 from rich.console import Console
 from rich.markdown import Markdown
+from textual.app import App, ComposeResult
 
 from socialcoach.widgets import RenderedOnce
 
@@ -39,3 +40,37 @@ def test_markdown_is_rendered_once_per_width_and_looks_the_same():
     # a new width (the window was resized) is rendered anew
     assert text(once, 40) == text(Markdown(SOURCE), 40)
     assert Counted.renders == 2
+
+
+class _Ticks(App[None]):
+    def compose(self) -> ComposeResult:
+        from textual.widgets.selection_list import Selection
+
+        from socialcoach.ticks import TickBox, TickList
+
+        yield TickList(Selection("first rule", "a"), Selection("second rule", "b", True))
+        yield TickBox("remind me", value=False, id="box")
+
+
+def _line_text(widget, y: int) -> str:
+    return "".join(segment.text for segment in widget.render_line(y))
+
+
+async def test_tick_marks_differ_in_shape_not_only_colour():
+    from socialcoach.ticks import TickBox, TickList
+
+    app = _Ticks()
+    async with app.run_test(size=(60, 10)) as pilot:
+        ticks = app.query_one(TickList)
+        assert _line_text(ticks, 0).startswith("[ ] first rule")
+        assert _line_text(ticks, 1).startswith("[x] second rule")
+        ticks.focus()
+        await pilot.press("space")  # ticks the highlighted first rule, as a user would
+        await pilot.pause()
+        assert _line_text(ticks, 0).startswith("[x] first rule")
+        assert ticks.selected == ["b", "a"] or sorted(ticks.selected) == ["a", "b"]
+        box = app.query_one(TickBox)
+        assert str(box.render()).startswith("[ ]")
+        await pilot.click("#box")
+        await pilot.pause()
+        assert box.value and str(box.render()).startswith("[x]")

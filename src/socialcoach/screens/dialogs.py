@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from socialcoach.steps.base import plain
+from socialcoach.ticks import TickBox
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -96,7 +97,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static(plain(self._message), classes="dialog-body")
             yield Input(str(self._default), id="export-path")
             if self._option:
-                yield Checkbox(plain(self._option), value=True, id="export-option")
+                yield TickBox(plain(self._option), value=True, id="export-option")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
                 yield Button("Cancel", id="cancel")

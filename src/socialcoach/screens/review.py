@@ -1,7 +1,9 @@
-"""The whole plan as it will be exported, with export and a way back to the steps."""
+"""The plan at a glance, then the whole plan as it will be exported, with export and a way
+back to the steps."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -12,10 +14,27 @@ from textual.screen import Screen
 from textual.widgets import Button, Header
 
 from socialcoach.export import render_markdown
+from socialcoach.overview import glance, render_glance
 from socialcoach.widgets import MarkdownText, SteadyFooter
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
+
+# Rich's Markdown has no task lists and writes a link's address after its text; the export
+# keeps both (they render on GitHub), the screen shows a tick box and each address once.
+_TASK = re.compile(r"^(\s*)- \[([ xX])\] ", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+
+
+def for_screen(markdown: str) -> str:
+    """The export's Markdown as the review draws it: `☐`/`☑` for task items, bare links."""
+    boxes = _TASK.sub(lambda m: f"{m.group(1)}- {'☑' if m.group(2) != ' ' else '☐'} ", markdown)
+    return _AUTOLINK.sub(r"\1", boxes)
+
+
+def review_text(coach: SocialCoachApp) -> str:
+    plan, content = coach.plan, coach.content
+    return render_glance(glance(plan, content)) + "\n" + for_screen(render_markdown(plan, content))
 
 
 class ReviewScreen(Screen[None]):
@@ -36,7 +55,7 @@ class ReviewScreen(Screen[None]):
             yield Button("Calendar…", id="calendar", compact=True)
             yield Button("Back", id="back", compact=True)
         with VerticalScroll(id="review-body"):
-            yield MarkdownText(render_markdown(self.coach.plan, self.coach.content), id="plan-md")
+            yield MarkdownText(review_text(self.coach), id="plan-md")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -45,7 +64,7 @@ class ReviewScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from the steps or a dialog: show edits made since. Redrawing a long plan takes
         # a while, so it is not redone when nothing changed (as on the first show).
-        text = render_markdown(self.coach.plan, self.coach.content)
+        text = review_text(self.coach)
         plan_md = self.query_one("#plan-md", MarkdownText)
         if plan_md.source != text:
             plan_md.update(text)
