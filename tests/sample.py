@@ -85,3 +85,38 @@ def freeze_clock(fixed: dt.datetime, patch=setattr) -> None:
     patch(store, "now", lambda: fixed)
     patch(profile, "dt", fixed_dt)
     patch(models, "dt", fixed_dt)
+
+
+# A plan edited by hand: valid TOML, with values the coach cannot use (issue 16).
+HAND_EDITED = """\
+schema_version = 1
+current_step = "nowhere"
+
+[basics]
+display_name = "Dr Hand"
+subspecialty = "nuero"
+favourite_colour = "teal"
+
+[platforms]
+goals = ["teach", "time-travel"]
+
+[[platforms.chosen]]
+platform = "x"
+
+[[platforms.chosen]]
+platform = "myspace"
+
+[[accounts.accounts]]
+platform = "youtub"
+
+[[accounts.accounts]]
+platform = "x"
+patient_contact = "telepathy"
+
+[phi]
+quiz_answers = { nope = 2 }
+
+[profile]
+last_audit = 9999-12-31
+audit_days = 45
+"""

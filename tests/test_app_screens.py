@@ -45,6 +45,26 @@ async def test_help_opens_with_f1_and_question_mark_and_lists_every_key(plan_pat
         await pilot.press("escape")
 
 
+async def test_help_scrolls_with_the_arrows_and_page_down_at_once(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0, "the key list is longer than the window"
+        assert body.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
 async def test_question_mark_typed_in_a_field_is_text_not_help(plan_path: Path):
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -291,4 +311,23 @@ async def test_the_highlighted_audience_entry_is_explained_below_the_list(plan_p
         await pilot.press("down", "down")
         await pilot.pause()
         assert str(details.render()) == entry_details(rows[2], content)
+        await pilot.press("ctrl+q")
+
+
+async def test_the_palette_screenshot_is_saved_where_exports_go_without_a_downloads_folder(
+    plan_path: Path,
+):
+    from helpers import run_palette_command
+
+    assert not (Path.home() / "Downloads").exists()
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Screenshot")
+        await pilot.pause(0.3)
+        shots = list(Path.home().glob("socialcoach*.svg"))
+        assert len(shots) == 1 and shots[0].read_text().startswith("<svg")
+        messages = [n.message for n in app._notifications]
+        assert any(str(shots[0]) in m for m in messages)
+        assert not any("Failed" in m for m in messages)
         await pilot.press("ctrl+q")

@@ -22,8 +22,7 @@ from socialcoach.settings import remember_pack
 from socialcoach.store import load_plan, save_plan
 
 from helpers import held_by_another_window, open_steps, until
-from sample import sample_plan
-from test_session import HAND_EDITED
+from sample import HAND_EDITED, sample_plan
 
 SIZE = (100, 30)
 

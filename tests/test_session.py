@@ -14,40 +14,7 @@ from socialcoach.models import Plan
 from socialcoach.session import AUTOSAVE_DELAY, AUTOSAVE_MAX_WAIT, PlanSession, Refused, State
 from socialcoach.store import KEEP_OPENED, MAX_PLAN_BYTES, opened_copies, save_plan
 
-from sample import sample_plan
-
-HAND_EDITED = """\
-schema_version = 1
-current_step = "nowhere"
-
-[basics]
-display_name = "Dr Hand"
-subspecialty = "nuero"
-favourite_colour = "teal"
-
-[platforms]
-goals = ["teach", "time-travel"]
-
-[[platforms.chosen]]
-platform = "x"
-
-[[platforms.chosen]]
-platform = "myspace"
-
-[[accounts.accounts]]
-platform = "youtub"
-
-[[accounts.accounts]]
-platform = "x"
-patient_contact = "telepathy"
-
-[phi]
-quiz_answers = { nope = 2 }
-
-[profile]
-last_audit = 9999-12-31
-audit_days = 45
-"""
+from sample import HAND_EDITED, sample_plan
 
 
 def _open(path: Path, content) -> PlanSession:

@@ -43,3 +43,26 @@ async def test_a_field_below_the_screen_is_scrolled_into_view(plan_path: Path, c
         assert pane.scroll_y > 0
         assert head_visible(pane, app.focused)
         await pilot.press("ctrl+q")
+
+
+async def test_check_a_draft_from_the_palette_shows_the_draft_box(plan_path: Path, content):
+    """From the steps (here step 1) and from the welcome screen, as users reach it."""
+    from helpers import run_palette_command
+
+    save_plan(sample_plan(content), plan_path)
+    for start_in_steps in (True, False):
+        app = SocialCoachApp(plan_path=plan_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            if start_in_steps:
+                await open_steps(pilot, "policy")
+            else:
+                await pilot.pause()
+            await run_palette_command(pilot, "Check a draft")
+            await pilot.pause(0.3)
+            pane = app.screen.pane("phi")
+            assert app.focused is pane.query_one("#draft")
+            assert head_visible(pane, app.focused), "the draft box must be on the screen"
+            await pilot.press(*"Mr Smith")
+            await pilot.pause()
+            assert "Mr Smith" in pane.query_one("#draft").text
+            await pilot.press("ctrl+q")

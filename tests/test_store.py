@@ -202,11 +202,11 @@ def test_odd_text_round_trips(plan_path: Path):
     plan = Plan()
     odd = 'quote " backslash \\ newline\nrtl שלום emoji 🩻 [radiology] [/oops] = """ \t'
     plan.basics.display_name = odd
-    plan.policy.contact_name = "x" * 20_000
+    plan.policy.contact_name = "x" * 20_000  # a paste into a one-line field is cut at 200
     save_plan(plan, plan_path)
     again = load_plan(plan_path)
     assert again.basics.display_name == odd
-    assert again.policy.contact_name == "x" * 20_000
+    assert again.policy.contact_name == "x" * 200
     assert dumps_plan(again) == dumps_plan(plan)
 
 

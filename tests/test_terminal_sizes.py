@@ -137,3 +137,20 @@ async def test_a_dialog_opened_under_the_size_message_comes_back_when_the_window
         await pilot.pause()
     assert app.return_code == 2
     assert plan_path.read_text() == "schema_version = 1\n[basics]\nbroken =\n"
+
+
+async def test_every_welcome_back_button_is_whole_at_the_narrowest_width(plan_path: Path, content):
+    from textual.widgets import Button
+
+    from helpers import until
+
+    save_plan(sample_plan(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await until(pilot, lambda: len(app.screen.query("#welcome-buttons Button")) == 4, "buttons")
+        await pilot.pause()
+        for button in app.screen.query("#welcome-buttons Button").results(Button):
+            label = str(button.label)
+            assert button.region.right <= 60, label
+            assert button.region.width >= len(label), f"{label!r} is cut"
+        await pilot.press("ctrl+q")

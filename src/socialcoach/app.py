@@ -448,6 +448,33 @@ class SocialCoachApp(App[int]):
         )
         yield SystemCommand("Help", "Every key, and where your plan is saved", self.action_help)
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot, saved where exports go (Documents, or the home folder)
+        rather than in a Downloads folder that may not exist; in a browser, Textual's own."""
+        if self._driver is not None and self._driver.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from textual._files import generate_datetime_filename
+
+        from socialcoach.fileio import atomic_write_text
+        from socialcoach.locations import export_dir
+
+        folder = Path(path) if path else export_dir()
+        target = folder / (filename or generate_datetime_filename(self.title, ".svg", time_format))
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            atomic_write_text(target, self.export_screenshot())
+        except OSError as exc:
+            self.notify(
+                f"Could not save the screenshot in {folder} ({exc.strerror}).",
+                title="Screenshot",
+                severity="error",
+            )
+            return None
+        self.notify(f"Screenshot saved as {target}", title="Screenshot")
+        return None
+
     def check_draft(self) -> None:
         self.open_wizard("phi", focus="draft")
 

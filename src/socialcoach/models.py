@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from socialcoach.cleantext import clean_value
 
@@ -73,6 +74,20 @@ def _encodable(value: object) -> object:
     return value
 
 
+def _capped(limit: int):
+    """A text field cut at `limit` characters: a 20,000-character paste into a one-line field
+    (an organisation, a handle) would otherwise flood every screen and export it appears in."""
+
+    def cut(value: object) -> object:
+        return value[:limit] if isinstance(value, str) else value
+
+    return BeforeValidator(cut)
+
+
+ShortText = Annotated[str, _capped(200)]  # names, organisations, handles, emails
+LongText = Annotated[str, _capped(2000)]  # notes, disclaimers
+
+
 class PlanModel(BaseModel):
     """Unknown keys are kept out; assignment is validated so the UI cannot store junk."""
 
@@ -86,11 +101,11 @@ class PlanModel(BaseModel):
 
 
 class Basics(PlanModel):
-    display_name: str = ""
+    display_name: ShortText = ""
     specialty: str = "radiology"
     subspecialty: str = "general"
     career_stage: CareerStage = CareerStage.ATTENDING
-    organisation: str = ""
+    organisation: ShortText = ""
 
 
 class StepSection(PlanModel):
@@ -99,13 +114,13 @@ class StepSection(PlanModel):
 
 class PolicyAnswer(PlanModel):
     state: ItemState = ItemState.TODO
-    note: str = ""
+    note: LongText = ""
 
 
 class PolicySection(StepSection):
     items: dict[str, PolicyAnswer] = Field(default_factory=dict)
-    contact_name: str = ""
-    contact_email: str = ""
+    contact_name: ShortText = ""
+    contact_email: ShortText = ""
 
 
 class PlatformChoice(PlanModel):
@@ -126,7 +141,7 @@ class AudienceSection(StepSection):
     adopted: list[str] = Field(default_factory=list)
     posts_per_week: int = Field(default=2, ge=0, le=21)
     habits: list[str] = Field(default_factory=list)
-    themes: list[str] = Field(default_factory=lambda: ["", "", ""])
+    themes: list[ShortText] = Field(default_factory=lambda: ["", "", ""])
 
 
 class PhiSection(StepSection):
@@ -137,11 +152,11 @@ class PhiSection(StepSection):
 class AccountPlan(PlanModel):
     platform: str
     split: AccountSplit = AccountSplit.SEPARATE
-    professional_handle: str = ""
+    professional_handle: ShortText = ""
     professional_visibility: Visibility = Visibility.PUBLIC
-    personal_handle: str = ""
+    personal_handle: ShortText = ""
     personal_visibility: Visibility = Visibility.PRIVATE
-    disclaimer: str = ""
+    disclaimer: LongText = ""
     patient_contact: str = ""  # a contact-rule id from content
 
 

@@ -245,12 +245,12 @@ class PlanSession:
             self.read_only_reason = "you chose to quit without saving"
 
     def close(self) -> bool:
-        """Save what is unsaved (if this window may) and let go of the lock. Idempotent: the
+        """Save any change (if this window may) and let go of the lock. Idempotent: the
         app calls it on quit, and the command line again after the app has ended however it
         ended. Returns False when unsaved edits could not be written."""
         saved = True
-        if self.state is State.OPEN and self.unsaved:
-            saved = self.save()
+        if self.state is State.OPEN:
+            saved = self.save()  # writes nothing when the plan is as it was read
         self.lock.release()
         self.state = State.CLOSED
         return saved

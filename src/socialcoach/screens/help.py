@@ -36,7 +36,9 @@ class HelpScreen(ModalScreen[None]):
             yield Button("Close (Esc)", id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        # The text has the focus, so the arrows, PageDown and the mouse wheel scroll it at
+        # once; Tab reaches Close, and Esc closes from anywhere.
+        self.query_one("#help-body", VerticalScroll).focus()
 
     def on_button_pressed(self) -> None:
         self.dismiss()

@@ -71,7 +71,7 @@ class WelcomeScreen(Screen[None]):
             ]
         return [
             Button("Resume →", id="resume", variant="primary", compact=True),
-            Button("Review plan", id="review", compact=True),
+            Button("Review", id="review", compact=True),
             Button("Export", id="export", compact=True),
             Button("Start over", id="start-over", variant="warning", compact=True),
         ]
