@@ -239,10 +239,11 @@ def check_defaults(content: Content, pack: Pack) -> list[str]:
     problems: list[str] = []
     file = pack.path
     item_ids = {item.id for item in content.policy_items}
-    for answer in pack.answers:
+    for number, answer in enumerate(pack.answers):
         if answer.item not in item_ids:
             problems.append(
-                f"{_place(file, 'item', answer.item)}: answer.item: no policy item has the id "
+                f"{_place(file, 'item', answer.item)}: answer[{number}].item: no policy item "
+                f"has the id "
                 f"{answer.item!r}; use a built-in id or one from a [[policy_item]] in this pack."
             )
     entry_ids = {entry.id for entry in content.audience}
@@ -337,6 +338,12 @@ def check_path(path: Path | None) -> list[str]:
     except ContentError as exc:
         return list(exc.problems)
     if path is None:
+        from socialcoach import self_audit
+
+        try:
+            self_audit.load(base, folder)
+        except ContentError as exc:
+            return list(exc.problems)
         return []
     try:
         apply_pack(base, load_pack(path))
