@@ -235,7 +235,7 @@ def cmd_cohort_report(args: argparse.Namespace) -> int:
     files, found = cohort.gather(args.paths, exclude)
     report = cohort.read(files, content, found)
     for path, why in report.unreadable:
-        print(f"socialcoach: {path}: {why}; left out of the report.", file=sys.stderr)
+        print(f"socialcoach: {path}: {why.rstrip('.')}; left out of the report.", file=sys.stderr)
     if not report.members:
         raise CommandError(
             "no plans could be read from the paths given. Pass plan files (.toml), exported "

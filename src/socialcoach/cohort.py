@@ -23,7 +23,6 @@ from socialcoach.packs import has_disclaimer
 
 PLAN_SUFFIXES = (".toml",)
 EXPORT_SUFFIXES = (".md", ".markdown")
-PLAN_KEYS = {"schema_version", "created", "basics", "policy", "platforms", "profile", "pack"}
 STATUS_MARK = {"done": "✓", "in_progress": "…", "not_started": "–"}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//|\\\\)|^(file|smb|nfs|ftp|https?):", re.I)
 
@@ -108,23 +107,39 @@ def _disclaimer_for(content: Content, plan_disclaimer: str) -> str:
     return plan_disclaimer
 
 
-def from_plan(path: Path, text: str, content: Content) -> Member:
-    """A member from a plan file's text; PlanFileError or NotAPlan when it is not one."""
-    import tomllib
+_PLAN_LINE = re.compile(
+    r"^\s*(\[\s*)?(schema_version|created|basics|policy|platforms|profile)\b", re.MULTILINE
+)
 
-    from socialcoach.store import parse_plan
+
+def from_plan(path: Path, text: str, content: Content) -> Member:
+    """A member from a plan file's text; PlanFileError or NotAPlan when it is not one.
+
+    The text is parsed once (TOML parsing is most of the report's time); only a file that
+    fails is looked at again, to tell a policy pack or other TOML from a broken plan.
+    """
+    from socialcoach.store import PlanFileError, parse_plan
+
+    if not _PLAN_LINE.search(text):
+        raise NotAPlan("a TOML file that is not a socialcoach plan")
+    try:
+        plan, _version = parse_plan(text, path)
+    except PlanFileError:
+        _not_a_plan(text)
+        raise
+    return _member(path, plan, content)
+
+
+def _not_a_plan(text: str) -> None:
+    """Raise NotAPlan for a pack (or other TOML) that only looked like a plan at a glance."""
+    import tomllib
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
-        raw = None  # parse_plan says what is wrong, with the line
-    if raw is not None:
-        if not set(raw) & PLAN_KEYS:
-            raise NotAPlan("a TOML file that is not a socialcoach plan")
-        if "id" in (raw.get("pack") or {}) and not set(raw) & {"created", "basics", "policy"}:
-            raise NotAPlan("a policy pack, not a plan")
-    plan, _version = parse_plan(text, path)
-    return _member(path, plan, content)
+        return
+    if "id" in (raw.get("pack") or {}) and not set(raw) & {"created", "basics"}:
+        raise NotAPlan("a policy pack, not a plan")
 
 
 def _member(path: Path, plan: Plan, content: Content) -> Member:
@@ -263,6 +278,10 @@ def _older(member: Member, content: Content) -> str:
     return "yes" if member.pack_version != pack.version else "no"
 
 
+def _plans(count: int) -> str:
+    return f"{count} plan{'s' if count != 1 else ''}"
+
+
 def _cell(text: str) -> str:
     """Text for one Markdown table cell: nothing a name holds can break the table."""
     from socialcoach.export import md
@@ -347,9 +366,10 @@ def render_markdown(cohort: Cohort, content: Content, today: dt.date) -> str:
     counts = Counter(item for m in members for item in m.open_items)
     if counts:
         titles = {item.id: item.title for item in content.policy_items}
+        order = {item_id: n for n, item_id in enumerate(titles)}
         lines += ["", "## Open policy items, most often open first", ""]
-        for item_id, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"- {_cell(titles.get(item_id, item_id))}: open in {count} plans")
+        for item_id, count in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])):
+            lines.append(f"- {_cell(titles.get(item_id, item_id))}: open in {_plans(count)}")
     if cohort.unreadable:
         lines += ["", "## Could not be read", ""]
         lines += [f"- `{path}`: {_cell(why)}" for path, why in cohort.unreadable]
