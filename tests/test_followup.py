@@ -67,8 +67,10 @@ def test_a_planned_talk_the_follow_up_and_each_agreed_change_are_next_actions() 
     ]
 
 
-def test_an_empty_record_adds_nothing_to_the_export_or_the_calendar(content) -> None:
+def test_an_empty_record_adds_nothing_to_actions_export_or_calendar(content) -> None:
     plan = Plan()
+    assert leadership_actions(plan.policy.leadership) == []
+    assert not any("your plans for social media" in a.text for a in next_actions(plan, content))
     assert "Leadership conversation" not in render_markdown(plan, content)
     assert "leadership conversation" not in render_ics(plan, content).lower()
 

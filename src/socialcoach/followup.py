@@ -69,6 +69,8 @@ def changes(talk: LeadershipTalk) -> list[str]:
 
 def leadership_actions(talk: LeadershipTalk, today: dt.date | None = None) -> list[tuple]:
     """(text, due date or None) for each next action the record asks for, in order."""
+    if talk.is_empty():
+        return []  # the step 1 item itself is the action until something is recorded
     today = today or dt.date.today()
     actions: list[tuple] = []
     held = bool(talk.agreed.strip()) or (talk.talk_date is not None and talk.talk_date <= today)
