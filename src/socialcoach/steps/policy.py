@@ -37,6 +37,7 @@ class PolicyStep(StepPane):
     PolicyStep .pack-changes { border: round $warning; padding: 0 1; height: auto; }
     PolicyStep .pack-changes Button { margin: 0; }
     PolicyStep .talk { height: auto; padding: 0 0 0 2; }
+    PolicyStep .talk .field-label { width: 12; }
     PolicyStep .talk Input { width: 1fr; }
     PolicyStep .talk-row { height: auto; }
     PolicyStep #talk-changes { height: 5; }
@@ -117,25 +118,25 @@ class PolicyStep(StepPane):
 
     def _compose_talk(self) -> ComposeResult:
         talk = self.plan.policy.leadership
+        rows = (  # label, widget id, value, placeholder, classes
+            ("With whom", "talk-with", talk.with_whom, "e.g. Dr Lee, department chair", ""),
+            ("When", "talk-date", talk.talk_date, "YYYY-MM-DD, planned or held", "talk-date"),
+            ("Agreed", "talk-agreed", talk.agreed, "What was agreed (the outcome)", ""),
+            (
+                "Follow-up",
+                "talk-follow-up",
+                talk.follow_up,
+                "YYYY-MM-DD: goes into your calendar and next actions",
+                "talk-date",
+            ),
+        )
         with Vertical(classes="talk", id="talk"):
             yield Label("Your conversation with leadership", classes="hint")
-            with Horizontal(classes="talk-row"):
-                yield Input(
-                    talk.with_whom, placeholder="With whom, e.g. Dr Lee, chair", id="talk-with"
-                )
-                yield Input(
-                    talk.talk_date.isoformat() if talk.talk_date else "",
-                    placeholder="When (YYYY-MM-DD)",
-                    id="talk-date",
-                    classes="talk-date",
-                )
-            yield Input(talk.agreed, placeholder="What was agreed", id="talk-agreed")
-            yield Input(
-                talk.follow_up.isoformat() if talk.follow_up else "",
-                placeholder="Next follow-up (YYYY-MM-DD): goes into your calendar",
-                id="talk-follow-up",
-                classes="talk-date",
-            )
+            for label, widget_id, value, placeholder, classes in rows:
+                text = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+                with Horizontal(classes="talk-row"):
+                    yield Label(label, classes="field-label")
+                    yield Input(text, placeholder=placeholder, id=widget_id, classes=classes)
             yield Label(
                 "Agreed changes to act on, one per line (each becomes a next action)",
                 classes="hint",

@@ -11,6 +11,8 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import Button, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -19,6 +21,17 @@ from socialcoach.choice import Choice
 from socialcoach.content import ContentError
 from socialcoach.packs import org_info
 from socialcoach.steps.base import StepPane, plain
+
+
+def _links_text(heading: str, links: list[self_audit.AuditLink]) -> Content:
+    """A group of searches: each name on one line, its address below, as a terminal link.
+
+    Built from parts, never parsed as markup: names and handles are the user's text.
+    """
+    parts: list[str | tuple[str, str | Style]] = [(heading, Style(bold=True))]
+    for link in links:
+        parts += ["\n• " + link.label + "\n\u00a0\u00a0", (link.url, Style(link=link.url))]
+    return Content.assemble(*parts)
 
 
 class ProfileStep(StepPane):
@@ -90,13 +103,12 @@ class ProfileStep(StepPane):
                 "Add your name in About you (the welcome screen) to get the name searches.",
                 classes="hint",
             )
-        groups: dict[str, list[str]] = {}
-        for link in found:
-            groups.setdefault(link.kind, []).append(f"{link.label}\n  {link.url}")
         for kind, label in self_audit.KIND_LABELS.items():
-            if kind in groups:
-                text = label + ":\n" + "\n".join(groups[kind])
-                yield Static(plain(text), classes="audit-links", id=f"audit-links-{kind}")
+            links = [link for link in found if link.kind == kind]
+            if links:
+                yield Static(
+                    _links_text(label, links), classes="audit-links", id=f"audit-links-{kind}"
+                )
         yield Label("What to look for", classes="hint")
         ticked = set(self.plan.profile.self_audit.checked)
         yield SelectionList[str](
