@@ -182,3 +182,22 @@ async def test_a_plan_made_with_version_1_opened_with_version_2_shows_what_chang
     assert (saved.pack.version, saved.pack.first_version) == ("2", "1")
     assert saved.pack.changes == []
     assert saved.policy.items["north-brand"].state is ItemState.TODO
+
+
+async def test_a_new_account_in_step_5_starts_with_the_organisations_disclaimer(plan_path: Path):
+    from socialcoach.models import PlatformChoice
+
+    plan = Plan()
+    plan.platforms.chosen = [PlatformChoice(platform="x")]
+    save_plan(plan, plan_path)
+    content = apply_pack(load_builtin(), load_pack(RESIDENCY))
+    app = SocialCoachApp(plan_path=plan_path, content=content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        wizard = await open_steps(pilot, "accounts")
+        field = wizard.query_one("#disclaimer-x", Input)
+        assert (
+            field.value == "Radiology resident. Views my own, not Lakeside University Hospital's."
+        )
+        await pilot.press("ctrl+q")
+    saved = load_plan(plan_path).accounts.for_platform("x")
+    assert saved is not None and saved.disclaimer.startswith("Radiology resident.")
