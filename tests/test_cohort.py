@@ -239,3 +239,28 @@ def test_a_missing_path_is_named_and_an_unwritable_output_is_an_error(
         run("cohort", "report", str(tmp_path), "--today", "soon", home=isolated_home).returncode
         == 2
     )
+
+
+@pytest.mark.parametrize("first", ["2026.1", "2025.4"])
+def test_an_export_gives_the_pack_version_it_follows(tmp_path: Path, first: str) -> None:
+    from socialcoach.locations import content_dir
+
+    residency = content_dir() / "examples" / "lakeside-radiology-residency.toml"
+    content = apply_pack(load_builtin(), load_pack(residency))
+    plan = Plan()
+    plan.pack = PackRef(
+        id="lakeside-radiology-residency",
+        name=content.pack.name,
+        version="2026.1",
+        first_version=first,
+    )
+    path = tmp_path / "me.md"
+    path.write_text(render_markdown(plan, content), encoding="utf-8")
+    member = cohort.read([path], content).members[0]
+    assert (member.pack_version, member.pack_id) == ("2026.1", "lakeside-radiology-residency")
+    newer = content.pack.model_copy(update={"version": "2026.2"})
+    behind = content.model_copy(update={"pack": newer})
+    path.write_text(render_markdown(plan, behind), encoding="utf-8")  # "...is now version 2026.2"
+    member = cohort.read([path], behind).members[0]
+    assert member.pack_version == "2026.1"
+    assert cohort._older(member, behind) == "yes"

@@ -174,8 +174,9 @@ _TITLE = re.compile(r"^# (?P<who>.*?)(’s)? social media plan$")
 _STEP = re.compile(r"^## (?P<number>\d)\. ")
 _STATUS = re.compile(r"^\*Status: (?P<status>not started|in progress|done)\.\*$")
 _PACK = re.compile(
-    r"^(Follows the policy pack (?P<name>.+?), version (?P<version>\S+?)[ .(]"
-    r"|Made with the policy pack (?P<old_name>.+) (?P<old_version>\S+)\.$)"
+    r"^(Follows the policy pack (?P<name>.+?), version (?P<version>.+?)"
+    r"(?: \(made with version .+?\))?\.(?: Your organisation's pack is now .*)?"
+    r"|Made with the policy pack (?P<old_name>.+) (?P<old_version>\S+)\.)$"
 )
 _AUDIT = re.compile(r"^\*\*Next audit:\*\* (?P<date>\d{4}-\d{2}-\d{2})")
 _UNESCAPE = re.compile(r"\\(.)")
@@ -210,7 +211,7 @@ def from_export(path: Path, text: str, content: Content) -> Member:
         if (match := _STATUS.match(line)) and section:
             steps[section] = match["status"].replace(" ", "_")
         elif (match := _PACK.match(line)) and not member.pack_version:
-            member.pack_version = match["version"] or match["old_version"] or ""
+            member.pack_version = _plain(match["version"] or match["old_version"] or "")
             name = _plain(match["name"] or match["old_name"] or "")
             if content.pack is not None and name == content.pack.name:
                 member.pack_id = content.pack.id
