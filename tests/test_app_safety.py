@@ -17,7 +17,7 @@ from socialcoach.screens.dialogs import ChoiceDialog, ExportDialog
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.store import load_plan, save_plan
 
-from helpers import held_by_another_window
+from helpers import held_by_another_window, until
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -171,7 +171,7 @@ async def test_after_a_failed_save_quit_without_saving_is_a_choice_and_cancel_go
     before = plan_path.read_bytes()
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: bool(app.screen.query("#organisation")), "the About-you form")
         field = app.screen.query_one("#organisation", Input)
         field.focus()
         await pilot.press("end", *"xyz")

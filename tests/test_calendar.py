@@ -245,3 +245,34 @@ async def test_the_review_screen_writes_the_calendar_to_the_documents_folder(pla
     summaries = by_summary(target.read_text())
     assert not [s for s in summaries if s.startswith("Posting rhythm")]
     assert "Audit your social media profiles" in summaries
+
+
+def test_the_leadership_talk_and_its_follow_up_are_events_of_their_own(plan, content):
+    from socialcoach.models import LeadershipTalk
+
+    plan.policy.leadership = LeadershipTalk(with_whom="Dr Lee", talk_date=dt.date(2026, 11, 2))
+    planned = by_summary(render_ics(plan, content))
+    talk = planned["Talk with Dr Lee about your social media plans"]
+    assert talk.decoded("DTSTART") == dt.date(2026, 11, 2)
+    uid = str(talk["UID"])
+    # Once held, the talk's event goes and the follow-up carries what was agreed.
+    plan.policy.leadership.agreed = "A teaching account; I draft the rules"
+    plan.policy.leadership.follow_up = dt.date(2026, 12, 7)
+    plan.policy.leadership.changes = ["Draft the posting rules"]
+    held = by_summary(render_ics(plan, content))
+    assert "Talk with Dr Lee about your social media plans" not in held
+    follow = held["Follow up with Dr Lee: leadership conversation"]
+    assert follow.decoded("DTSTART") == dt.date(2026, 12, 7)
+    description = str(follow["DESCRIPTION"])
+    assert "Agreed: A teaching account; I draft the rules" in description
+    assert "Agreed changes: Draft the posting rules." in description
+    assert str(follow["UID"]) != uid
+    assert render_ics(plan, content) == render_ics(plan, content)  # same plan, same bytes
+
+
+def test_the_audit_event_lists_the_self_audit_checklist(plan, content):
+    audit = by_summary(render_ics(plan, content))["Audit your social media profiles"]
+    description = str(audit["DESCRIPTION"])
+    assert "Self-audit checklist, what to look for:" in description
+    assert "- Accounts pretending to be you:" in description
+    assert "- Reviews to answer, or not:" in description

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from socialcoach import cli
 from socialcoach.app import SocialCoachApp
@@ -107,3 +107,97 @@ async def test_a_remembered_pack_that_is_gone_falls_back_to_the_built_in_content
         assert any("moved-away.toml" in str(n.message) for n in app._notifications)
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+# --- Defaults and versions, as a resident sees them -------------------------------------------
+
+RESIDENCY = content_dir() / "examples" / "lakeside-radiology-residency.toml"
+
+
+async def test_a_plan_started_with_the_pack_shows_its_answers_marked_from_the_organisation(
+    plan_path: Path,
+):
+    from textual.widgets import Input
+
+    from helpers import tab_to
+
+    content = apply_pack(load_builtin(), load_pack(RESIDENCY))
+    app = SocialCoachApp(plan_path=plan_path, content=content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        wizard = await open_steps(pilot, "policy")
+        mark = wizard.query_one("#org-image-approval", Static)
+        assert mark.display and "from your organisation" in str(mark.render())
+        assert not wizard.query_one("#org-social-media-policy", Static).display
+        note = wizard.query_one("#note-image-approval", Input)
+        assert note.value.startswith("The Education Committee handles approval")
+        assert wizard.query_one("#contact-email", Input).value == "radres@example.org"
+        assert wizard.query_one("#org-contact", Static).display
+        # The resident changes one of the organisation's answers: it is theirs now.
+        await tab_to(pilot, "note-image-approval")
+        await pilot.press("end", *" Mine via Dr Lee.")
+        await pilot.pause()
+        assert not mark.display
+        await pilot.press("ctrl+q")
+    plan = load_plan(plan_path)
+    assert plan.policy.items["image-approval"].note.endswith("Mine via Dr Lee.")
+    assert plan.policy.items["contacts"].state.value == "done"
+    assert plan.audience.adopted == ["lakeside-rad-teaching"]
+    assert plan.pack.version == "2026.1"
+
+
+async def test_a_plan_made_with_version_1_opened_with_version_2_shows_what_changed(
+    plan_path: Path, tmp_path: Path
+):
+    from test_pack_defaults import V1, v2_text
+
+    from socialcoach.choice import Choice
+    from socialcoach.models import ItemState, PolicyAnswer
+    from socialcoach.packs import apply_to_plan
+
+    (tmp_path / "v1.toml").write_text(V1, encoding="utf-8")
+    (tmp_path / "v2.toml").write_text(v2_text(), encoding="utf-8")
+    plan = Plan()
+    apply_to_plan(plan, apply_pack(load_builtin(), load_pack(tmp_path / "v1.toml")))
+    plan.policy.items["north-brand"] = PolicyAnswer(state=ItemState.DONE, note="Got the files")
+    save_plan(plan, plan_path)
+
+    content = apply_pack(load_builtin(), load_pack(tmp_path / "v2.toml"))
+    app = SocialCoachApp(plan_path=plan_path, content=content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        wizard = await open_steps(pilot, "policy")
+        titles = [str(n.title) for n in app._notifications]
+        assert "Your organisation's policy changed" in titles
+        box = str(wizard.query_one("#pack-changes-text", Static).render())
+        assert "changed from version 1 to 2" in box
+        assert "Reworded, check it again: Use the North logo only as supplied." in box
+        assert "New item: Label AI-made images." in box
+        assert "Removed: Register every account with Communications" in box
+        assert wizard.query_one("#state-north-brand", Choice).value == "todo"
+        assert wizard.query_one("#note-north-brand", Input).value == "Got the files"
+        await pilot.click("#pack-changes-read")
+        await pilot.pause()
+        assert not wizard.query("#pack-changes")
+        await pilot.press("ctrl+q")
+    saved = load_plan(plan_path)
+    assert (saved.pack.version, saved.pack.first_version) == ("2", "1")
+    assert saved.pack.changes == []
+    assert saved.policy.items["north-brand"].state is ItemState.TODO
+
+
+async def test_a_new_account_in_step_5_starts_with_the_organisations_disclaimer(plan_path: Path):
+    from socialcoach.models import PlatformChoice
+
+    plan = Plan()
+    plan.platforms.chosen = [PlatformChoice(platform="x")]
+    save_plan(plan, plan_path)
+    content = apply_pack(load_builtin(), load_pack(RESIDENCY))
+    app = SocialCoachApp(plan_path=plan_path, content=content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        wizard = await open_steps(pilot, "accounts")
+        field = wizard.query_one("#disclaimer-x", Input)
+        assert (
+            field.value == "Radiology resident. Views my own, not Lakeside University Hospital's."
+        )
+        await pilot.press("ctrl+q")
+    saved = load_plan(plan_path).accounts.for_platform("x")
+    assert saved is not None and saved.disclaimer.startswith("Radiology resident.")

@@ -271,3 +271,33 @@ def test_check_path_accepts_a_whole_content_folder(tmp_path: Path) -> None:
     problems = check_path(folder)
     assert len(problems) == 1
     assert problems[0].startswith(f"{steps}:{line_containing(steps, 'number = 9')}: step.profile")
+
+
+def test_the_documented_version_change_of_the_residency_pack_says_what_the_docs_say(
+    tmp_path: Path, builtin: Content
+) -> None:
+    from socialcoach.models import ItemState, Plan, PolicyAnswer
+    from socialcoach.packs import apply_to_plan
+
+    residency = content_dir() / "examples" / "lakeside-radiology-residency.toml"
+    text = DOCS.read_text(encoding="utf-8")
+    section = text[text.index("### 3. The program changes its policy") :]
+    edit = re.findall(r"```toml\n(.*?)```", section, re.DOTALL)[0]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0]
+    v1 = residency.read_text(encoding="utf-8")
+    new_items = edit[edit.index("[[policy_item]]") :]
+    start = v1.index('[[policy_item]]\nid = "lakeside-call-nights"')
+    end = v1.index("# --- The program's own account")
+    v2 = v1[:start] + new_items + "\n" + v1[end:]
+    v2 = v2.replace('version = "2026.1"', 'version = "2026.2"')
+    (tmp_path / "v2.toml").write_text(v2, encoding="utf-8")
+
+    plan = Plan()
+    apply_to_plan(plan, apply_pack(builtin, load_pack(residency)))
+    plan.policy.items["lakeside-call-nights"] = PolicyAnswer(state=ItemState.DONE, note="ok")
+    changes = apply_to_plan(plan, apply_pack(builtin, load_pack(tmp_path / "v2.toml")))
+    assert changes is not None
+    bullets = [" ".join(b.split()) for b in shown.split("•")[1:]]
+    assert bullets == changes.lines()
+    assert plan.policy.items["lakeside-call-nights"].state is ItemState.TODO
+    assert (plan.pack.version, plan.pack.first_version) == ("2026.2", "2026.1")

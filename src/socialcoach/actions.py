@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from socialcoach.accounts import plan_warnings
 from socialcoach.content import Content
+from socialcoach.followup import leadership_actions
 from socialcoach.models import ItemState, Plan, Status
 
 
@@ -18,6 +19,7 @@ class Action:
 
 
 def next_actions(plan: Plan, content: Content) -> list[Action]:
+    """Open items first by step; the leadership record adds its talk, follow-up and changes."""
     actions: list[Action] = []
     contact = plan.policy.contact_name.strip()
     if plan.policy.contact_email.strip():
@@ -28,6 +30,8 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
             asked = contact or item.ask_who
             who = f" Who to ask: {asked}." if asked else ""
             actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
+    for text, due in leadership_actions(plan.policy.leadership):
+        actions.append(Action("policy", text, due))
 
     chosen = plan.platforms.chosen_ids()
     if not chosen:

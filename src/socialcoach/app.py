@@ -289,16 +289,17 @@ class SocialCoachApp(App[int]):
         self._after_open(self.session.state)
 
     def _apply_pack(self) -> None:
-        """Record in the plan which organisation pack it is being made with."""
-        from socialcoach.models import PackRef
+        """Bring the plan up to the organisation's pack: its defaults, and a newer version."""
+        from socialcoach.packs import apply_to_plan
         from socialcoach.settings import load_settings
 
-        pack = self.content.pack
-        if pack is None:
-            return
-        self.plan.pack = PackRef(
-            id=pack.id, name=pack.name, version=pack.version, path=load_settings().pack
-        )
+        changes = apply_to_plan(self.plan, self.content, load_settings().pack)
+        if changes is not None:  # step 1 shows the details until the user has read them
+            self.notify(
+                "\n".join(changes.lines()[:4]),
+                title="Your organisation's policy changed",
+                timeout=20,
+            )
 
     def _restore_theme(self) -> None:
         """Use the theme chosen last time, and remember any new choice."""

@@ -4,8 +4,10 @@ Written by hand with the standard library, so the core needs no calendar package
 
 - each open policy item (not ticked and not "not applicable"): an all-day event a week after the
   plan was last updated, a nudge to ask; it moves with each export while the item stays open;
+- the conversation with leadership (step 1), while it is planned and nothing is agreed yet,
+  and its next follow-up date, each on its own day;
 - the next profile audit, once step 6 has set one: an all-day event repeating at the chosen
-  rhythm (FREQ=DAILY;INTERVAL=<audit days>);
+  rhythm (FREQ=DAILY;INTERVAL=<audit days>), carrying the self-audit checklist;
 - the posting rhythm, unless left out: an all-day event every Monday from the Monday after the
   plan was last updated (FREQ=WEEKLY).
 
@@ -25,6 +27,8 @@ from dataclasses import dataclass, field
 
 from socialcoach import __version__
 from socialcoach.content import Content, Sourced
+from socialcoach.followup import LEADERSHIP_ITEM, summary_lines
+from socialcoach.followup import changes as agreed_changes
 from socialcoach.models import ItemState, Plan
 
 POLICY_FOLLOW_UP_DAYS = 7
@@ -135,11 +139,18 @@ def _audit_event(plan: Plan, content: Content) -> list[Event]:
     ]
     if names:
         lines.append(f"Profiles: {', '.join(names)}.")
+    checks = _audit_checks(content)
+    if checks:
+        lines.append("Self-audit checklist, what to look for:")
+        lines += [f"- {check.title}: {check.explain}" for check in checks]
+        lines.append(
+            "The searches to run on your name and handles are listed in socialcoach, step 6."
+        )
     lines.append(
         f"Repeats every {days} days. Record the audit in socialcoach, step 6 (Profile), "
         "then export the calendar again to move the next one."
     )
-    cited: list[Sourced] = [content.steps["profile"], *content.profile_items]
+    cited: list[Sourced] = [content.steps["profile"], *content.profile_items, *checks]
     return [
         Event(
             key="profile:audit",
@@ -150,6 +161,55 @@ def _audit_event(plan: Plan, content: Content) -> list[Event]:
             categories=("socialcoach", "profile"),
         )
     ]
+
+
+def _audit_checks(content: Content) -> list:
+    """The self-audit checklist, or none if its content cannot be loaded (the event still goes)."""
+    from socialcoach import self_audit
+    from socialcoach.content import ContentError
+
+    try:
+        return list(self_audit.load_builtin(content).checks)
+    except ContentError:
+        return []
+
+
+def _leadership_events(plan: Plan, content: Content) -> list[Event]:
+    """The planned conversation with leadership, and its follow-up, on their own dates."""
+    talk = plan.policy.leadership
+    who = talk.with_whom.strip() or "leadership"
+    cited: list[Sourced] = [i for i in content.policy_items if i.id == LEADERSHIP_ITEM]
+    events: list[Event] = []
+    summary = summary_lines(talk)
+    agreed = agreed_changes(talk)
+    details = summary + ([f"Agreed changes: {'; '.join(agreed)}."] if agreed else [])
+    if talk.talk_date and not talk.agreed.strip():
+        events.append(
+            Event(
+                key="policy:leadership-talk",
+                summary=f"Talk with {who} about your social media plans",
+                description="\n".join(
+                    [*details, "Record what was agreed in socialcoach, step 1 (Policy check)."]
+                )
+                + _sources(content, cited),
+                start=talk.talk_date,
+                categories=("socialcoach", "policy"),
+            )
+        )
+    if talk.follow_up:
+        events.append(
+            Event(
+                key="policy:leadership-follow-up",
+                summary=f"Follow up with {who}: leadership conversation",
+                description="\n".join(
+                    [*details, "Update the record in socialcoach, step 1 (Policy check)."]
+                )
+                + _sources(content, cited),
+                start=talk.follow_up,
+                categories=("socialcoach", "policy"),
+            )
+        )
+    return events
 
 
 def _posting_event(plan: Plan, content: Content) -> list[Event]:
@@ -181,8 +241,12 @@ def _posting_event(plan: Plan, content: Content) -> list[Event]:
 
 
 def calendar_events(plan: Plan, content: Content, posting_reminders: bool = True) -> list[Event]:
-    """The plan's dated actions, in a fixed order: policy items, audit, posting rhythm."""
-    events = _policy_events(plan, content) + _audit_event(plan, content)
+    """The plan's dated actions, in a fixed order: policy items, leadership, audit, posting."""
+    events = (
+        _policy_events(plan, content)
+        + _leadership_events(plan, content)
+        + _audit_event(plan, content)
+    )
     if posting_reminders:
         events += _posting_event(plan, content)
     return events

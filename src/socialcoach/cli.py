@@ -1,5 +1,5 @@
 """Command line: the app by default, plus export, calendar, validate, restore, schema, where,
-check-post, check-image, content check and serve.
+check-post, check-image, content check, cohort report and serve.
 
 Exit codes: 0 fine, 1 a check found a problem, 2 usage or file errors. Every error names
 the file and says what to do. The UI is imported only when the app is started.
@@ -97,7 +97,7 @@ def _plan_and_content(args: argparse.Namespace):
     return plan, content
 
 
-def _write_output(args: argparse.Namespace, text: str, done: str) -> None:
+def _write_output(args: argparse.Namespace | SimpleNamespace, text: str, done: str) -> None:
     """Write to -o FILE atomically (saying `done` and where), or to standard output."""
     from socialcoach.fileio import atomic_write_bytes
 
@@ -329,6 +329,43 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_cohort_report(args: argparse.Namespace) -> int:
+    """A Markdown (and CSV) report over shared plans; exit 1 if some files could not be read."""
+    import datetime as dt
+
+    from socialcoach import cohort
+    from socialcoach.content import ContentError
+
+    try:
+        content = _load_content(args)
+    except ContentError as exc:
+        raise CommandError("the policy pack has problems:\n  " + "\n  ".join(exc.problems)) from exc
+    outputs = [o for o in (args.output, args.csv) if o and o != "-"]
+    for out in outputs:
+        if cohort.is_network_location(out):
+            raise CommandError(f"{out}: a network location; write the report to a local file.")
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        raise CommandError(f"--today {args.today}: not a date; use YYYY-MM-DD.") from None
+    exclude = {Path(o).expanduser().resolve() for o in outputs}
+    files, found = cohort.gather(args.paths, exclude)
+    report = cohort.read(files, content, found)
+    for path, why in report.unreadable:
+        print(f"socialcoach: {path}: {why.rstrip('.')}; left out of the report.", file=sys.stderr)
+    if not report.members:
+        raise CommandError(
+            "no plans could be read from the paths given. Pass plan files (.toml), exported "
+            "plans (.md), or folders holding them."
+        )
+    if args.csv:
+        csv_args = SimpleNamespace(output=args.csv)
+        _write_output(csv_args, cohort.render_csv(report, content, today), "CSV written to {out}")
+    text = cohort.render_markdown(report, content, today)
+    _write_output(args, text, f"Report on {len(report.members)} plans written to {{out}}")
+    return EXIT_FOUND if report.unreadable else EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     plan_path = _plan_path(args)
     content = None  # without a pack the app loads the content after its first paint
@@ -474,6 +511,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     content_check.add_argument("path", nargs="?", metavar="PATH")
     content_check.set_defaults(func=cmd_content_check)
+
+    cohort = sub.add_parser(
+        "cohort",
+        parents=[common],
+        help="for a program director: a report over many residents' plans",
+    )
+    cohort_sub = cohort.add_subparsers(dest="cohort_command", metavar="ACTION", required=True)
+    report = cohort_sub.add_parser(
+        "report",
+        parents=[common],
+        help="who finished which step, open policy items, disclaimers, audits, pack versions",
+        description="Reads plan files (.toml) and exported plans (.md) from the files and "
+        "folders given (not their subfolders), never from a network location, and writes a "
+        "Markdown report. Files that cannot be read are named and left out. Exit 1 if any "
+        "were left out. Use --pack to compare with your current policy pack.",
+    )
+    report.add_argument("paths", nargs="+", metavar="PLAN_OR_FOLDER")
+    report.add_argument(
+        "-o", "--output", metavar="FILE", help="write the Markdown report to FILE (default: stdout)"
+    )
+    report.add_argument("--csv", metavar="FILE", help="also write the table as CSV to FILE")
+    report.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="count audits as overdue from this date"
+    )
+    report.set_defaults(func=cmd_cohort_report)
 
     parser.set_defaults(func=cmd_app)
     return parser

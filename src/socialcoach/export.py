@@ -12,7 +12,10 @@ from socialcoach import __version__
 from socialcoach.accounts import plan_warnings
 from socialcoach.actions import next_actions
 from socialcoach.content import Content, Sourced
+from socialcoach.followup import changes as agreed_changes
+from socialcoach.followup import summary_lines
 from socialcoach.models import STEP_ORDER, AccountSplit, ItemState, Plan, Status
+from socialcoach.packs import ORGANISATION_MARK, from_organisation
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
 _LEADING = re.compile(r"^(\d*)([-+=.)])(?=\s|$)")
@@ -60,7 +63,14 @@ def _policy(plan: Plan, content: Content) -> list[str]:
         line = checkbox(state is not ItemState.TODO, label)
         if answer and answer.note.strip():
             line += f": {md(answer.note)}"
+        if from_organisation(plan, content, item.id):
+            line += f" ({ORGANISATION_MARK})"
         lines.append(line)
+    talk = plan.policy.leadership
+    if not talk.is_empty():
+        lines += ["", "**Leadership conversation:**", ""]
+        lines += [f"- {md(line)}" for line in summary_lines(talk)]
+        lines += [checkbox(False, f"Agreed change: {md(c)}") for c in agreed_changes(talk)]
     contact = " ".join(
         part for part in (md(plan.policy.contact_name), _email(plan.policy.contact_email)) if part
     )
@@ -77,6 +87,23 @@ def _policy(plan: Plan, content: Content) -> list[str]:
         if pack.required_disclaimer:
             lines.append(f"- Required disclaimer: {md(pack.required_disclaimer)}")
     return lines
+
+
+def _pack_line(plan: Plan, content: Content) -> str:
+    """Which pack and version the plan follows, and whether a newer one is waiting."""
+    ref = plan.pack
+    assert ref is not None
+    line = f"Follows the policy pack {md(ref.name)}, version {md(ref.version)}"
+    if ref.first_version and ref.first_version != ref.version:
+        line += f" (made with version {md(ref.first_version)})"
+    line += "."
+    pack = content.pack
+    if pack is not None and pack.id == ref.id and pack.version != ref.version:
+        line += (
+            f" Your organisation's pack is now version {md(pack.version)}: open socialcoach "
+            "to see what changed."
+        )
+    return line
 
 
 def _email(address: str) -> str:
@@ -182,6 +209,12 @@ def _profile(plan: Plan, content: Content) -> list[str]:
     lines.append(f"**Audit rhythm:** every {plan.profile.audit_days} days")
     due = plan.profile.next_audit
     lines.append(f"**Next audit:** {due.isoformat() if due else 'set when the checklist is done'}")
+    history = plan.profile.self_audit.history
+    if history:
+        lines += ["", "**Self-audits done:**", ""]
+        for record in history[-5:]:  # the latest few; the plan file keeps them all
+            found = md(record.findings) if record.findings.strip() else "nothing noted"
+            lines.append(f"- {record.date.isoformat()}: {found}")
     return lines
 
 
@@ -225,7 +258,7 @@ def render_markdown(plan: Plan, content: Content) -> str:
         f"{plan.done_count()} of {len(STEP_ORDER)} steps done.",
     ]
     if plan.pack:
-        lines.append(f"Made with the policy pack {md(plan.pack.name)} {md(plan.pack.version)}.")
+        lines.append(_pack_line(plan, content))
     lines += ["", "## Next actions", ""]
     actions = next_actions(plan, content)
     lines += [checkbox(False, md(action.text)) for action in actions] or ["Nothing open."]

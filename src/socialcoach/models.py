@@ -117,10 +117,35 @@ class PolicyAnswer(PlanModel):
     note: LongText = ""
 
 
+class LeadershipTalk(PlanModel):
+    """The conversation with leadership that step 1 advises, so it can be followed through.
+
+    `talk_date` is when it happens or happened; `follow_up` the next check-in, which goes
+    into the calendar and the next actions; each of `changes` (what was agreed to change,
+    one per line) becomes a next action of its own.
+    """
+
+    with_whom: str = ""
+    talk_date: dt.date | None = None
+    agreed: str = ""
+    follow_up: dt.date | None = None
+    changes: list[str] = Field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (
+            self.with_whom.strip()
+            or self.talk_date
+            or self.agreed.strip()
+            or self.follow_up
+            or any(c.strip() for c in self.changes)
+        )
+
+
 class PolicySection(StepSection):
     items: dict[str, PolicyAnswer] = Field(default_factory=dict)
     contact_name: ShortText = ""
     contact_email: ShortText = ""
+    leadership: LeadershipTalk = Field(default_factory=LeadershipTalk)
 
 
 class PlatformChoice(PlanModel):
@@ -170,12 +195,29 @@ class AccountsSection(StepSection):
         return None
 
 
+class AuditRecord(PlanModel):
+    """One self-audit done: when, which checklist points were looked at, what was found."""
+
+    date: dt.date
+    checked: list[str] = Field(default_factory=list)
+    findings: str = ""
+
+
+class SelfAudit(PlanModel):
+    """The self-audit under way (checklist ticks and notes) and the audits done before."""
+
+    checked: list[str] = Field(default_factory=list)  # self-audit checklist ids looked at
+    findings: str = ""
+    history: list[AuditRecord] = Field(default_factory=list)
+
+
 class ProfileSection(StepSection):
     checked: dict[str, list[str]] = Field(default_factory=dict)  # platform id -> item ids done
     audit_days: int = Field(default=90, ge=7, le=365)
     # Bounded so the next audit date can always be computed and written (9999-12-31 + 90
     # days does not exist).
     last_audit: dt.date | None = Field(default=None, ge=dt.date(1900, 1, 1), le=dt.date(2199, 1, 1))
+    self_audit: SelfAudit = Field(default_factory=SelfAudit)
 
     @property
     def next_audit(self) -> dt.date | None:
@@ -184,13 +226,33 @@ class ProfileSection(StepSection):
         return self.last_audit + dt.timedelta(days=self.audit_days)
 
 
+class PackItemRef(PlanModel):
+    """A pack's policy item as the plan last saw it, to tell a reworded item from an old one."""
+
+    title: str
+    digest: str  # of title, explanation and who to ask
+
+
 class PackRef(PlanModel):
-    """Which organisation pack the plan was made with."""
+    """Which organisation pack the plan follows, and what that version said.
+
+    `first_version` is the version the plan was made with; `version` the one it follows now.
+    `items` and `disclaimer` are that version's own policy items and required disclaimer, so
+    a newer version can be compared with it; `defaults_applied` names the pack's defaults
+    already put into the plan, so each is filled in once and a user's change is kept;
+    `changes` says what changed at the last version change, until the user has read it.
+    """
 
     id: str
     name: str
     version: str
     path: str = ""
+    first_version: str = ""
+    items: dict[str, PackItemRef] = Field(default_factory=dict)
+    disclaimer: str = ""
+    defaults_applied: list[str] = Field(default_factory=list)
+    previous_version: str = ""
+    changes: list[str] = Field(default_factory=list)
 
 
 class Plan(PlanModel):

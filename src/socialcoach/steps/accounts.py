@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Select, Static
 from socialcoach.accounts import plan_warnings
 from socialcoach.choice import Choice
 from socialcoach.models import AccountPlan, AccountSplit, Visibility
+from socialcoach.packs import new_account
 from socialcoach.steps.base import StepPane, plain
 
 SPLIT_LABELS = {
@@ -53,7 +54,7 @@ class AccountsStep(StepPane):
         platforms): building the step writes nothing, as it may be built before a visit."""
         account = self.plan.accounts.for_platform(platform_id)
         if account is None:
-            account = AccountPlan(platform=platform_id)
+            account = new_account(platform_id, self.content)
             accounts = self.plan.accounts.accounts
             accounts.append(account)
             chosen = self.plan.platforms.chosen_ids()
@@ -71,7 +72,7 @@ class AccountsStep(StepPane):
             )
             return
         accounts = [
-            self.plan.accounts.for_platform(pid) or AccountPlan(platform=pid) for pid in chosen
+            self.plan.accounts.for_platform(pid) or new_account(pid, self.content) for pid in chosen
         ]
         disclaimers = [(plain(d.label), d.text) for d in self.content.disclaimers]
         rules = [(plain(r.label), r.id) for r in self.content.contact_rules]

@@ -1,4 +1,9 @@
-"""Step 6: a profile checklist per professional account, and the rhythm of audits."""
+"""Step 6: a profile checklist per professional account, the rhythm of audits, and the audit.
+
+The self-audit helper lists the searches to run on your own name and handles as addresses
+you open yourself (the coach never connects), a short checklist of what to look for, and a
+place for notes; recording it done moves the next audit date.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,44 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, SelectionList, Static
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import Button, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
+from socialcoach import self_audit
 from socialcoach.choice import Choice
+from socialcoach.content import ContentError
+from socialcoach.packs import org_info
 from socialcoach.steps.base import StepPane, plain
+
+
+def _links_text(heading: str, links: list[self_audit.AuditLink]) -> Content:
+    """A group of searches: each name on one line, its address below, as a terminal link.
+
+    Built from parts, never parsed as markup: names and handles are the user's text.
+    """
+    parts: list[str | tuple[str, str | Style]] = [(heading, Style(bold=True))]
+    for link in links:
+        parts += ["\n• " + link.label + "\n\u00a0\u00a0", (link.url, Style(link=link.url))]
+    return Content.assemble(*parts)
 
 
 class ProfileStep(StepPane):
     step_id = "profile"
 
+    DEFAULT_CSS = """
+    ProfileStep .audit-links { height: auto; }
+    ProfileStep #audit-findings { height: 5; }
+    ProfileStep #audit-done { margin: 1 0 0 0; }
+    """
+
     def signature(self) -> object:
-        return tuple(self.plan.platforms.chosen_ids())
+        plan = self.plan
+        handles = tuple(
+            (a.platform, a.professional_handle, a.personal_handle) for a in plan.accounts.accounts
+        )
+        return (tuple(plan.platforms.chosen_ids()), plan.basics.display_name, handles)
 
     def compose_form(self) -> ComposeResult:
         plan, content = self.plan, self.content
@@ -39,6 +70,12 @@ class ProfileStep(StepPane):
                 classes="profile-items",
             )
         yield Label("How often will you audit your profiles?", classes="section-title")
+        org = org_info(content)
+        if org is not None and org.defaults.audit_days:
+            yield Static(
+                plain(f"Your organisation suggests every {org.defaults.audit_days} days."),
+                classes="hint",
+            )
         yield Choice(
             [(rhythm.label, str(rhythm.days)) for rhythm in content.audit_rhythms],
             str(plan.profile.audit_days),
@@ -46,6 +83,45 @@ class ProfileStep(StepPane):
             id="audit-rhythm",
         )
         yield Static("", id="audit-date", classes="hint")
+        yield from self._compose_audit()
+
+    def _compose_audit(self) -> ComposeResult:
+        yield Label("Self-audit: what is online about you", classes="section-title")
+        try:
+            audit = self_audit.load_builtin(self.content)
+        except ContentError as exc:  # broken shipped content: say so, keep the step usable
+            yield Static(plain("The self-audit could not be loaded:\n" + str(exc)), classes="hint")
+            return
+        yield Static(
+            "Open each address in your own browser (copy it, or Ctrl+click where your "
+            "terminal allows); the coach itself never connects to anything.",
+            classes="hint",
+        )
+        found = self_audit.links(self.plan, self.content, audit)
+        if not self.plan.basics.display_name.strip():
+            yield Static(
+                "Add your name in About you (the welcome screen) to get the name searches.",
+                classes="hint",
+            )
+        for kind, label in self_audit.KIND_LABELS.items():
+            links = [link for link in found if link.kind == kind]
+            if links:
+                yield Static(
+                    _links_text(label, links), classes="audit-links", id=f"audit-links-{kind}"
+                )
+        yield Label("What to look for", classes="hint")
+        ticked = set(self.plan.profile.self_audit.checked)
+        yield SelectionList[str](
+            *[
+                Selection(plain(f"{c.title}: {c.explain}"), c.id, c.id in ticked)
+                for c in audit.checks
+            ],
+            id="audit-checks",
+        )
+        yield Label("What you found (stays in your plan, on this computer)", classes="hint")
+        yield TextArea(self.plan.profile.self_audit.findings, id="audit-findings", soft_wrap=True)
+        yield Button("Self-audit done: set the next audit", id="audit-done", compact=True)
+        yield Static("", id="audit-last", classes="hint")
 
     def on_mount(self) -> None:
         self._show_audit()
@@ -58,6 +134,14 @@ class ProfileStep(StepPane):
             due = dt.date.today() + dt.timedelta(days=profile.audit_days)
             text = f"When you finish this step, your first audit is set for {due.isoformat()}."
         self.query_one("#audit-date", Static).update(plain(text))
+        history = profile.self_audit.history
+        for box in self.query("#audit-last").results(Static):
+            if history:
+                last = history[-1]
+                found = f" Found: {last.findings}" if last.findings else " Nothing noted."
+                box.update(plain(f"Last self-audit: {last.date.isoformat()}.{found}"))
+            else:
+                box.update("")
 
     @on(SelectionList.SelectedChanged, ".profile-items")
     def _items_changed(self, event: SelectionList.SelectedChanged) -> None:
@@ -73,6 +157,32 @@ class ProfileStep(StepPane):
         self.plan.profile.audit_days = int(event.value)
         self._show_audit()
         self.changed()
+
+    @on(SelectionList.SelectedChanged, "#audit-checks")
+    def _checks_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.plan.profile.self_audit.checked = list(event.selection_list.selected)
+        self.changed()
+
+    @on(TextArea.Changed, "#audit-findings")
+    def _findings_changed(self, event: TextArea.Changed) -> None:
+        self.plan.profile.self_audit.findings = event.text_area.text
+        self.changed()
+
+    @on(Button.Pressed, "#audit-done")
+    def _audit_done(self) -> None:
+        """The audit is recorded with its notes, the next one dated, and the form cleared."""
+        record = self_audit.complete(self.plan)
+        self.query_one("#audit-findings", TextArea).text = ""
+        self.query_one("#audit-checks", SelectionList).deselect_all()
+        self.changed()
+        self.coach.save_plan()
+        self._show_audit()
+        due = self.plan.profile.next_audit
+        self.notify(
+            f"Self-audit recorded for {record.date.isoformat()}; the next one is on "
+            f"{due.isoformat() if due else '?'}.",
+            title="Self-audit done",
+        )
 
     def complete(self) -> None:
         """Finishing the checklist counts as today's audit, which sets the next one."""
