@@ -331,3 +331,38 @@ async def test_the_palette_screenshot_is_saved_where_exports_go_without_a_downlo
         assert any(str(shots[0]) in m for m in messages)
         assert not any("Failed" in m for m in messages)
         await pilot.press("ctrl+q")
+
+
+async def test_keys_chosen_in_settings_move_the_steps_and_show_in_help(plan_path: Path, content):
+    from socialcoach.settings import Settings, save_settings
+
+    save_plan(sample_plan(content), plan_path)
+    save_settings(Settings(keys={"next": "f9", "nonsense": "f10"}))
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await open_steps(pilot, "policy")
+        assert any("nonsense" in n.message for n in app._notifications)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert wizard.current == "platforms"
+        await pilot.press("ctrl+n")  # the default is replaced, as the user asked
+        await pilot.pause()
+        assert wizard.current == "platforms"
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen.query_one("#help-text", MarkdownText).source
+        assert "| F9 | Next step (saves) |" in text
+        assert "| Ctrl+B (or F7) | Previous step |" in text
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+
+
+def test_the_help_lists_every_key_the_app_binds_by_id():
+    """The table is made from the bindings, so a new binding with an id is in the help."""
+    from socialcoach.screens.help import key_display
+
+    bindings = SocialCoachApp.keyed_bindings()
+    assert {b.id for b in bindings} >= {"next", "back", "goto", "review", "quit", "help"}
+    assert all(b.tooltip for b in bindings), "each needs a tooltip to say what it does"
+    assert key_display("ctrl+n,f8") == "Ctrl+N (or F8)"
+    assert key_display("f1,question_mark") == "F1 (or ?)"

@@ -41,8 +41,15 @@ class SocialCoachApp(App[int]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "save_and_quit", "Save & quit", priority=True, id="quit"),
-        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding(
+            "ctrl+q",
+            "save_and_quit",
+            "Save & quit",
+            priority=True,
+            id="quit",
+            tooltip="Save and quit",
+        ),
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="This help"),
     ]
 
     def __init__(self, plan_path: Path, content: Content | None = None) -> None:
@@ -139,6 +146,7 @@ class SocialCoachApp(App[int]):
         self._install_signal_handlers()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         self._restore_theme()
+        self._apply_user_keys()
         self.push_screen(WelcomeScreen(first_run=not self.plan_path.exists()))
         self.call_after_refresh(self._open_content_and_plan)
 
@@ -312,6 +320,47 @@ class SocialCoachApp(App[int]):
             self, lambda new: remember_theme(new.name) if not self.read_only else None
         )
 
+    # ----------------------------------------------------------------- keys
+    @staticmethod
+    def keyed_bindings() -> list[Binding]:
+        """Every binding a user may give other keys (`[keys]` in settings.toml), in the order
+        the help lists them; each has an id and a tooltip that says what it does."""
+        from socialcoach.screens.review import ReviewScreen
+        from socialcoach.screens.wizard import WizardScreen
+
+        found: list[Binding] = []
+        for owner in (WizardScreen, ReviewScreen, SocialCoachApp):
+            found += [b for b in owner.BINDINGS if isinstance(b, Binding) and b.id]
+        return found
+
+    def _apply_user_keys(self) -> None:
+        from socialcoach.settings import load_settings
+
+        chosen = load_settings().keys
+        if not chosen:
+            return
+        known = {binding.id for binding in self.keyed_bindings()}
+        unknown = sorted(set(chosen) - known)
+        self.set_keymap({bid: keys for bid, keys in chosen.items() if bid in known})
+        if unknown:
+            self.notify(
+                f"settings.toml [keys]: no action called {', '.join(unknown)}; the ones that "
+                f"can be given keys are {', '.join(sorted(k for k in known if k))}.",
+                title="Keys",
+                severity="warning",
+                timeout=15,
+            )
+
+    def key_table(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the help, with the user's own keys where they chose any."""
+        return [
+            (
+                self._keymap.get(binding.id or "", binding.key),
+                binding.tooltip or binding.description,
+            )
+            for binding in self.keyed_bindings()
+        ]
+
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
@@ -484,7 +533,7 @@ class SocialCoachApp(App[int]):
         from socialcoach.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.plan_path))
+            self.push_screen(HelpScreen(self.plan_path, self.key_table()))
 
     def action_export(self) -> None:
         from socialcoach.locations import export_dir

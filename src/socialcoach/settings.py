@@ -1,4 +1,5 @@
-"""Small per-user settings kept beside the plan: the theme and the remembered policy pack.
+"""Small per-user settings kept beside the plan: the theme, the remembered policy pack, and
+keys the user chose for the app's actions (`[keys]`, binding id = "keys", as posting does).
 
 Read before the first screen is drawn (the theme must not flicker), so this module stays
 light: a dataclass, and the standard library's tomllib only when there is a file to read.
@@ -6,7 +7,7 @@ light: a dataclass, and the standard library's tomllib only when there is a file
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from socialcoach.locations import settings_path
@@ -16,6 +17,7 @@ from socialcoach.locations import settings_path
 class Settings:
     theme: str = ""
     pack: str = ""
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> "ctrl+n,f8"
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -32,6 +34,13 @@ def load_settings(path: Path | None = None) -> Settings:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return Settings()
     values = {key: raw[key] for key in ("theme", "pack") if isinstance(raw.get(key), str)}
+    keys = raw.get("keys")
+    if isinstance(keys, dict):
+        from socialcoach.cleantext import clean
+
+        values["keys"] = {
+            clean(k): clean(v) for k, v in keys.items() if isinstance(v, str) and v.strip()
+        }
     return Settings(**values)
 
 

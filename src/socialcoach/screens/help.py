@@ -16,19 +16,41 @@ from socialcoach.widgets import MarkdownText
 HELP_TEXT = Path(__file__).with_name("help.md")
 
 
+_KEY_NAMES = {"question_mark": "?", "escape": "Esc", "pagedown": "PageDown", "pageup": "PageUp"}
+
+
+def key_display(keys: str) -> str:
+    """`ctrl+n,f8` as a person reads it: `Ctrl+N (or F8)`."""
+
+    def one(key: str) -> str:
+        parts = key.strip().split("+")
+        return "+".join(
+            _KEY_NAMES.get(p, p.upper() if len(p) == 1 else p.capitalize()) for p in parts
+        )
+
+    names = [one(key) for key in keys.split(",") if key.strip()]
+    if not names:
+        return ""
+    return names[0] + (f" (or {', '.join(names[1:])})" if len(names) > 1 else "")
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("f1,question_mark,q", "dismiss", "Close", show=False),
     ]
 
-    def __init__(self, plan_path: Path) -> None:
+    def __init__(self, plan_path: Path, keys: list[tuple[str, str]] | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self._plan_path = plan_path
+        self._keys = keys or []
 
     def compose(self) -> ComposeResult:
-        text = HELP_TEXT.read_text(encoding="utf-8").replace(
-            "{plan_path}", display_path(self._plan_path)
+        rows = "\n".join(f"| {key_display(keys)} | {what} |" for keys, what in self._keys)
+        text = (
+            HELP_TEXT.read_text(encoding="utf-8")
+            .replace("{plan_path}", display_path(self._plan_path))
+            .replace("{action_keys}", rows)
         )
         with Vertical(classes="dialog help"):
             with VerticalScroll(id="help-body"):

@@ -39,9 +39,21 @@ def review_text(coach: SocialCoachApp) -> str:
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="review-back"),
-        Binding("e,ctrl+e", "app.export", "Export", id="review-export"),
-        Binding("c", "app.calendar", "Calendar", id="review-calendar"),
+        Binding("escape", "back", "Back", id="review-back", tooltip="Back to the steps (review)"),
+        Binding(
+            "e,ctrl+e",
+            "app.export",
+            "Export",
+            id="review-export",
+            tooltip="Export the plan as Markdown (review)",
+        ),
+        Binding(
+            "c",
+            "app.calendar",
+            "Calendar",
+            id="review-calendar",
+            tooltip="Put the plan's dates in your calendar, an .ics file (review)",
+        ),
     ]
 
     @property

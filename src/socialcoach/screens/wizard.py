@@ -47,10 +47,24 @@ class WizardScreen(Screen[None]):
     # checker's TextArea would take F6 and F7 for selecting), and the key is acted on at
     # once instead of first travelling through the focused field and its containers.
     BINDINGS = [
-        Binding("ctrl+n,f8", "next", "Next", id="next", priority=True),
-        Binding("ctrl+b,f7", "back", "Back", id="back", priority=True),
-        Binding("ctrl+g,f6", "goto", "Go to step", id="goto", priority=True),
-        Binding("ctrl+r", "review", "Review", id="review", priority=True),
+        Binding("ctrl+n,f8", "next", "Next", id="next", priority=True, tooltip="Next step (saves)"),
+        Binding("ctrl+b,f7", "back", "Back", id="back", priority=True, tooltip="Previous step"),
+        Binding(
+            "ctrl+g,f6",
+            "goto",
+            "Go to step",
+            id="goto",
+            priority=True,
+            tooltip="Go to any step (then 1-6 or Enter)",
+        ),
+        Binding(
+            "ctrl+r",
+            "review",
+            "Review",
+            id="review",
+            priority=True,
+            tooltip="Review the whole plan",
+        ),
     ]
 
     def __init__(self, start: str, focus: str | None = None) -> None:
