@@ -62,7 +62,6 @@ def test_sigkill_during_saves_always_leaves_one_whole_plan(plan_path: Path, tmp_
     seen: set[str] = set()
     on_disk = 0
     torn = 0  # kills that left a half-written temp file: they landed mid-save
-    started = time.monotonic()
     for _ in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, str(script), str(plan_path), *sources, str(1 - on_disk)],
@@ -90,8 +89,6 @@ def test_sigkill_during_saves_always_leaves_one_whole_plan(plan_path: Path, tmp_
         lock.acquire()
         lock.release()
         assert _temp_files(plan_path.parent) == []
-    elapsed = time.monotonic() - started
-    assert elapsed < 60, f"{KILLS} kills took {elapsed:.0f} s"
     # Kills landed at different moments: both versions were found on disk at some point.
     assert seen == {"Dr A", "Dr B"}
     assert torn >= 5, f"only {torn} of {KILLS} kills landed in the middle of a write"

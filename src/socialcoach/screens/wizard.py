@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, Static
 
-from socialcoach import heap
+from socialcoach import gc_freeze
 from socialcoach.models import STEP_ORDER, Status
 from socialcoach.screens.dialogs import GotoDialog
 from socialcoach.step_bar import StepBar, StepLabel
@@ -115,7 +115,7 @@ class WizardScreen(Screen[None]):
                 pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
                 await self._switcher.add_content(pane)
                 self._panes[step_id] = pane
-                heap.set_aside_long_lived()
+                gc_freeze.set_aside_long_lived()
         return self._panes[step_id]
 
     # Building a step takes 50 to 200 ms, which made a step's first visit slow. While the
@@ -172,11 +172,11 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.set_class(self.app.size.width >= self.WIDE, "-wide")
-        heap.set_aside_long_lived()
+        gc_freeze.set_aside_long_lived()
         await self.show_step(self._start, self._focus)
 
     def on_unmount(self) -> None:
-        heap.hand_back()
+        gc_freeze.hand_back()
 
     def refresh_chrome(self) -> None:
         """Step bar, title and hints: where am I, what is done, what comes next.
