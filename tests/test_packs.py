@@ -301,3 +301,20 @@ def test_the_documented_version_change_of_the_residency_pack_says_what_the_docs_
     assert bullets == changes.lines()
     assert plan.policy.items["lakeside-call-nights"].state is ItemState.TODO
     assert (plan.pack.version, plan.pack.first_version) == ("2026.2", "2026.1")
+
+
+def test_a_pack_with_thousands_of_items_is_refused_with_a_clear_message(tmp_path):
+    from socialcoach.packs import MAX_ENTRIES
+
+    items = "".join(
+        f'[[policy_item]]\nid = "item-{n}"\ntitle = "Item {n}"\nexplain = "x"\n'
+        'sources = ["ama-opinion-2-3-2"]\n\n'
+        for n in range(2000)
+    )
+    pack = tmp_path / "huge.toml"
+    pack.write_text('[pack]\nid = "huge"\nname = "Huge"\nversion = "1"\n\n' + items)
+    with pytest.raises(ContentError) as caught:
+        load_pack(pack)
+    message = "\n".join(caught.value.problems)
+    assert str(pack) in message and "2000 entries" in message
+    assert f"at most {MAX_ENTRIES['policy_item']}" in message

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from socialcoach.models import AccountPlan, Plan
 
 PACK_FILENAME = "pack.toml"
+# A real pack has a dozen or two policy items; a step with 2,000 took 17 s to open.
+MAX_ENTRIES = {"policy_item": 100, "entry": 300, "source": 300, "answer": 100}
 TABLES = ("pack", "policy_item", "entry", "source", "defaults", "answer")
 ORGANISATION_MARK = "from your organisation"
 
@@ -146,6 +148,14 @@ def load_pack(path: Path) -> Pack:
         ) from None
 
     problems: list[str] = []
+    for table, limit in MAX_ENTRIES.items():
+        entries = raw.get(table)
+        if isinstance(entries, list) and len(entries) > limit:
+            problems.append(
+                f"{file}: [[{table}]]: {len(entries)} entries; a pack may have at most {limit} "
+                "(what a person can read through in one step). Keep the ones your staff must "
+                "act on, and link to the full policy instead."
+            )
     if "pack" not in raw:
         problems.append(
             f"{file}:1: pack: the [pack] table is missing; add [pack] with id, name and version."
