@@ -172,7 +172,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     for item in set_aside:
-        line = line_of_path(text, item.loc)
+        line = line_of_path(text, item.place)
         where = f"{path}:{line}" if line else str(path)
         print(
             visible(f"  {where}: {item.describe()}; correct or delete it in a text editor."),

@@ -11,6 +11,7 @@ given that field a value of their own. Nothing the user wrote is dropped by open
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,6 +40,12 @@ class SetAside:
     problem: str
     element: bool = False
     substitute: object = field(default=_MISSING, repr=False)
+    index: int | None = None  # where in its list an element was, to find its line
+
+    @property
+    def place(self) -> Loc:
+        """The path to the value in the file as it was read (a list entry's own index)."""
+        return self.loc if self.index is None else (*self.loc, self.index)
 
     @property
     def key(self) -> str:
@@ -49,7 +56,13 @@ class SetAside:
 
 
 def _short(value: object, limit: int = 60) -> str:
-    text = repr(value)
+    """The value as it reads in the file: `'nuero'`, `9999-12-31`, `{platform = 'myspace'}`."""
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k} = {_short(v, limit)}" for k, v in value.items()) + "}"
+    else:
+        text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -97,7 +110,7 @@ def _take_out(raw: dict, loc: Loc, message: str) -> SetAside | None:
     problem = _plain_message(message, found=len(path) == len(loc))
     if isinstance(parent, list):
         parent.pop(key)
-        return SetAside(tuple(path[:-1]), node, problem, element=True)
+        return SetAside(tuple(path[:-1]), node, problem, element=True, index=key)
     del parent[key]
     return SetAside(tuple(path), node, problem)
 
@@ -123,26 +136,32 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
     def choose(loc: Loc, value: T, allowed: set, default: T, what: str) -> T:
         if value in allowed:
             return value
-        found.append(SetAside(loc, value, f"not a {what} the coach knows", substitute=default))
+        found.append(SetAside(loc, value, f"not {what} the coach knows", substitute=default))
         return default
 
     def keep(loc: Loc, items: list, allowed: set, what: str, ident=lambda x: x) -> list:
         kept = []
-        for item in items:
+        for index, item in enumerate(items):
             if ident(item) in allowed:
                 kept.append(item)
-            else:
-                value = item.model_dump(mode="python") if hasattr(item, "model_dump") else item
-                found.append(SetAside(loc, value, f"not a {what} the coach knows", element=True))
+                continue
+            # As the file would hold it: plain strings, and no field the file left out.
+            value = (
+                item.model_dump(mode="json", exclude_defaults=True)
+                if hasattr(item, "model_dump")
+                else item
+            )
+            problem = f"not {what} the coach knows"
+            found.append(SetAside(loc, value, problem, element=True, index=index))
         return kept
 
     subs = {s.id for s in content.subspecialties}
     default_sub = "general" if "general" in subs else content.subspecialties[0].id
     plan.basics.subspecialty = choose(
-        ("basics", "subspecialty"), plan.basics.subspecialty, subs, default_sub, "subspecialty"
+        ("basics", "subspecialty"), plan.basics.subspecialty, subs, default_sub, "a subspecialty"
     )
     plan.current_step = choose(
-        ("current_step",), plan.current_step, set(STEP_ORDER), STEP_ORDER[0], "step"
+        ("current_step",), plan.current_step, set(STEP_ORDER), STEP_ORDER[0], "a step"
     )
     policy_ids = {i.id for i in content.policy_items}
     for item_id in [i for i in plan.policy.items if i not in policy_ids]:
@@ -156,18 +175,24 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
         )
     plan.policy.items = dict(plan.policy.items)  # re-assign so validation sees the change
     goals = {g.id for g in content.goals}
-    plan.platforms.goals = keep(("platforms", "goals"), plan.platforms.goals, goals, "goal")
+    plan.platforms.goals = keep(("platforms", "goals"), plan.platforms.goals, goals, "a goal")
     plan.platforms.chosen = keep(
-        ("platforms", "chosen"), plan.platforms.chosen, platforms, "platform", lambda c: c.platform
+        ("platforms", "chosen"),
+        plan.platforms.chosen,
+        platforms,
+        "a platform",
+        lambda c: c.platform,
     )
     entries = {e.id for e in content.audience}
     plan.audience.adopted = keep(
-        ("audience", "adopted"), plan.audience.adopted, entries, "follow-list entry"
+        ("audience", "adopted"), plan.audience.adopted, entries, "a follow-list entry"
     )
     habits = {h.id for h in content.habits}
-    plan.audience.habits = keep(("audience", "habits"), plan.audience.habits, habits, "habit")
+    plan.audience.habits = keep(("audience", "habits"), plan.audience.habits, habits, "a habit")
     rules = {r.id for r in content.identifiers} | {h.id for h in content.hazards}
-    plan.phi.acknowledged = keep(("phi", "acknowledged"), plan.phi.acknowledged, rules, "rule")
+    plan.phi.acknowledged = keep(
+        ("phi", "acknowledged"), plan.phi.acknowledged, rules, "a privacy rule"
+    )
     answers = {}
     quiz = {q.id: len(q.choices) for q in content.quiz}
     for question, answer in plan.phi.quiz_answers.items():
@@ -186,7 +211,7 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
         ("accounts", "accounts"),
         plan.accounts.accounts,
         platforms,
-        "platform",
+        "a platform",
         lambda a: a.platform,
     )
     contacts = {r.id for r in content.contact_rules} | {""}
@@ -196,7 +221,7 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
             account.patient_contact,
             contacts,
             "",
-            "rule for patient contact",
+            "a rule for patient contact",
         )
     checked = {}
     for platform_id, items in plan.profile.checked.items():
@@ -217,7 +242,7 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
             plan.profile.audit_days,
             rhythms,
             default_days,
-            "audit rhythm",
+            "an audit rhythm",
         )
     return found
 
@@ -287,7 +312,7 @@ def summary(set_aside: list[SetAside]) -> str:
     if not set_aside:
         return ""
     shown = "; ".join(item.describe() for item in set_aside[:3])
-    more = f" and {len(set_aside) - 3} more" if len(set_aside) > 3 else ""
+    more = f"; and {len(set_aside) - 3} more" if len(set_aside) > 3 else ""
     noun = "value" if len(set_aside) == 1 else "values"
     return (
         f"Set aside {len(set_aside)} {noun} in your plan file that the coach cannot use "
