@@ -64,3 +64,25 @@ def test_a_command_that_is_not_the_app_loads_neither_textual_nor_rich(plan_path:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"export loads {result.stdout.strip()}"
+
+
+def test_every_table_keyed_by_step_has_exactly_the_steps():
+    """One list of steps (socialcoach.step_ids); every table keyed by step id is derived
+    from it or checked against it here."""
+    from socialcoach import export, progress
+    from socialcoach.content import STEP_IDS, load_builtin
+    from socialcoach.models import STEP_ORDER, Plan
+    from socialcoach.screens.wizard import STEP_CLASSES
+
+    steps = list(STEP_ORDER)
+    assert list(STEP_IDS) == steps
+    assert list(STEP_CLASSES) == steps
+    assert list(export.SECTIONS) == steps
+    assert list(progress.RULES) == steps
+    assert [s.id for s in sorted(load_builtin().steps.values(), key=lambda s: s.number)] == steps
+    assert [
+        s.number for s in sorted(load_builtin().steps.values(), key=lambda s: s.number)
+    ] == list(range(1, len(steps) + 1))
+    plan = Plan()
+    for step_id in steps:
+        assert plan.section(step_id) is getattr(plan, step_id)

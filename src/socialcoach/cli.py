@@ -157,6 +157,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Whatever the app cannot use, reported as `file:line: key: problem; what to do`."""
     from socialcoach.cleantext import visible
+    from socialcoach.models import STEP_ORDER
     from socialcoach.setaside import against_content
     from socialcoach.store import line_of_path
 
@@ -164,7 +165,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     plan, text, set_aside = _read_plan(args)
     set_aside += against_content(plan, _content_for(args, plan))
     if not set_aside:
-        print(f"{path}: valid plan, {plan.done_count()} of 6 steps done.")
+        print(f"{path}: valid plan, {plan.done_count()} of {len(STEP_ORDER)} steps done.")
         return EXIT_OK
     print(
         f"{path}: {len(set_aside)} value(s) the coach cannot use. The app opens the plan "

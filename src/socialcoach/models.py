@@ -14,10 +14,11 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from socialcoach.cleantext import clean_value
+from socialcoach.step_ids import STEP_ORDER
+
+__all__ = ["SCHEMA_VERSION", "STEP_ORDER", "Plan"]  # STEP_ORDER re-exported: the plan's steps
 
 SCHEMA_VERSION = 1
-
-STEP_ORDER: tuple[str, ...] = ("policy", "platforms", "audience", "phi", "accounts", "profile")
 
 
 def now() -> dt.datetime:

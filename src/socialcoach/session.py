@@ -29,7 +29,7 @@ import tomli_w
 
 from socialcoach import store
 from socialcoach.fileio import atomic_write_bytes
-from socialcoach.models import SCHEMA_VERSION, Plan, now
+from socialcoach.models import SCHEMA_VERSION, STEP_ORDER, Plan, now
 from socialcoach.setaside import SetAside, against_content, restore_into, summary
 from socialcoach.store import (
     PlanFileError,
@@ -81,7 +81,7 @@ class Backup:
         when = self.modified.strftime("%Y-%m-%d %H:%M")
         if self.problem:
             return f"{self.path.name} ({when}): cannot be used: {self.problem}"
-        return f"{self.path.name} ({when}, {self.done} of 6 steps done)"
+        return f"{self.path.name} ({when}, {self.done} of {len(STEP_ORDER)} steps done)"
 
 
 def resolve_plan_path(path: Path) -> Path:

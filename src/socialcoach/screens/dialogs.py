@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from socialcoach.step_ids import STEP_ORDER
 from socialcoach.steps.base import plain
 from socialcoach.ticks import TickBox
 
@@ -122,7 +123,7 @@ class GotoDialog(ModalScreen[str | None]):
     """Jump to any step by keyboard: arrows and Enter, or the step's number."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")] + [
-        Binding(str(n), f"pick({n})", show=False) for n in range(1, 7)
+        Binding(str(n), f"pick({n})", show=False) for n in range(1, len(STEP_ORDER) + 1)
     ]
 
     def __init__(self, steps: list[tuple[str, str]], current: str) -> None:

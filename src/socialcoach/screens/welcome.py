@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
 from socialcoach.locations import display_path
+from socialcoach.step_ids import STEP_ORDER
 from socialcoach.widgets import SteadyFooter, plain
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class WelcomeScreen(Screen[None]):
             return
         plan, content = self.coach.plan, self.coach.content
         step_id = plan.first_unfinished()
-        lines = [f"Welcome back. {plan.done_count()} of 6 steps are done."]
+        lines = [f"Welcome back. {plan.done_count()} of {len(STEP_ORDER)} steps are done."]
         if step_id:
             step = content.steps[step_id]
             lines.append(f"Resume at step {step.number}: {step.title}.")

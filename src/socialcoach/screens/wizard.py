@@ -31,14 +31,12 @@ from socialcoach.widgets import SteadyFooter
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
 
-STEP_CLASSES: tuple[type[StepPane], ...] = (
-    PolicyStep,
-    PlatformsStep,
-    AudienceStep,
-    PhiStep,
-    AccountsStep,
-    ProfileStep,
-)
+# Each step's widget, by the step id it names itself with (the order is models.STEP_ORDER;
+# tests/test_architecture.py checks that every table keyed by step id has the same keys).
+STEP_CLASSES: dict[str, type[StepPane]] = {
+    pane.step_id: pane
+    for pane in (PolicyStep, PlatformsStep, AudienceStep, PhiStep, AccountsStep, ProfileStep)
+}
 MARKS = {Status.DONE: "✓", Status.IN_PROGRESS: "•", Status.NOT_STARTED: " "}
 
 
@@ -55,7 +53,7 @@ class WizardScreen(Screen[None]):
             "Go to step",
             id="goto",
             priority=True,
-            tooltip="Go to any step (then 1-6 or Enter)",
+            tooltip=f"Go to any step (then 1-{len(STEP_ORDER)} or Enter)",
         ),
         Binding(
             "ctrl+r",
@@ -93,7 +91,7 @@ class WizardScreen(Screen[None]):
         # Only the first step shown is built now; the others on their first visit (a step
         # can hold hundreds of widgets, and building all six made opening slow).
         with self._switcher:
-            self._panes[self._start] = STEP_CLASSES[STEP_ORDER.index(self._start)]()
+            self._panes[self._start] = STEP_CLASSES[self._start]()
             yield self._panes[self._start]
         with Horizontal(id="nav"):
             yield self._back
@@ -112,7 +110,7 @@ class WizardScreen(Screen[None]):
         """The step's pane, built and mounted (hidden) if it is not yet."""
         async with self._building:  # a step being built in the background is awaited
             if step_id not in self._panes:
-                pane = STEP_CLASSES[STEP_ORDER.index(step_id)]()
+                pane = STEP_CLASSES[step_id]()
                 await self._switcher.add_content(pane)
                 self._panes[step_id] = pane
                 gc_freeze.set_aside_long_lived()
@@ -201,7 +199,8 @@ class WizardScreen(Screen[None]):
         step = content.steps[current]
         index = STEP_ORDER.index(current)
         done = plan.done_count()
-        title = f"Step {step.number} of 6: {step.title}   ({done} of 6 done)"
+        total = len(STEP_ORDER)
+        title = f"Step {step.number} of {total}: {step.title}   ({done} of {total} done)"
         if self.coach.read_only:
             title += "   READ-ONLY"
         missing = self.pane(current).missing()
