@@ -264,9 +264,13 @@ class WizardScreen(Screen[None]):
                 title="Saved",
             )
         else:
-            if isinstance(pane, ProfileStep):
-                pane.complete()
+            pane.on_finish()
             section.status = Status.DONE
+
+    def on_step_pane_edited(self, event: StepPane.Edited) -> None:
+        event.stop()
+        self.coach.plan_changed()
+        self.refresh_chrome()  # the step bar and the "to finish this step" hint follow edits
 
     async def action_next(self) -> None:
         self.finish_current()

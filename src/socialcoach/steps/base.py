@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Collapsible, Static
 
@@ -26,6 +27,14 @@ class StepPane(VerticalScroll):
     """
 
     step_id: str = ""
+
+    class Edited(Message):
+        """The user changed this step's answers: the screen saves soon and redraws the step
+        bar and the hint (a step does not reach up into the app or the screen itself)."""
+
+        def __init__(self, pane: StepPane) -> None:
+            super().__init__()
+            self.pane = pane
 
     def __init__(self) -> None:
         super().__init__(id=f"step-{self.step_id}", classes="step")
@@ -130,12 +139,13 @@ class StepPane(VerticalScroll):
         section = self.plan.section(self.step_id)
         if section.status is Status.NOT_STARTED:
             section.status = Status.IN_PROGRESS
-        self.coach.plan_changed()
         self.update_preview()
-        refresh_chrome = getattr(self.screen, "refresh_chrome", None)
-        if refresh_chrome is not None:
-            refresh_chrome()  # the step bar and the "to finish this step" hint follow edits
+        self.post_message(self.Edited(self))
         return True
+
+    def on_finish(self) -> None:
+        """The user finished the step (Next) with nothing missing; a step with something to
+        record at that moment (the profile's audit date) does it here."""
 
     def missing(self) -> str:
         """What is still needed for this step to count as done ("" when complete)."""

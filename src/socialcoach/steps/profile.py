@@ -184,6 +184,9 @@ class ProfileStep(StepPane):
             title="Self-audit done",
         )
 
+    def on_finish(self) -> None:
+        self.complete()
+
     def complete(self) -> None:
         """Finishing the checklist counts as today's audit, which sets the next one."""
         self.plan.profile.last_audit = dt.date.today()
