@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from socialcoach.accounts import plan_warnings
-from socialcoach.content import Content
+from socialcoach.accounts import looks_like_email, plan_warnings
+from socialcoach.content import Content, policy_items_for, posting_rhythm_label
 from socialcoach.models import ItemState, Plan, Status
 
 
@@ -20,13 +20,20 @@ class Action:
 def next_actions(plan: Plan, content: Content) -> list[Action]:
     actions: list[Action] = []
     contact = plan.policy.contact_name.strip()
-    if plan.policy.contact_email.strip():
-        contact = f"{contact} ({plan.policy.contact_email.strip()})".strip()
-    for item in content.policy_items:
+    email = plan.policy.contact_email.strip()
+    if email and looks_like_email(email):
+        contact = f"{contact} ({email})".strip()
+    basics = plan.basics
+    for item in policy_items_for(content, basics.career_stage.value, basics.region):
         answer = plan.policy.items.get(item.id)
         if answer is None or answer.state is ItemState.TODO:
-            asked = contact or item.ask_who
-            who = f" Who to ask: {asked}." if asked else ""
+            who = ""
+            if item.ask_who:
+                # the item's own person first; the user's contact is someone who can point there
+                who = f" Who to ask: {item.ask_who}"
+                who += f" (your contact: {contact})." if contact else "."
+            elif contact:
+                who = f" Who to ask: {contact}."
             actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
 
     chosen = plan.platforms.chosen_ids()
@@ -44,7 +51,11 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
         actions.append(Action("audience", f"Follow or join: {names}{more}."))
     if plan.audience.posts_per_week:
         actions.append(
-            Action("audience", f"Post about {plan.audience.posts_per_week} times a week.")
+            Action(
+                "audience",
+                f"Keep your posting rhythm: "
+                f"{posting_rhythm_label(content, plan.audience.posts_per_week)}.",
+            )
         )
 
     phi_ids = [i.id for i in content.identifiers] + [h.id for h in content.hazards]

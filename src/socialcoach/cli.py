@@ -198,7 +198,7 @@ def cmd_check_image(args: argparse.Namespace) -> int:
 
 
 def cmd_content_check(args: argparse.Namespace) -> int:
-    from socialcoach.packs import check_path
+    from socialcoach.packs import check_path, check_warnings
 
     path = Path(args.path).expanduser() if args.path else None
     problems = check_path(path)
@@ -208,6 +208,12 @@ def cmd_content_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_FOUND
+    warnings = check_warnings(path)
+    if warnings:
+        # Usable, but a person should look: stale dates and citations off the publisher's site.
+        print(f"{what}: {len(warnings)} warning(s):", file=sys.stderr)
+        for warning in warnings:
+            print(f"  {warning}", file=sys.stderr)
     print(f"{what}: no problems found.")
     return EXIT_OK
 

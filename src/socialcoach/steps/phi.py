@@ -55,6 +55,17 @@ class PhiStep(StepPane):
             classes="rules",
         )
         yield Static("", id="hazards-details", classes="details")
+        yield Label("If a post goes wrong", classes="section-title")
+        yield Static(
+            plain(
+                "\n".join(
+                    f"{n}. {step.title}: {step.what_to_do}"
+                    for n, step in enumerate(content.recovery, 1)
+                )
+            ),
+            id="after-mistake",
+            classes="details",
+        )
         yield Label(f"Quiz: {len(content.quiz)} situations", classes="section-title")
         for number, question in enumerate(content.quiz, 1):
             answered = plan.phi.quiz_answers.get(question.id)

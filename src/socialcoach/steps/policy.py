@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from socialcoach.accounts import looks_like_email
 from socialcoach.choice import Choice
+from socialcoach.content import policy_items_for
 from socialcoach.models import ItemState, PolicyAnswer
 from socialcoach.steps.base import StepPane, plain
 
@@ -23,7 +25,8 @@ class PolicyStep(StepPane):
 
     def signature(self) -> object:
         pack = self.content.pack
-        return (pack.id, pack.version) if pack else None
+        basics = self.plan.basics
+        return (pack.id, pack.version) if pack else None, basics.career_stage, basics.region
 
     def compose_form(self) -> ComposeResult:
         pack = self.content.pack
@@ -39,7 +42,8 @@ class PolicyStep(StepPane):
             if pack.required_disclaimer:
                 lines.append(f"Required disclaimer: {pack.required_disclaimer}")
             yield Static(plain("\n".join(lines)), classes="pack-box")
-        for item in self.content.policy_items:
+        basics = self.plan.basics
+        for item in policy_items_for(self.content, basics.career_stage.value, basics.region):
             answer = self.plan.policy.items.get(item.id, PolicyAnswer())
             # No container per item: with twelve items, every widget saved counts.
             yield Label(plain(item.title), classes="item-title item-start")
@@ -66,6 +70,16 @@ class PolicyStep(StepPane):
             yield Input(
                 self.plan.policy.contact_email, placeholder="Contact email", id="contact-email"
             )
+        yield Static("", id="contact-email-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self._check_email(self.plan.policy.contact_email)
+
+    def _check_email(self, value: str) -> None:
+        hint = self.query_one("#contact-email-hint", Static)
+        bad = bool(value.strip()) and not looks_like_email(value)
+        hint.update("That does not look like an email address (name@example.org)." if bad else "")
+        hint.display = bad
 
     def _answer(self, item_id: str) -> PolicyAnswer:
         return self.plan.policy.items.setdefault(item_id, PolicyAnswer())
@@ -90,4 +104,5 @@ class PolicyStep(StepPane):
     @on(Input.Changed, "#contact-email")
     def _contact_email(self, event: Input.Changed) -> None:
         self.plan.policy.contact_email = event.value
+        self._check_email(event.value)
         self.changed()

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from socialcoach.accounts import bio_warning
 from socialcoach.choice import Choice
 from socialcoach.steps.base import StepPane, plain
 
@@ -17,7 +18,8 @@ class ProfileStep(StepPane):
     step_id = "profile"
 
     def signature(self) -> object:
-        return tuple(self.plan.platforms.chosen_ids())
+        disclaimers = tuple(a.disclaimer for a in self.plan.accounts.accounts)
+        return tuple(self.plan.platforms.chosen_ids()), disclaimers
 
     def compose_form(self) -> ComposeResult:
         plan, content = self.plan, self.content
@@ -30,6 +32,9 @@ class ProfileStep(StepPane):
                 plain(f"{content.platform_name(pid)}: your professional profile"),
                 classes="section-title",
             )
+            bio_check = self._bio_check(pid)
+            if bio_check:
+                yield Static(plain(bio_check), classes="hint bio-check")
             yield SelectionList[str](
                 *[
                     Selection(plain(f"{item.title}: {item.explain}"), item.id, item.id in done)
@@ -46,6 +51,25 @@ class ProfileStep(StepPane):
             id="audit-rhythm",
         )
         yield Static("", id="audit-date", classes="hint")
+
+    def _bio_check(self, pid: str) -> str:
+        """Does the disclaimer planned in step 5 fit this platform's bio? ("" if none planned)."""
+        account = self.plan.accounts.for_platform(pid)
+        if account is None or not account.disclaimer.strip():
+            return ""
+        try:
+            platform = self.content.platform(pid)
+        except KeyError:
+            return ""
+        warning = bio_warning(platform.name, platform.bio_max, account.disclaimer, "bio disclaimer")
+        if warning:
+            return f"⚠ {warning}"
+        if platform.bio_max:
+            length = len(account.disclaimer.strip())
+            return (
+                f"Your disclaimer ({length} characters) fits the {platform.bio_max}-character bio."
+            )
+        return ""
 
     def on_mount(self) -> None:
         self._show_audit()
