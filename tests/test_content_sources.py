@@ -68,7 +68,6 @@ TODAY = dt.date(2026, 12, 2)
 AMA_DATE = 'publisher = "American Medical Association"\nchecked = 2026-12-01\n'
 
 
-
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOCIALCOACH_HOME", str(tmp_path / "home"))
