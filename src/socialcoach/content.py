@@ -302,6 +302,14 @@ class Content(Strict):
         return list(seen.values())
 
 
+# Shown under the 18 identifiers in step 4 and the export: removing them is only half of Safe
+# Harbor, and Safe Harbor is only one of the two routes (45 CFR 164.514(b); HHS guidance).
+SAFE_HARBOR_NOTE = (
+    "Removing all 18 is not enough on its own: Safe Harbor also needs no actual knowledge that "
+    "what is left could identify the patient. The other route, Expert Determination, needs a "
+    "qualified expert's documented finding that the risk is very small."
+)
+
 REGION_LABELS: dict[str, str] = {
     "us": "United States",
     "uk": "United Kingdom",

@@ -13,6 +13,7 @@ from socialcoach.accounts import bio_warning, looks_like_email, plan_warnings
 from socialcoach.actions import next_actions
 from socialcoach.content import (
     REGION_LABELS,
+    SAFE_HARBOR_NOTE,
     Content,
     Sourced,
     checked_label,
@@ -146,6 +147,8 @@ def _phi(plan: Plan, content: Content) -> list[str]:
     lines = _step_heading(content, plan, "phi")
     acknowledged = set(plan.phi.acknowledged)
     lines.append("**Never post (HIPAA Safe Harbor identifiers):**")
+    lines.append("")
+    lines.append(md(SAFE_HARBOR_NOTE))
     lines.append("")
     for identifier in content.identifiers:
         text = f"({identifier.letter}) {md(identifier.title)}"

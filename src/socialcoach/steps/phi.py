@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
 from socialcoach.choice import Choice
+from socialcoach.content import SAFE_HARBOR_NOTE
 from socialcoach.steps.base import StepPane, plain
 
 
@@ -44,6 +45,7 @@ class PhiStep(StepPane):
             id="identifiers",
             classes="rules",
         )
+        yield Static(plain(SAFE_HARBOR_NOTE), id="safe-harbor-note", classes="hint")
         yield Static("", id="identifiers-details", classes="details")
         yield Label("Where images leak patient information", classes="section-title")
         yield SelectionList[str](
