@@ -115,3 +115,21 @@ async def test_a_platforms_details_say_when_its_facts_were_checked(plan_path: Pa
         await until(pilot, lambda: "checked" in str(details.render()), "checked date shown")
         assert "Privacy facts and limits: checked" in str(details.render())
         await pilot.press("ctrl+q")
+
+
+async def test_choosing_a_country_on_the_welcome_screen_is_saved_in_the_plan(plan_path: Path):
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        select = None
+
+        def found() -> bool:
+            nonlocal select
+            matches = app.screen.query("#region")
+            select = matches.first() if matches else None
+            return select is not None
+
+        await until(pilot, found, "the country field")
+        select.value = "canada"
+        await until(pilot, lambda: app.plan.basics.region == "canada", "region written")
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).basics.region == "canada"

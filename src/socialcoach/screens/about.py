@@ -58,7 +58,7 @@ class AboutYouForm(Vertical):
                 id="career-stage",
             )
         with Horizontal(classes="form-row"):
-            yield Label("Where you practise", classes="field-label")
+            yield Label("Country", classes="field-label")
             yield Select(
                 [(label, region) for region, label in REGION_LABELS.items()],
                 value=basics.region if basics.region in REGION_LABELS else Select.NULL,
