@@ -133,3 +133,22 @@ async def test_choosing_a_country_on_the_welcome_screen_is_saved_in_the_plan(pla
         await until(pilot, lambda: app.plan.basics.region == "canada", "region written")
         await pilot.press("ctrl+q")
     assert load_plan(plan_path).basics.region == "canada"
+
+
+async def test_picking_a_disclaimer_fills_its_words_and_the_employers_one_fills_nothing(
+    plan_path: Path, content
+):
+    save_plan(_plan_with_x(content), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_steps(pilot, "accounts")
+        pick = app.screen.query_one("#disclaimer-pick-x", Select)
+        field = app.screen.query_one("#disclaimer-x", Input)
+        pick.value = "not-medical-advice"
+        wanted = next(d.text for d in content.disclaimers if d.id == "not-medical-advice")
+        await until(pilot, lambda: field.value == wanted, "template copied")
+        pick.value = "employer-required"  # an instruction, not words to paste
+        await pilot.pause()
+        assert field.value == wanted
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).accounts.for_platform("x").disclaimer == wanted
