@@ -120,17 +120,15 @@ async def test_a_platforms_details_say_when_its_facts_were_checked(plan_path: Pa
 async def test_choosing_a_country_on_the_welcome_screen_is_saved_in_the_plan(plan_path: Path):
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
-        select = None
 
-        def found() -> bool:
-            nonlocal select
-            matches = app.screen.query("#region")
-            select = matches.first() if matches else None
-            return select is not None
+        def chosen() -> bool:
+            # The form is mounted once the plan is open; choose as soon as it is there.
+            for select in app.screen.query("#region").results(Select):
+                if select.value != "canada":
+                    select.value = "canada"
+            return app.plan is not None and app.plan.basics.region == "canada"
 
-        await until(pilot, found, "the country field")
-        select.value = "canada"
-        await until(pilot, lambda: app.plan.basics.region == "canada", "region written")
+        await until(pilot, chosen, "region written", limit=300)
         await pilot.press("ctrl+q")
     assert load_plan(plan_path).basics.region == "canada"
 
