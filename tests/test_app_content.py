@@ -121,14 +121,14 @@ async def test_choosing_a_country_on_the_welcome_screen_is_saved_in_the_plan(pla
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
 
-        def chosen() -> bool:
-            # The form is mounted once the plan is open; choose as soon as it is there.
-            for select in app.screen.query("#region").results(Select):
-                if select.value != "canada":
-                    select.value = "canada"
-            return app.plan is not None and app.plan.basics.region == "canada"
+        def mounted() -> bool:
+            # The form is added once the plan is open; a value set before then is not announced.
+            return any(s.is_mounted for s in app.screen.query("#region").results(Select))
 
-        await until(pilot, chosen, "region written", limit=300)
+        await until(pilot, mounted, "the country field", limit=300)
+        await pilot.pause()
+        app.screen.query_one("#region", Select).value = "canada"
+        await until(pilot, lambda: app.plan.basics.region == "canada", "region written")
         await pilot.press("ctrl+q")
     assert load_plan(plan_path).basics.region == "canada"
 
