@@ -146,9 +146,14 @@ def test_unconfirmed_hashtags_say_so_and_do_not_claim_the_ontology_lists_them(co
 
 
 def test_an_entry_marked_verified_must_cite_a_source(copy: Path) -> None:
-    edit(copy / "audience.toml", 'verified = false\n\n[[entry]]\nid = "tag-mskrad"', "")
-    with pytest.raises(ContentError):
+    path = copy / "audience.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('id = "tag-mskrad"')
+    flag = text.index("verified = false\n", start)
+    path.write_text(text[:flag] + text[flag + len("verified = false\n") :], encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
         load_folder(copy)
+    assert any("tag-mskrad" in p and "must cite a source" in p for p in caught.value.problems)
 
 
 # --- Dates --------------------------------------------------------------------------------------
