@@ -267,10 +267,13 @@ def test_an_email_field_that_holds_no_email_is_not_passed_off_as_one(content) ->
 def test_where_you_practise_chooses_the_rules_shown(content: Content) -> None:
     uk = {item.id for item in policy_items_for(content, "attending", "uk")}
     us = {item.id for item in policy_items_for(content, "attending", "us")}
-    everywhere = {item.id for item in policy_items_for(content, "attending", "")}
+    unset = {item.id for item in policy_items_for(content, "attending", "")}
+    canada = {item.id for item in policy_items_for(content, "attending", "canada")}
     assert {"gmc-2024", "rcr-images", "gdpr-health-data"} <= uk
     assert "employer-limits" not in uk and "gmc-2024" not in us
-    assert "employer-limits" in us and {"gmc-2024", "car-policy"} <= everywhere
+    assert "employer-limits" in us and unset == us  # not said: the US rules
+    assert "car-policy" in canada and "gdpr-health-data" not in canada
+    assert "social-media-policy" in uk & us & canada  # items for everyone
     plan = Plan()
     plan.basics.region = "uk"
     text = render_markdown(plan, content)

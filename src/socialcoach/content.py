@@ -319,11 +319,15 @@ REGION_LABELS: dict[str, str] = {
 }
 
 
+# The coach started with US rules; a user who has not said where they practise gets those,
+# and the welcome form says so.
+DEFAULT_REGION = "us"
+
+
 def applies(item: object, stage: str = "", region: str = "") -> bool:
     """Whether an item with `stages` / `regions` is meant for this career stage and country.
 
-    An item that names none applies to everyone; an unset region ("") shows every country's
-    items, so a user who has not said where they practise misses nothing.
+    An item that names none applies to everyone; an empty stage or region matches every item.
     """
     stages = getattr(item, "stages", None) or []
     regions = getattr(item, "regions", None) or []
@@ -333,6 +337,8 @@ def applies(item: object, stage: str = "", region: str = "") -> bool:
 
 
 def policy_items_for(content: Content, stage: str = "", region: str = "") -> list[PolicyItem]:
+    """Step 1's items for this user; an unset region ("") means the default, the US."""
+    region = region or DEFAULT_REGION
     return [item for item in content.policy_items if applies(item, stage, region)]
 
 

@@ -62,7 +62,7 @@ class AboutYouForm(Vertical):
             yield Select(
                 [(label, region) for region, label in REGION_LABELS.items()],
                 value=basics.region if basics.region in REGION_LABELS else Select.NULL,
-                prompt="Not said (show every country's rules)",
+                prompt="United States (the default)",
                 id="region",
             )
         with Horizontal(classes="form-row"):
