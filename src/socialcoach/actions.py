@@ -24,17 +24,18 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
     if email and looks_like_email(email):
         contact = f"{contact} ({email})".strip()
     basics = plan.basics
-    for item in policy_items_for(content, basics.career_stage.value, basics.region):
-        answer = plan.policy.items.get(item.id)
-        if answer is None or answer.state is ItemState.TODO:
-            who = ""
-            if item.ask_who:
-                # the item's own person first; the user's contact is someone who can point there
-                who = f" Who to ask: {item.ask_who}"
-                who += f" (your contact: {contact})." if contact else "."
-            elif contact:
-                who = f" Who to ask: {contact}."
-            actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
+    open_items = [
+        item
+        for item in policy_items_for(content, basics.career_stage.value, basics.region)
+        if (answer := plan.policy.items.get(item.id)) is None or answer.state is ItemState.TODO
+    ]
+    if open_items and contact:
+        # Said once: the user's contact can point to the right office for every item, but the
+        # item's own person (a board, a privacy officer) stays with each item.
+        actions.append(Action("policy", f"Your contact for policy questions: {contact}."))
+    for item in open_items:
+        who = f" Who to ask: {item.ask_who}." if item.ask_who else ""
+        actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
 
     chosen = plan.platforms.chosen_ids()
     if not chosen:
