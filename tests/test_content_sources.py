@@ -376,3 +376,10 @@ def test_the_subspecialties_the_issue_named_now_have_verified_entries(content: C
     for sub in content.subspecialties:
         kinds = {e.kind for e in content.audience if sub.id in e.subspecialties}
         assert "idea" in kinds or sub.id == "general", sub.id
+
+
+def test_a_built_in_source_on_plain_http_is_an_error(copy: Path) -> None:
+    edit(copy / "sources.toml", "https://www.massmed.org/", "http://www.massmed.org/")
+    with pytest.raises(ContentError) as caught:
+        load_folder(copy)
+    assert any("'mms-guidelines' is not on https" in p for p in caught.value.problems)

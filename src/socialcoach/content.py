@@ -55,7 +55,8 @@ class Source(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Field(min_length=3)
-    url: str = Field(pattern=r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
+    # http is accepted for an organisation's intranet page in a pack; content/ needs https.
+    url: str = Field(pattern=r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
     publisher: str = ""
     # Required in content/ (load_folder says so); an organisation pack may leave it out, and
     # `content check` then warns that the source is undated.
@@ -158,7 +159,7 @@ class AudienceEntry(Sourced):
     description: str
     subspecialties: list[str] = Field(min_length=1)  # "all" = radiology as a whole
     platforms: list[str] = Field(min_length=1)
-    url: str = Field(default="", pattern=r"^(https://\S+)?$")
+    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
     verified: bool = True  # False: shown with "check it first"
 
     @model_validator(mode="after")
@@ -841,6 +842,14 @@ def load_folder(folder: Path) -> Content:
         raise ContentError(problems) from exc
     problems.extend(locate_problem(problem, folder) for problem in cross_check(content))
     for source in content.sources.values():
+        if not source.url.startswith("https://"):
+            problems.append(
+                locate_problem(
+                    f"sources.toml: source {source.id!r} is not on https; use the publisher's "
+                    "https:// address.",
+                    folder,
+                )
+            )
         for key, value in (("checked", source.checked), ("publisher", source.publisher)):
             if not value:
                 problems.append(
