@@ -564,7 +564,7 @@ def describe_validation_error(
                 if isinstance(container, list) and index < len(container):
                     node = container[index]
                     item_id = node.get("id") if isinstance(node, dict) else None
-            elif isinstance(container, dict) and field in ("sources", "steps"):
+            elif isinstance(container, dict) and field in KEYED_BY_ID:
                 item_id = str(loc[1])
                 index = list(container).index(item_id) if item_id in container else None
         start = 2 if len(loc) > 1 and (index is not None or item_id is not None) else 1
