@@ -383,3 +383,27 @@ def test_a_built_in_source_on_plain_http_is_an_error(copy: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_folder(copy)
     assert any("'mms-guidelines' is not on https" in p for p in caught.value.problems)
+
+
+def test_a_pack_source_checked_years_ago_is_warned_about_in_the_pack_file(tmp_path: Path) -> None:
+    from socialcoach.packs import check_path, check_warnings
+
+    pack = tmp_path / "pack.toml"
+    pack.write_text(
+        "[pack]\n"
+        'id = "old-pack"\nname = "Old pack"\nversion = "1"\n\n'
+        "[[policy_item]]\n"
+        'id = "our-policy"\ntitle = "Read our policy"\nexplain = "It is short."\n'
+        'sources = ["our-intranet"]\n\n'
+        "[[source]]\n"
+        'id = "our-intranet"\nname = "Our social media policy"\n'
+        'url = "http://intranet.example.org/policy"\npublisher = "Example Hospital"\n'
+        "checked = 2021-05-01\n",
+        encoding="utf-8",
+    )
+    assert check_path(pack) == []  # usable: an old date is a warning, not a problem
+    warnings = check_warnings(pack, TODAY)
+    assert warnings == [
+        f"{pack}:13: source 'our-intranet' was last checked 2021-05-01, over a year ago; "
+        "open it again and update `checked`."
+    ]
