@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input
 
 from socialcoach.app import SocialCoachApp
 from socialcoach.calendar_ics import escape_text, fold, render_ics
+from socialcoach.content import policy_items_for
 from socialcoach.models import ItemState, PolicyAnswer
 from socialcoach.screens.dialogs import ExportDialog
 from socialcoach.screens.review import ReviewScreen
@@ -43,9 +44,10 @@ def by_summary(text: str) -> dict[str, icalendar.Event]:
 
 
 def open_policy_titles(plan, content) -> list[str]:
+    basics = plan.basics  # only the items for the user's career stage and country
     return [
         item.title
-        for item in content.policy_items
+        for item in policy_items_for(content, basics.career_stage.value, basics.region)
         if plan.policy.items.get(item.id, PolicyAnswer()).state is ItemState.TODO
     ]
 
@@ -65,7 +67,11 @@ def test_every_event_parses_with_the_dates_the_plan_sets(plan, content):
         assert event.decoded("DTEND") == follow_up + dt.timedelta(days=1)
         assert "RRULE" not in event
         description = str(event["DESCRIPTION"])
-        assert "Who to ask: Sam Lee, Communications (comms@example.org)." in description
+        # each item keeps its own person; the user's contact is added, not swapped in
+        assert (
+            "Your contact for policy questions: Sam Lee, Communications (comms@example.org)."
+            in (description)
+        )
         assert "Where this advice comes from:" in description and "https://" in description
     audit, posting = parsed[-2:]
     assert str(audit["SUMMARY"]) == "Audit your social media profiles"
@@ -167,7 +173,9 @@ def test_user_text_is_escaped_and_read_back_exactly(plan, content):
     assert "Your note: Ask Dr. O'Neil; then, maybe, C:\\policies\nsecond line\nthird; done" in (
         description
     )
-    assert "Who to ask: Lee, Sam; Comms\\Office (comms@example.org)." in description
+    assert "Your contact for policy questions: Lee, Sam; Comms\\Office (comms@example.org)." in (
+        description
+    )
     posting = str(by_summary(text)["Posting rhythm: about 3 posts this week"]["DESCRIPTION"])
     assert "Dose, in plain words; really; Line one\nline two." in posting
 

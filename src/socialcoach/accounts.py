@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from socialcoach.content import Content
 from socialcoach.models import AccountPlan, AccountSplit, Plan, Visibility
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def looks_like_email(text: str) -> bool:
+    """One @, a dot in the domain, no spaces: enough to catch a name typed in the email box."""
+    return bool(_EMAIL.match(text.strip()))
+
+
+def bio_warning(platform_name: str, bio_max: int | None, text: str, what: str) -> str | None:
+    """A warning when a bio line is longer than the platform allows (None when it fits)."""
+    length = len(text.strip())
+    if bio_max is None or length <= bio_max:
+        return None
+    return (
+        f"{platform_name}: your {what} has {length} characters, but a bio holds {bio_max}; "
+        "shorten it."
+    )
 
 
 def normalise_handle(handle: str) -> str:
@@ -62,6 +82,10 @@ def account_warnings(account: AccountPlan, plan: Plan, content: Content) -> list
     required = content.pack.required_disclaimer if content.pack else ""
     if required and not account.disclaimer.strip():
         warnings.append(f"{name}: your organisation requires a disclaimer: {required}")
+    if platform is not None:
+        too_long = bio_warning(name, platform.bio_max, account.disclaimer, "bio disclaimer")
+        if too_long:
+            warnings.append(too_long)
     return warnings
 
 

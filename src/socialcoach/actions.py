@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from socialcoach.accounts import plan_warnings
-from socialcoach.content import Content
+from socialcoach.accounts import looks_like_email, plan_warnings
+from socialcoach.content import Content, policy_items_for, posting_rhythm_label
 from socialcoach.followup import leadership_actions
 from socialcoach.models import ItemState, Plan, Status
 
@@ -22,14 +22,22 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
     """Open items first by step; the leadership record adds its talk, follow-up and changes."""
     actions: list[Action] = []
     contact = plan.policy.contact_name.strip()
-    if plan.policy.contact_email.strip():
-        contact = f"{contact} ({plan.policy.contact_email.strip()})".strip()
-    for item in content.policy_items:
-        answer = plan.policy.items.get(item.id)
-        if answer is None or answer.state is ItemState.TODO:
-            asked = contact or item.ask_who
-            who = f" Who to ask: {asked}." if asked else ""
-            actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
+    email = plan.policy.contact_email.strip()
+    if email and looks_like_email(email):
+        contact = f"{contact} ({email})".strip()
+    basics = plan.basics
+    open_items = [
+        item
+        for item in policy_items_for(content, basics.career_stage.value, basics.region)
+        if (answer := plan.policy.items.get(item.id)) is None or answer.state is ItemState.TODO
+    ]
+    if open_items and contact:
+        # Said once: the user's contact can point to the right office for every item, but the
+        # item's own person (a board, a privacy officer) stays with each item.
+        actions.append(Action("policy", f"Your contact for policy questions: {contact}."))
+    for item in open_items:
+        who = f" Who to ask: {item.ask_who}." if item.ask_who else ""
+        actions.append(Action("policy", f"{item.title.rstrip('.')}.{who}"))
     for text, due in leadership_actions(plan.policy.leadership):
         actions.append(Action("policy", text, due))
 
@@ -48,7 +56,11 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
         actions.append(Action("audience", f"Follow or join: {names}{more}."))
     if plan.audience.posts_per_week:
         actions.append(
-            Action("audience", f"Post about {plan.audience.posts_per_week} times a week.")
+            Action(
+                "audience",
+                f"Keep your posting rhythm: "
+                f"{posting_rhythm_label(content, plan.audience.posts_per_week)}.",
+            )
         )
 
     phi_ids = [i.id for i in content.identifiers] + [h.id for h in content.hazards]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from socialcoach.content import AudienceEntry, Content
+from socialcoach.content import AudienceEntry, Content, source_label
 
 KIND_LABELS = {
     "society": "Society",
@@ -10,6 +10,7 @@ KIND_LABELS = {
     "community": "Community",
     "hashtag": "Hashtag",
     "resource": "Resource",
+    "idea": "Idea",
 }
 
 
@@ -46,8 +47,8 @@ def entry_details(entry: AudienceEntry, content: Content) -> str:
     if entry.url:
         lines.append(f"Link: {entry.url}")
     if not entry.verified:
-        lines.append("Not verified: check that it exists and is active before you rely on it.")
-    names = [content.sources[s].name for s in entry.sources if s in content.sources]
-    if names:
-        lines.append("Source: " + "; ".join(names))
+        lines.append("Not verified, check it first: confirm it exists and is active.")
+    cited = [content.sources[s] for s in entry.sources if s in content.sources]
+    for source in cited:
+        lines.append(f"Source: {source.name} ({source_label(source)})")
     return "\n".join(lines)

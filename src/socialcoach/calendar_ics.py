@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from socialcoach import __version__
-from socialcoach.content import Content, Sourced
+from socialcoach.content import Content, Sourced, policy_items_for, source_label
 from socialcoach.followup import LEADERSHIP_ITEM, summary_lines
 from socialcoach.followup import changes as agreed_changes
 from socialcoach.models import ItemState, Plan
@@ -93,7 +93,7 @@ def _sources(content: Content, items: list[Sourced]) -> str:
     if not cited:
         return ""
     return "\n\nWhere this advice comes from:\n" + "\n".join(
-        f"- {source.name}: {source.url}" for source in cited
+        f"- {source.name} ({source_label(source)}): {source.url}" for source in cited
     )
 
 
@@ -103,14 +103,16 @@ def _policy_events(plan: Plan, content: Content) -> list[Event]:
     contact = plan.policy.contact_name.strip()
     if plan.policy.contact_email.strip():
         contact = f"{contact} ({plan.policy.contact_email.strip()})".strip()
-    for item in content.policy_items:
+    basics = plan.basics
+    for item in policy_items_for(content, basics.career_stage.value, basics.region):
         answer = plan.policy.items.get(item.id)
         if answer is not None and answer.state is not ItemState.TODO:
             continue
         lines = [item.explain]
-        asked = contact or item.ask_who
-        if asked:
-            lines.append(f"Who to ask: {asked}.")
+        if item.ask_who:  # the item's own person, not replaced by the user's contact
+            lines.append(f"Who to ask: {item.ask_who}.")
+        if contact:
+            lines.append(f"Your contact for policy questions: {contact}.")
         if answer is not None and answer.note.strip():
             lines.append(f"Your note: {answer.note.strip()}")
         lines.append("Then tick it off in socialcoach, step 1 (Policy check).")

@@ -316,7 +316,7 @@ def _control_character_problems(path: Path | None) -> list[str]:
 
 def cmd_content_check(args: argparse.Namespace) -> int:
     from socialcoach.cleantext import visible
-    from socialcoach.packs import check_path
+    from socialcoach.packs import check_path, check_warnings
 
     path = Path(args.path).expanduser() if args.path else None
     problems = _control_character_problems(path) + check_path(path)
@@ -326,6 +326,12 @@ def cmd_content_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {visible(problem)}", file=sys.stderr)
         return EXIT_FOUND
+    warnings = check_warnings(path)
+    if warnings:
+        # Usable, but a person should look: stale dates and citations off the publisher's site.
+        print(visible(f"{what}: {len(warnings)} warning(s):"), file=sys.stderr)
+        for warning in warnings:
+            print(f"  {visible(warning)}", file=sys.stderr)
     print(f"{what}: no problems found.")
     return EXIT_OK
 

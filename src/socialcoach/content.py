@@ -15,15 +15,23 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from socialcoach.cleantext import clean_value
 from socialcoach.locations import content_dir
+from socialcoach.step_ids import STEP_ORDER
 
-STEP_IDS: tuple[str, ...] = ("policy", "platforms", "audience", "phi", "accounts", "profile")
+STEP_IDS = STEP_ORDER  # steps.toml must describe exactly these steps
 
 Audience = Literal["clinicians", "trainees", "public", "patients"]
-EntryKind = Literal["society", "account", "community", "hashtag", "resource"]
+EntryKind = Literal["society", "account", "community", "hashtag", "resource", "idea"]
 
 
 class Strict(BaseModel):
@@ -47,10 +55,42 @@ class Sourced(Strict):
 
 
 class Source(Strict):
+    """A public page advice rests on, with the day someone last read it and what they found.
+
+    `verified = false` means the page was not opened (or did not show the claim) on `checked`:
+    the app then says "check it first". `secondary = true` says plainly that the page reports
+    someone else's work (a news story about a survey) because the original could not be read.
+    """
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Field(min_length=3)
-    url: str = Field(pattern=r"^https?://")
+    # http is accepted for an organisation's intranet page in a pack; content/ needs https.
+    url: str = Field(pattern=r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
     publisher: str = ""
+    # Required in content/ (load_folder says so); an organisation pack may leave it out, and
+    # `content check` then warns that the source is undated.
+    checked: dt.date | None = None
+    verified: bool = True
+    secondary: bool = False
+    note: str = ""
+
+    @property
+    def host(self) -> str:
+        return url_host(self.url)
+
+
+class Publisher(Strict):
+    """A publisher and the web hosts it publishes from, so a citation's host can be checked."""
+
+    name: str = Field(min_length=2)
+    hosts: list[str] = Field(min_length=1)
+
+
+class Mirror(Strict):
+    """A host known to copy or scrape other sites' pages: never cite it."""
+
+    host: str = Field(min_length=3)
+    why: str = ""
 
 
 class Step(Sourced):
@@ -69,8 +109,15 @@ class ChecklistItem(Sourced):
     explain: str
 
 
+Region = Literal["us", "uk", "eu", "au-nz", "canada"]
+Stage = Literal["student", "resident", "fellow", "attending", "other"]
+
+
 class PolicyItem(ChecklistItem):
     ask_who: str = ""  # who usually knows the answer
+    # Where it applies and to whom; empty means everywhere and everyone.
+    regions: list[Region] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
 
 
 class Goal(Strict):
@@ -91,7 +138,8 @@ class Platform(Sourced):
     privacy_note: str
     handle_max: int | None = None
     bio_max: int | None = None
-    as_of: dt.date
+    checked: dt.date  # when the privacy facts and limits above were last checked
+    verified: bool = True  # False: the facts come from secondary reports only
 
     @field_validator("weights")
     @classmethod
@@ -108,19 +156,33 @@ class Subspecialty(Strict):
 
 
 class AudienceEntry(Sourced):
-    """A society, account, community, hashtag or resource the user can adopt."""
+    """A society, account, community, hashtag, resource or content idea the user can adopt.
 
+    An unverified entry (shown with "check it first") may cite nothing: citing a page that
+    does not mention it would be worse than saying plainly that no source was found.
+    """
+
+    sources: list[str] = Field(default_factory=list)
     kind: EntryKind
     name: str
     description: str
     subspecialties: list[str] = Field(min_length=1)  # "all" = radiology as a whole
     platforms: list[str] = Field(min_length=1)
-    url: str = ""
-    verified: bool = True  # False: shown with "check before you rely on it"
+    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
+    verified: bool = True  # False: shown with "check it first"
+
+    @model_validator(mode="after")
+    def _verified_entries_cite(self) -> AudienceEntry:
+        if self.verified and not self.sources:
+            raise ValueError(
+                "a verified entry must cite a source; cite one or set verified = false"
+            )
+        return self
 
 
 class Habit(Sourced):
     text: str
+    stages: list[Stage] = Field(default_factory=list)  # empty: for everyone
 
 
 class Identifier(Sourced):
@@ -158,8 +220,23 @@ class ProfileItem(ChecklistItem):
     pass
 
 
+class Recovery(Sourced):
+    """One step to take after a post goes wrong: what happened, what to do, what not to do."""
+
+    title: str
+    explain: str
+    what_to_do: str
+
+
 class Rhythm(Strict):
     days: int = Field(ge=7, le=365)
+    label: str
+
+
+class PostingRhythm(Strict):
+    """A posting pace the audience step offers; the plan stores `posts_per_week`."""
+
+    posts_per_week: int = Field(ge=1, le=21)
     label: str
 
 
@@ -194,14 +271,17 @@ class Content(Strict):
     subspecialties: list[Subspecialty]
     audience: list[AudienceEntry]
     habits: list[Habit]
-    posting_rhythms: list[Rhythm]
+    posting_rhythms: list[PostingRhythm] = Field(min_length=1)
     identifiers: list[Identifier]
     hazards: list[Hazard]
+    recovery: list[Recovery]
     quiz: list[QuizQuestion]
     disclaimers: list[Disclaimer]
     contact_rules: list[ContactRule]
     profile_items: list[ProfileItem]
     audit_rhythms: list[Rhythm]
+    publishers: list[Publisher]
+    mirrors: list[Mirror]
     pack: PackInfo | None = None
 
     def platform(self, platform_id: str) -> Platform:
@@ -232,6 +312,58 @@ class Content(Strict):
         return list(seen.values())
 
 
+# Shown under the 18 identifiers in step 4 and the export: removing them is only half of Safe
+# Harbor, and Safe Harbor is only one of the two routes (45 CFR 164.514(b); HHS guidance).
+SAFE_HARBOR_NOTE = (
+    "Removing all 18 is not enough on its own: Safe Harbor also needs no actual knowledge that "
+    "what is left could identify the patient. The other route, Expert Determination, needs a "
+    "qualified expert's documented finding that the risk is very small."
+)
+
+REGION_LABELS: dict[str, str] = {
+    "us": "United States",
+    "uk": "United Kingdom",
+    "eu": "European Union",
+    "au-nz": "Australia or New Zealand",
+    "canada": "Canada",
+}
+
+
+# The coach started with US rules; a user who has not said where they practise gets those,
+# and the welcome form says so.
+DEFAULT_REGION = "us"
+
+
+def applies(item: object, stage: str = "", region: str = "") -> bool:
+    """Whether an item with `stages` / `regions` is meant for this career stage and country.
+
+    An item that names none applies to everyone; an empty stage or region matches every item.
+    """
+    stages = getattr(item, "stages", None) or []
+    regions = getattr(item, "regions", None) or []
+    if stages and stage and stage not in stages:
+        return False
+    return not (regions and region and region not in regions)
+
+
+def policy_items_for(content: Content, stage: str = "", region: str = "") -> list[PolicyItem]:
+    """Step 1's items for this user; an unset region ("") means the default, the US."""
+    region = region or DEFAULT_REGION
+    return [item for item in content.policy_items if applies(item, stage, region)]
+
+
+def habits_for(content: Content, stage: str = "") -> list[Habit]:
+    return [habit for habit in content.habits if applies(habit, stage)]
+
+
+def posting_rhythm_label(content: Content, posts_per_week: int) -> str:
+    """The content's label for a pace, or a plain one for a pace the content no longer offers."""
+    for rhythm in content.posting_rhythms:
+        if rhythm.posts_per_week == posts_per_week:
+            return rhythm.label
+    return f"{posts_per_week} a week"
+
+
 class ContentError(Exception):
     """Content that cannot be used, with every problem found (file, key, what to do)."""
 
@@ -247,7 +379,9 @@ def _read_toml(path: Path, problems: list[str]) -> dict:
     except FileNotFoundError:
         problems.append(f"{path}: file is missing; reinstall socialcoach or restore the file.")
     except tomllib.TOMLDecodeError as exc:
-        problems.append(f"{path}: not valid TOML ({exc}); fix the syntax at that line.")
+        line = toml_error_line(exc)
+        place = f"{path}:{line}" if line else str(path)
+        problems.append(f"{place}: not valid TOML ({exc}); fix the syntax at that line.")
     return {}
 
 
@@ -266,43 +400,33 @@ def _location(raw: dict, loc: tuple) -> str:
     return ".".join(parts)
 
 
-# Which file and which TOML table each Content field comes from, so errors can name them.
-FIELD_FILES: dict[str, str] = {
-    "sources": "sources.toml",
-    "steps": "steps.toml",
-    "policy_items": "policy.toml",
-    "goals": "platforms.toml",
-    "platforms": "platforms.toml",
-    "subspecialties": "audience.toml",
-    "audience": "audience.toml",
-    "habits": "audience.toml",
-    "posting_rhythms": "audience.toml",
-    "identifiers": "phi.toml",
-    "hazards": "phi.toml",
-    "quiz": "phi.toml",
-    "disclaimers": "accounts.toml",
-    "contact_rules": "accounts.toml",
-    "profile_items": "profile.toml",
-    "audit_rhythms": "profile.toml",
+# The one table of where content lives: Content field -> (file stem, TOML table). Loading,
+# error messages and cross-checks all read it; `sources` and `steps` are keyed by id.
+CONTENT_TABLES: dict[str, tuple[str, str]] = {
+    "sources": ("sources", "source"),
+    "steps": ("steps", "step"),
+    "policy_items": ("policy", "item"),
+    "goals": ("platforms", "goal"),
+    "platforms": ("platforms", "platform"),
+    "subspecialties": ("audience", "subspecialty"),
+    "audience": ("audience", "entry"),
+    "habits": ("audience", "habit"),
+    "posting_rhythms": ("audience", "rhythm"),
+    "identifiers": ("phi", "identifier"),
+    "hazards": ("phi", "hazard"),
+    "recovery": ("phi", "after_mistake"),
+    "quiz": ("phi", "quiz"),
+    "disclaimers": ("accounts", "disclaimer"),
+    "contact_rules": ("accounts", "contact_rule"),
+    "profile_items": ("profile", "item"),
+    "audit_rhythms": ("profile", "rhythm"),
+    "publishers": ("publishers", "publisher"),
+    "mirrors": ("publishers", "mirror"),
 }
-FIELD_TABLES: dict[str, str] = {
-    "sources": "source",
-    "steps": "step",
-    "policy_items": "item",
-    "goals": "goal",
-    "platforms": "platform",
-    "subspecialties": "subspecialty",
-    "audience": "entry",
-    "habits": "habit",
-    "posting_rhythms": "rhythm",
-    "identifiers": "identifier",
-    "hazards": "hazard",
-    "quiz": "quiz",
-    "disclaimers": "disclaimer",
-    "contact_rules": "contact_rule",
-    "profile_items": "item",
-    "audit_rhythms": "rhythm",
-}
+KEYED_BY_ID = ("sources", "steps")
+FILES: tuple[str, ...] = tuple(dict.fromkeys(stem for stem, _ in CONTENT_TABLES.values()))
+FIELD_FILES: dict[str, str] = {field: f"{stem}.toml" for field, (stem, _) in CONTENT_TABLES.items()}
+FIELD_TABLES: dict[str, str] = {field: table for field, (_, table) in CONTENT_TABLES.items()}
 
 # What to do about the commonest pydantic error types, in a content author's words.
 _HINTS: dict[str, str] = {
@@ -330,6 +454,30 @@ _HINTS: dict[str, str] = {
 }
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+
+
+def id_line_pattern(item_id: str) -> re.Pattern[str]:
+    """The one pattern for the line `id = "..."` that starts an item in any content TOML file."""
+    return re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(item_id)}[\"']")
+
+
+def id_lines(path: Path, item_id: str) -> list[int]:
+    """1-based lines of a file where the item with this id starts (two or more: a duplicate)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    wanted = id_line_pattern(item_id)
+    return [n for n, line in enumerate(text.splitlines(), 1) if wanted.match(line)]
+
+
+def toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    """The line a TOML syntax error is on (Python 3.14 carries it; older ones only say it)."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return int(line)
+    match = re.search(r"at line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
 
 
 def line_of(
@@ -368,7 +516,7 @@ def line_of(
         blocks.append((current, len(lines)))
     block: tuple[int, int] | None = None
     if item_id is not None:
-        wanted = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(item_id)}[\"']")
+        wanted = id_line_pattern(item_id)
         block = next(
             (b for b in blocks if any(wanted.match(ln) for ln in lines[b[0] : b[1]])), None
         )
@@ -425,7 +573,7 @@ def describe_validation_error(
                 if isinstance(container, list) and index < len(container):
                     node = container[index]
                     item_id = node.get("id") if isinstance(node, dict) else None
-            elif isinstance(container, dict) and field in ("sources", "steps"):
+            elif isinstance(container, dict) and field in KEYED_BY_ID:
                 item_id = str(loc[1])
                 index = list(container).index(item_id) if item_id in container else None
         start = 2 if len(loc) > 1 and (index is not None or item_id is not None) else 1
@@ -454,16 +602,10 @@ def locate_problem(problem: str, folder: Path, overrides: Mapping[str, Path] | N
     item_id = next(iter(_QUOTED_ID.findall(match["rest"])), None)
     if item_id and overrides and item_id in overrides:
         path = overrides[item_id]
-    line = None
-    if item_id and path.is_file():
-        wanted = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(item_id)}[\"']")
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            line = next((n for n, text in enumerate(handle, 1) if wanted.match(text)), None)
+    lines = id_lines(path, item_id) if item_id and path.is_file() else []
+    line = lines[0] if lines else None
     place = f"{path}:{line}" if line else str(path)
     return f"{place}: {match['rest']}"
-
-
-FILES = ("sources", "steps", "policy", "platforms", "audience", "phi", "accounts", "profile")
 
 
 def read_raw(folder: Path, problems: list[str]) -> dict[str, dict]:
@@ -472,29 +614,17 @@ def read_raw(folder: Path, problems: list[str]) -> dict[str, dict]:
 
 
 def assemble(raw: dict[str, dict]) -> dict:
-    """Map file contents onto the Content model's fields."""
-    steps = {step.get("id", f"?{i}"): step for i, step in enumerate(raw["steps"].get("step", []))}
-    sources = {
-        src.get("id", f"?{i}"): src for i, src in enumerate(raw["sources"].get("source", []))
-    }
-    return {
-        "sources": sources,
-        "steps": steps,
-        "policy_items": raw["policy"].get("item", []),
-        "goals": raw["platforms"].get("goal", []),
-        "platforms": raw["platforms"].get("platform", []),
-        "subspecialties": raw["audience"].get("subspecialty", []),
-        "audience": raw["audience"].get("entry", []),
-        "habits": raw["audience"].get("habit", []),
-        "posting_rhythms": raw["audience"].get("rhythm", []),
-        "identifiers": raw["phi"].get("identifier", []),
-        "hazards": raw["phi"].get("hazard", []),
-        "quiz": raw["phi"].get("quiz", []),
-        "disclaimers": raw["accounts"].get("disclaimer", []),
-        "contact_rules": raw["accounts"].get("contact_rule", []),
-        "profile_items": raw["profile"].get("item", []),
-        "audit_rhythms": raw["profile"].get("rhythm", []),
-    }
+    """Map file contents onto the Content model's fields, as CONTENT_TABLES says."""
+    data: dict = {}
+    for field, (stem, table) in CONTENT_TABLES.items():
+        items = raw.get(stem, {}).get(table, [])
+        if field in KEYED_BY_ID and isinstance(items, list):
+            items = {
+                (item.get("id") if isinstance(item, dict) else None) or f"?{i}": item
+                for i, item in enumerate(items)
+            }
+        data[field] = items
+    return data
 
 
 def cross_check(content: Content) -> list[str]:
@@ -505,17 +635,12 @@ def cross_check(content: Content) -> list[str]:
     sub_ids = {sub.id for sub in content.subspecialties} | {"all"}
 
     def sourced_items() -> Iterable[tuple[str, Sourced]]:
-        yield from (("steps.toml", s) for s in content.steps.values())
-        yield from (("policy.toml", s) for s in content.policy_items)
-        yield from (("platforms.toml", s) for s in content.platforms)
-        yield from (("audience.toml", s) for s in content.audience)
-        yield from (("audience.toml", s) for s in content.habits)
-        yield from (("phi.toml", s) for s in content.identifiers)
-        yield from (("phi.toml", s) for s in content.hazards)
-        yield from (("phi.toml", s) for s in content.quiz)
-        yield from (("accounts.toml", s) for s in content.disclaimers)
-        yield from (("accounts.toml", s) for s in content.contact_rules)
-        yield from (("profile.toml", s) for s in content.profile_items)
+        for field in CONTENT_TABLES:
+            value = getattr(content, field)
+            items = value.values() if isinstance(value, dict) else value
+            for item in items:
+                if isinstance(item, Sourced):
+                    yield FIELD_FILES[field], item
 
     seen: dict[tuple[str, str], str] = {}
     for origin, item in sourced_items():
@@ -566,16 +691,137 @@ def cross_check(content: Content) -> list[str]:
             )
     if not content.audit_rhythms:
         problems.append("profile.toml: no [[rhythm]] defined; add 30, 60 and 90 days.")
+    paces = [rhythm.posts_per_week for rhythm in content.posting_rhythms]
+    if len(set(paces)) != len(paces):
+        problems.append(
+            "audience.toml: two [[rhythm]] entries have the same posts_per_week; keep one."
+        )
+    mirrors = {mirror.host for mirror in content.mirrors}
+    for source in content.sources.values():
+        if is_mirror(source.host, mirrors):
+            problems.append(
+                f"sources.toml: source {source.id!r} cites {source.host}, a known mirror or "
+                "scraper; cite the publisher's own page instead."
+            )
     return problems
 
 
-_TOML_LINE = re.compile(r"^(?P<path>.+?\.toml): (?P<rest>.*\(at line (?P<line>\d+),.*)$", re.DOTALL)
+# --- Dates and hosts: is a citation still fresh, and does it come from its publisher? ------
+
+STALE_AFTER = dt.timedelta(days=365)
 
 
-def _with_toml_line(problem: str) -> str:
-    """`path: not valid TOML (... at line 3 ...)` -> `path:3: not valid TOML ...`."""
-    match = _TOML_LINE.match(problem)
-    return f"{match['path']}:{match['line']}: {match['rest']}" if match else problem
+def url_host(url: str) -> str:
+    """The host of a URL, lowercased and without a leading `www.`."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def is_stale(checked: dt.date | None, today: dt.date | None = None) -> bool:
+    """Checked more than a year ago (or never): pages change, so the user checks first."""
+    return checked is None or (today or dt.date.today()) - checked > STALE_AFTER
+
+
+def checked_label(
+    checked: dt.date | None, verified: bool = True, today: dt.date | None = None
+) -> str:
+    """`checked Dec 2026`, plus `check it first` when that is over a year ago or unverified."""
+    if checked is None:
+        return "not dated, check it first"
+    label = f"checked {checked.strftime('%b %Y')}"
+    if not verified or is_stale(checked, today):
+        label += ", check it first"
+    return label
+
+
+def source_label(source: Source, today: dt.date | None = None) -> str:
+    """How a source is named to a user: publisher, secondary-report note and checked date."""
+    parts = [source.publisher] if source.publisher else []
+    if source.secondary:
+        parts.append("secondary report")
+    parts.append(checked_label(source.checked, source.verified, today))
+    return ", ".join(parts)
+
+
+def publisher_hosts(content: Content) -> dict[str, set[str]]:
+    """Publisher name (casefolded) -> the hosts it publishes from."""
+    return {pub.name.casefold(): {h.lower() for h in pub.hosts} for pub in content.publishers}
+
+
+# A DOI always resolves to the publisher's own page, whoever the publisher is.
+RESOLVER_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+
+
+def host_matches(url: str, hosts: set[str]) -> bool:
+    """Is the address on one of these hosts (or a subdomain), or under a `host/path` entry?"""
+    host = url_host(url)
+    if host in RESOLVER_HOSTS:
+        return True
+    rest = url.split("://", 1)[-1]
+    where = f"{host}/{rest.split('/', 1)[1]}" if "/" in rest else host
+    for known in hosts:
+        if "/" in known:
+            if where.startswith(known.rstrip("/") + "/") or where == known:
+                return True
+        elif host == known or host.endswith(f".{known}"):
+            return True
+    return False
+
+
+def is_mirror(host: str, mirrors: Iterable[str]) -> bool:
+    return any(host == m.removeprefix("www.") or host.endswith(f".{m}") for m in mirrors)
+
+
+def content_warnings(
+    content: Content, today: dt.date | None = None, own_sources: Iterable[str] = ()
+) -> list[str]:
+    """What is usable but needs a person's attention: stale dates and unexpected hosts.
+
+    These never stop the app; `socialcoach content check` prints them so a content author
+    re-checks a page a year after it was read, and cites publishers rather than copies.
+    `own_sources` are an organisation's own pages (a pack's intranet): dated, but not
+    looked up in the publishers table.
+    """
+    own = set(own_sources)
+    today = today or dt.date.today()
+    warnings: list[str] = []
+    hosts = publisher_hosts(content)
+    for source in content.sources.values():
+        if source.checked is None:
+            warnings.append(
+                f"sources.toml: source {source.id!r} has no `checked` date; open it and add "
+                "the date you read it."
+            )
+        elif is_stale(source.checked, today):
+            warnings.append(
+                f"sources.toml: source {source.id!r} was last checked {source.checked}, over a "
+                "year ago; open it again and update `checked`."
+            )
+        known = hosts.get(source.publisher.casefold())
+        if source.id in own:
+            continue
+        if not source.publisher:
+            warnings.append(
+                f"sources.toml: source {source.id!r} names no publisher; add `publisher`."
+            )
+        elif known is None:
+            warnings.append(
+                f"sources.toml: source {source.id!r} names publisher {source.publisher!r}, "
+                "which publishers.toml does not list; add it with its hosts."
+            )
+        elif not host_matches(source.url, known):
+            warnings.append(
+                f"sources.toml: source {source.id!r} is on {source.host}, which is not a host "
+                f"of its publisher {source.publisher!r}; cite the publisher's own page."
+            )
+    for platform in content.platforms:
+        if is_stale(platform.checked, today):
+            warnings.append(
+                f"platforms.toml: platform {platform.id!r} facts were last checked "
+                f"{platform.checked}, over a year ago; re-check them and update `checked`."
+            )
+    return warnings
 
 
 def load_folder(folder: Path) -> Content:
@@ -583,8 +829,9 @@ def load_folder(folder: Path) -> Content:
     problems: list[str] = []
     raw = read_raw(folder, problems)
     if problems:
-        raise ContentError([_with_toml_line(problem) for problem in problems])
-    for name, table in (("sources", "source"), ("steps", "step")):
+        raise ContentError(problems)
+    for field in KEYED_BY_ID:
+        name, table = CONTENT_TABLES[field]
         seen: set[str] = set()
         for item in raw[name].get(table, []):
             item_id = item.get("id") if isinstance(item, dict) else None
@@ -603,6 +850,24 @@ def load_folder(folder: Path) -> Content:
         problems.extend(describe_validation_error(exc, data, str(folder)))
         raise ContentError(problems) from exc
     problems.extend(locate_problem(problem, folder) for problem in cross_check(content))
+    for source in content.sources.values():
+        if not source.url.startswith("https://"):
+            problems.append(
+                locate_problem(
+                    f"sources.toml: source {source.id!r} is not on https; use the publisher's "
+                    "https:// address.",
+                    folder,
+                )
+            )
+        for key, value in (("checked", source.checked), ("publisher", source.publisher)):
+            if not value:
+                problems.append(
+                    locate_problem(
+                        f"sources.toml: source {source.id!r} has no `{key}`; every built-in "
+                        f"source needs one (checked = the date you read it).",
+                        folder,
+                    )
+                )
     if problems:
         raise ContentError(problems)
     return content

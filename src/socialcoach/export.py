@@ -9,9 +9,18 @@ from __future__ import annotations
 import re
 
 from socialcoach import __version__
-from socialcoach.accounts import plan_warnings
+from socialcoach.accounts import bio_warning, looks_like_email, plan_warnings
 from socialcoach.actions import next_actions
-from socialcoach.content import Content, Sourced
+from socialcoach.content import (
+    REGION_LABELS,
+    SAFE_HARBOR_NOTE,
+    Content,
+    Sourced,
+    checked_label,
+    policy_items_for,
+    posting_rhythm_label,
+    source_label,
+)
 from socialcoach.followup import changes as agreed_changes
 from socialcoach.followup import summary_lines
 from socialcoach.models import STEP_ORDER, AccountSplit, ItemState, Plan, Status
@@ -54,7 +63,8 @@ def _step_heading(content: Content, plan: Plan, step_id: str) -> list[str]:
 
 def _policy(plan: Plan, content: Content) -> list[str]:
     lines = _step_heading(content, plan, "policy")
-    for item in content.policy_items:
+    basics = plan.basics
+    for item in policy_items_for(content, basics.career_stage.value, basics.region):
         answer = plan.policy.items.get(item.id)
         state = answer.state if answer else ItemState.TODO
         label = md(item.title)
@@ -65,6 +75,8 @@ def _policy(plan: Plan, content: Content) -> list[str]:
             line += f": {md(answer.note)}"
         if from_organisation(plan, content, item.id):
             line += f" ({ORGANISATION_MARK})"
+        if item.ask_who and state is ItemState.TODO:
+            line += f" (ask: {md(item.ask_who)})"
         lines.append(line)
     talk = plan.policy.leadership
     if not talk.is_empty():
@@ -75,7 +87,7 @@ def _policy(plan: Plan, content: Content) -> list[str]:
         part for part in (md(plan.policy.contact_name), _email(plan.policy.contact_email)) if part
     )
     if contact:
-        lines += ["", f"**Who to ask:** {contact}"]
+        lines += ["", f"**My contact for questions:** {contact}"]
     if content.pack:
         pack = content.pack
         lines += ["", f"**Organisation pack:** {md(pack.name)} (version {md(pack.version)})"]
@@ -108,7 +120,11 @@ def _pack_line(plan: Plan, content: Content) -> str:
 
 def _email(address: str) -> str:
     address = address.strip()
-    return f"({md(address)})" if address else ""
+    if not address:
+        return ""
+    if not looks_like_email(address):
+        return f"({md(address)}, not an email address: check it)"
+    return f"({md(address)})"
 
 
 def _platforms(plan: Plan, content: Content) -> list[str]:
@@ -118,10 +134,15 @@ def _platforms(plan: Plan, content: Content) -> list[str]:
     lines.append(f"**Goals:** {', '.join(goals) if goals else 'none chosen yet'}")
     lines.append("")
     if plan.platforms.chosen:
-        lines += ["| Platform | Fit | Why |", "| --- | --- | --- |"]
+        lines += ["| Platform | Fit | Why | Privacy facts |", "| --- | --- | --- | --- |"]
         for choice in plan.platforms.chosen:
             name = md(content.platform_name(choice.platform))
-            lines.append(f"| {name} | {choice.score}% | {md(choice.reason)} |")
+            try:
+                platform = content.platform(choice.platform)
+                facts = checked_label(platform.checked, platform.verified)
+            except KeyError:
+                facts = "unknown platform"
+            lines.append(f"| {name} | {choice.score}% | {md(choice.reason)} | {facts} |")
     else:
         lines.append("No platforms chosen yet.")
     return lines
@@ -130,7 +151,8 @@ def _platforms(plan: Plan, content: Content) -> list[str]:
 def _audience(plan: Plan, content: Content) -> list[str]:
     lines = _step_heading(content, plan, "audience")
     audience = plan.audience
-    lines.append(f"**Posting rhythm:** about {audience.posts_per_week} posts a week")
+    rhythm = posting_rhythm_label(content, audience.posts_per_week)
+    lines.append(f"**Posting rhythm:** {md(rhythm)}")
     themes = [md(theme) for theme in audience.themes if theme.strip()]
     if themes:
         lines += ["", "**My content themes:**", ""] + [f"{i}. {t}" for i, t in enumerate(themes, 1)]
@@ -143,7 +165,7 @@ def _audience(plan: Plan, content: Content) -> list[str]:
         lines += ["", "| Follow or use | Kind | Where |", "| --- | --- | --- |"]
         for entry in adopted:
             where = ", ".join(md(content.platform_name(p)) for p in entry.platforms)
-            name = md(entry.name) + ("" if entry.verified else " (check before relying on it)")
+            name = md(entry.name) + ("" if entry.verified else " (check it first)")
             lines.append(f"| {name} | {entry.kind} | {where} |")
     return lines
 
@@ -152,6 +174,8 @@ def _phi(plan: Plan, content: Content) -> list[str]:
     lines = _step_heading(content, plan, "phi")
     acknowledged = set(plan.phi.acknowledged)
     lines.append("**Never post (HIPAA Safe Harbor identifiers):**")
+    lines.append("")
+    lines.append(md(SAFE_HARBOR_NOTE))
     lines.append("")
     for identifier in content.identifiers:
         text = f"({identifier.letter}) {md(identifier.title)}"
@@ -162,6 +186,12 @@ def _phi(plan: Plan, content: Content) -> list[str]:
     answered = [q for q in content.quiz if q.id in plan.phi.quiz_answers]
     correct = sum(plan.phi.quiz_answers[q.id] == q.answer for q in answered)
     lines += ["", f"**Quiz:** {correct} of {len(content.quiz)} answered correctly."]
+    if content.recovery:
+        lines += ["", "**If a post goes wrong:**", ""]
+        lines += [
+            f"{n}. {md(step.title)}: {md(step.what_to_do)}"
+            for n, step in enumerate(content.recovery, 1)
+        ]
     return lines
 
 
@@ -201,8 +231,18 @@ def _profile(plan: Plan, content: Content) -> list[str]:
     chosen = plan.platforms.chosen_ids()
     for platform_id in chosen:
         done = set(plan.profile.checked.get(platform_id, []))
-        lines += [f"**{md(content.platform_name(platform_id))}**", ""]
+        name = content.platform_name(platform_id)
+        lines += [f"**{md(name)}**", ""]
         lines += [checkbox(item.id in done, md(item.title)) for item in content.profile_items]
+        account = plan.accounts.for_platform(platform_id)
+        try:
+            bio_max = content.platform(platform_id).bio_max
+        except KeyError:
+            bio_max = None
+        if account is not None and account.disclaimer.strip():
+            too_long = bio_warning(name, bio_max, account.disclaimer, "bio disclaimer")
+            if too_long:
+                lines.append(f"- {md(too_long)}")
         lines.append("")
     if not chosen:
         lines += ["No platforms chosen yet.", ""]
@@ -230,10 +270,10 @@ SECTIONS = {
 
 def _cited(plan: Plan, content: Content) -> list[Sourced]:
     items: list[Sourced] = [content.steps[s] for s in STEP_ORDER]
-    items += content.policy_items
+    items += policy_items_for(content, plan.basics.career_stage.value, plan.basics.region)
     items += [p for p in content.platforms if p.id in plan.platforms.chosen_ids()]
     items += [e for e in content.audience if e.id in plan.audience.adopted]
-    items += content.identifiers + content.hazards
+    items += content.identifiers + content.hazards + content.recovery
     items += content.profile_items
     return items
 
@@ -247,6 +287,8 @@ def render_markdown(plan: Plan, content: Content) -> str:
         md(content.subspecialty_label(basics.subspecialty)),
         basics.career_stage.value,
     ]
+    if basics.region in REGION_LABELS:
+        facts.append(f"practises in {REGION_LABELS[basics.region]}")
     if basics.organisation.strip():
         facts.append(md(basics.organisation))
     lines = [
@@ -266,5 +308,5 @@ def render_markdown(plan: Plan, content: Content) -> str:
         lines += [""] + SECTIONS[step_id](plan, content)
     lines += ["", "## Sources", ""]
     for number, source in enumerate(content.cited(_cited(plan, content)), 1):
-        lines.append(f"{number}. {md(source.name)}: <{source.url}>")
+        lines.append(f"{number}. {md(source.name)} ({md(source_label(source))}): <{source.url}>")
     return "\n".join(lines).rstrip() + "\n"

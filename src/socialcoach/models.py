@@ -107,6 +107,7 @@ class Basics(PlanModel):
     subspecialty: str = "general"
     career_stage: CareerStage = CareerStage.ATTENDING
     organisation: ShortText = ""
+    region: str = ""  # where the user practises (a content region id); "" = not said, show all
 
 
 class StepSection(PlanModel):

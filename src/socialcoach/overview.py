@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from socialcoach.actions import next_actions
 from socialcoach.calendar_ics import calendar_events
-from socialcoach.content import Content
+from socialcoach.content import Content, policy_items_for
 from socialcoach.export import md
 from socialcoach.models import STEP_ORDER, ItemState, Plan, Status
 from socialcoach.progress import missing
@@ -47,13 +47,15 @@ def glance(plan: Plan, content: Content, today: dt.date | None = None) -> Glance
         step = content.steps[step_id]
         still = missing(plan, content, step_id)
         if step_id == "policy":
+            basics = plan.basics
+            items = policy_items_for(content, basics.career_stage.value, basics.region)
             todo = sum(
                 1
-                for item in content.policy_items
+                for item in items
                 if plan.policy.items.get(item.id) is None
                 or plan.policy.items[item.id].state is ItemState.TODO
             )
-            still = f"{todo} of {len(content.policy_items)} items to find out" if todo else ""
+            still = f"{todo} of {len(items)} items to find out" if todo else ""
         steps.append(
             StepGlance(step.number, step.title, _STATUS_WORDS[plan.status(step_id)], still)
         )

@@ -15,6 +15,7 @@ person reading them is a communications officer editing a file, not a programmer
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import tomllib
@@ -32,10 +33,13 @@ from socialcoach.content import (
     PolicyItem,
     Source,
     Strict,
+    content_warnings,
     cross_check,
     describe_validation_error,
+    id_lines,
     load_folder,
     locate_problem,
+    toml_error_line,
 )
 from socialcoach.locations import content_dir
 
@@ -111,20 +115,6 @@ def pack_file(path: Path) -> Path:
     return path / PACK_FILENAME if path.is_dir() else path
 
 
-def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    line = getattr(exc, "lineno", None)  # Python 3.14+ carries it; older ones only in the text
-    if line:
-        return int(line)
-    match = re.search(r"at line (\d+)", str(exc))
-    return int(match.group(1)) if match else None
-
-
-def _id_lines(path: Path, item_id: str) -> list[int]:
-    wanted = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(item_id)}[\"']")
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return [n for n, line in enumerate(text.splitlines(), 1) if wanted.match(line)]
-
-
 def load_pack(path: Path) -> Pack:
     """Read and validate a pack; raise ContentError listing every problem with file and line."""
     if not path.exists():
@@ -141,7 +131,7 @@ def load_pack(path: Path) -> Pack:
     except UnicodeDecodeError:
         raise ContentError([f"{file}: not UTF-8 text; save the file as UTF-8."]) from None
     except tomllib.TOMLDecodeError as exc:
-        line = _toml_line(exc)
+        line = toml_error_line(exc)
         place = f"{file}:{line}" if line else str(file)
         raise ContentError(
             [f"{place}: not valid TOML ({exc}); fix the syntax on that line."]
@@ -192,7 +182,7 @@ def load_pack(path: Path) -> Pack:
         seen: set[str] = set()
         for item in items:
             if item.id in seen:
-                lines = _id_lines(file, item.id)
+                lines = id_lines(file, item.id)
                 place = f"{file}:{lines[1]}" if len(lines) > 1 else str(file)
                 problems.append(
                     f"{place}: {table} id {item.id!r} is defined twice in this pack; "
@@ -360,6 +350,25 @@ def check_path(path: Path | None) -> list[str]:
     except ContentError as exc:
         return list(exc.problems)
     return []
+
+
+def check_warnings(path: Path | None, today: dt.date | None = None) -> list[str]:
+    """Warnings (stale dates, unexpected hosts) for content that loads; see content_warnings.
+
+    Called after `check_path` found no problems, so loading here does not fail.
+    """
+    folder = content_dir()
+    is_folder = path is not None and path.is_dir() and not (path / PACK_FILENAME).exists()
+    if is_folder and (path / "steps.toml").exists():
+        folder, path = path, None
+    content = load_folder(folder)
+    overrides: dict[str, Path] = {}
+    if path is not None:
+        pack = load_pack(path)
+        content = apply_pack(content, pack)
+        overrides = dict.fromkeys(pack.item_ids(), pack.path)
+    warnings = content_warnings(content, today, own_sources=overrides)
+    return [locate_problem(w, folder, overrides) for w in warnings]
 
 
 def content_with_pack(pack_path: Path | str | None) -> Content:

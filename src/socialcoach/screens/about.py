@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select
 
+from socialcoach.content import REGION_LABELS
 from socialcoach.models import CareerStage
 from socialcoach.widgets import plain
 
@@ -57,6 +58,14 @@ class AboutYouForm(Vertical):
                 id="career-stage",
             )
         with Horizontal(classes="form-row"):
+            yield Label("Country", classes="field-label")
+            yield Select(
+                [(label, region) for region, label in REGION_LABELS.items()],
+                value=basics.region if basics.region in REGION_LABELS else Select.NULL,
+                prompt="United States (the default)",
+                id="region",
+            )
+        with Horizontal(classes="form-row"):
             yield Label("Organisation", classes="field-label")
             yield Input(basics.organisation, placeholder="e.g. Example General", id="organisation")
 
@@ -80,4 +89,11 @@ class AboutYouForm(Vertical):
     def _stage(self, event: Select.Changed) -> None:
         if isinstance(event.value, CareerStage):
             self.coach.plan.basics.career_stage = event.value
+            self.coach.plan_changed()
+
+    @on(Select.Changed, "#region")
+    def _region(self, event: Select.Changed) -> None:
+        region = event.value if isinstance(event.value, str) else ""
+        if region != self.coach.plan.basics.region:
+            self.coach.plan.basics.region = region
             self.coach.plan_changed()

@@ -74,7 +74,7 @@ class AccountsStep(StepPane):
         accounts = [
             self.plan.accounts.for_platform(pid) or new_account(pid, self.content) for pid in chosen
         ]
-        disclaimers = [(plain(d.label), d.text) for d in self.content.disclaimers]
+        disclaimers = [(plain(d.label), d.id) for d in self.content.disclaimers]
         rules = [(plain(r.label), r.id) for r in self.content.contact_rules]
         for account in accounts:
             pid = account.platform
@@ -162,6 +162,16 @@ class AccountsStep(StepPane):
 
     @on(Select.Changed, ".disclaimer-pick")
     def _pick_disclaimer(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            pid = self._pid(event.select.id, "disclaimer-pick-")
-            self.query_one(f"#disclaimer-{pid}", Input).value = event.value
+        if not isinstance(event.value, str):
+            return
+        pid = self._pid(event.select.id, "disclaimer-pick-")
+        picked = next((d for d in self.content.disclaimers if d.id == event.value), None)
+        if picked is None:
+            return
+        text = picked.text
+        if not text and self.content.pack and self.content.pack.required_disclaimer:
+            text = self.content.pack.required_disclaimer  # the employer's words, from its pack
+        if text:
+            self.query_one(f"#disclaimer-{pid}", Input).value = text
+        if picked.note:
+            self.notify(picked.note, title=picked.label, markup=False)

@@ -9,16 +9,16 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from socialcoach.audience import entry_details, entry_prompt, relevant_entries
+from socialcoach.content import habits_for
 from socialcoach.steps.base import StepPane, plain
-
-POSTS_PER_WEEK = (1, 2, 3, 5, 7)
 
 
 class AudienceStep(StepPane):
     step_id = "audience"
 
     def signature(self) -> object:
-        return (self.plan.basics.subspecialty, tuple(self.plan.platforms.chosen_ids()))
+        basics = self.plan.basics
+        return (basics.subspecialty, tuple(self.plan.platforms.chosen_ids()), basics.career_stage)
 
     def compose_form(self) -> ComposeResult:
         plan, content = self.plan, self.content
@@ -42,12 +42,13 @@ class AudienceStep(StepPane):
         else:
             yield Static("Nothing listed for this combination yet.", classes="hint")
         yield Label("Posting rhythm", classes="section-title")
+        paces = {rhythm.posts_per_week: rhythm.label for rhythm in content.posting_rhythms}
         with Horizontal(classes="rhythm-row"):
             yield Label("Posts per week:")
             yield Select(
-                [(str(n), n) for n in POSTS_PER_WEEK],
+                [(plain(label), n) for n, label in paces.items()],
                 value=plan.audience.posts_per_week
-                if plan.audience.posts_per_week in POSTS_PER_WEEK
+                if plan.audience.posts_per_week in paces
                 else Select.NULL,
                 allow_blank=False,
                 id="posts-per-week",
@@ -56,7 +57,10 @@ class AudienceStep(StepPane):
         yield Label("Engagement habits to keep", classes="section-title")
         habits = set(plan.audience.habits)
         yield SelectionList[str](
-            *[Selection(plain(h.text), h.id, h.id in habits) for h in content.habits],
+            *[
+                Selection(plain(h.text), h.id, h.id in habits)
+                for h in habits_for(content, plan.basics.career_stage.value)
+            ],
             id="habits",
         )
         yield Label("Three content themes of your own", classes="section-title")

@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
 from socialcoach.choice import Choice
+from socialcoach.content import SAFE_HARBOR_NOTE
 from socialcoach.steps.base import StepPane, plain
 
 
@@ -44,6 +45,7 @@ class PhiStep(StepPane):
             id="identifiers",
             classes="rules",
         )
+        yield Static(plain(SAFE_HARBOR_NOTE), id="safe-harbor-note", classes="hint")
         yield Static("", id="identifiers-details", classes="details")
         yield Label("Where images leak patient information", classes="section-title")
         yield SelectionList[str](
@@ -55,6 +57,17 @@ class PhiStep(StepPane):
             classes="rules",
         )
         yield Static("", id="hazards-details", classes="details")
+        yield Label("If a post goes wrong", classes="section-title")
+        yield Static(
+            plain(
+                "\n".join(
+                    f"{n}. {step.title}: {step.what_to_do}"
+                    for n, step in enumerate(content.recovery, 1)
+                )
+            ),
+            id="after-mistake",
+            classes="details",
+        )
         yield Label(f"Quiz: {len(content.quiz)} situations", classes="section-title")
         for number, question in enumerate(content.quiz, 1):
             answered = plan.phi.quiz_answers.get(question.id)

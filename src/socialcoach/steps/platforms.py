@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from socialcoach.content import checked_label
 from socialcoach.models import PlatformChoice
 from socialcoach.picker import Ranked, rank
 from socialcoach.steps.base import StepPane, plain
@@ -73,7 +74,9 @@ class PlatformsStep(StepPane):
         lines = [f"{platform.name}: {row.reason}", platform.purpose]
         lines.append("Formats: " + ", ".join(platform.formats))
         lines += [f"Watch out: {caveat}" for caveat in platform.caveats]
-        lines.append(f"Platform facts as of {platform.as_of.isoformat()}.")
+        lines.append(
+            f"Privacy facts and limits: {checked_label(platform.checked, platform.verified)}."
+        )
         self.query_one("#platform-details", Static).update(plain("\n".join(lines)))
 
     def _store_choices(self) -> None:

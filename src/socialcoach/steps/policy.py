@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from socialcoach.accounts import looks_like_email
 from socialcoach.choice import Choice
+from socialcoach.content import policy_items_for
 from socialcoach.followup import LEADERSHIP_ITEM, DateError, follow_up_problem, parse_date
 from socialcoach.models import ItemState, PolicyAnswer
 from socialcoach.packs import ORGANISATION_MARK, contact_from_organisation, from_organisation
@@ -46,7 +48,8 @@ class PolicyStep(StepPane):
 
     def signature(self) -> object:
         pack = self.content.pack
-        return (pack.id, pack.version) if pack else None
+        basics = self.plan.basics
+        return (pack.id, pack.version) if pack else None, basics.career_stage, basics.region
 
     def compose_form(self) -> ComposeResult:
         pack = self.content.pack
@@ -72,7 +75,8 @@ class PolicyStep(StepPane):
                     plain("\n".join(f"• {line}" for line in ref.changes)), id="pack-changes-text"
                 )
                 yield Button("Got it", id="pack-changes-read", compact=True)
-        for item in self.content.policy_items:
+        basics = self.plan.basics
+        for item in policy_items_for(self.content, basics.career_stage.value, basics.region):
             answer = self.plan.policy.items.get(item.id, PolicyAnswer())
             # No container per item: with twelve items, every widget saved counts.
             yield Label(plain(item.title), classes="item-title item-start")
@@ -115,6 +119,16 @@ class PolicyStep(StepPane):
             yield Input(
                 self.plan.policy.contact_email, placeholder="Contact email", id="contact-email"
             )
+        yield Static("", id="contact-email-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self._check_email(self.plan.policy.contact_email)
+
+    def _check_email(self, value: str) -> None:
+        hint = self.query_one("#contact-email-hint", Static)
+        bad = bool(value.strip()) and not looks_like_email(value)
+        hint.update("That does not look like an email address (name@example.org)." if bad else "")
+        hint.display = bad
 
     def _compose_talk(self) -> ComposeResult:
         talk = self.plan.policy.leadership
@@ -178,6 +192,7 @@ class PolicyStep(StepPane):
     @on(Input.Changed, "#contact-email")
     def _contact_email(self, event: Input.Changed) -> None:
         self.plan.policy.contact_email = event.value
+        self._check_email(event.value)
         self._contact_edited()
 
     @on(Button.Pressed, "#pack-changes-read")

@@ -17,6 +17,7 @@ from textual.widgets import Button, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from socialcoach import self_audit
+from socialcoach.accounts import bio_warning
 from socialcoach.choice import Choice
 from socialcoach.content import ContentError
 from socialcoach.packs import org_info
@@ -46,7 +47,8 @@ class ProfileStep(StepPane):
     def signature(self) -> object:
         plan = self.plan
         handles = tuple(
-            (a.platform, a.professional_handle, a.personal_handle) for a in plan.accounts.accounts
+            (a.platform, a.professional_handle, a.personal_handle, a.disclaimer)
+            for a in plan.accounts.accounts
         )
         return (tuple(plan.platforms.chosen_ids()), plan.basics.display_name, handles)
 
@@ -61,6 +63,9 @@ class ProfileStep(StepPane):
                 plain(f"{content.platform_name(pid)}: your professional profile"),
                 classes="section-title",
             )
+            bio_check = self._bio_check(pid)
+            if bio_check:
+                yield Static(plain(bio_check), classes="hint bio-check")
             yield SelectionList[str](
                 *[
                     Selection(plain(f"{item.title}: {item.explain}"), item.id, item.id in done)
@@ -122,6 +127,25 @@ class ProfileStep(StepPane):
         yield TextArea(self.plan.profile.self_audit.findings, id="audit-findings", soft_wrap=True)
         yield Button("Self-audit done: set the next audit", id="audit-done", compact=True)
         yield Static("", id="audit-last", classes="hint")
+
+    def _bio_check(self, pid: str) -> str:
+        """Does the disclaimer planned in step 5 fit this platform's bio? ("" if none planned)."""
+        account = self.plan.accounts.for_platform(pid)
+        if account is None or not account.disclaimer.strip():
+            return ""
+        try:
+            platform = self.content.platform(pid)
+        except KeyError:
+            return ""
+        warning = bio_warning(platform.name, platform.bio_max, account.disclaimer, "bio disclaimer")
+        if warning:
+            return f"⚠ {warning}"
+        if platform.bio_max:
+            length = len(account.disclaimer.strip())
+            return (
+                f"Your disclaimer ({length} characters) fits the {platform.bio_max}-character bio."
+            )
+        return ""
 
     def on_mount(self) -> None:
         self._show_audit()
