@@ -18,7 +18,7 @@ from socialcoach.step_bar import StepBar
 from socialcoach.store import PlanLock, load_plan, save_plan
 from socialcoach.widgets import MarkdownText
 
-from helpers import held_by_another_window, open_steps, tab_to
+from helpers import held_by_another_window, open_steps, tab_to, until
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -189,7 +189,7 @@ async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, co
     with held_by_another_window(plan_path) as holder_pid:
         app = SocialCoachApp(plan_path=plan_path)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            await until(pilot, lambda: bool(app.screen.query("#choice-read-only")), "dialog")
             assert isinstance(app.screen, ChoiceDialog)
             await pilot.click("#choice-read-only")
             await pilot.pause()

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from socialcoach.content import Content
+from socialcoach.content import Content, policy_items_for
 from socialcoach.models import STEP_ORDER, ItemState, Plan
 from socialcoach.packs import has_disclaimer
 
@@ -144,9 +144,10 @@ def _not_a_plan(text: str) -> None:
 
 def _member(path: Path, plan: Plan, content: Content) -> Member:
     answers = plan.policy.items
+    basics = plan.basics
     open_items = [
         item.id
-        for item in content.policy_items
+        for item in policy_items_for(content, basics.career_stage.value, basics.region)
         if item.id not in answers or answers[item.id].state is ItemState.TODO
     ]
     required = _disclaimer_for(content, plan.pack.disclaimer if plan.pack else "")
