@@ -105,3 +105,23 @@ def test_export_renders_as_github_flavoured_markdown_with_checkboxes_and_tables(
     assert "<h1>Dr Jane Rivera’s social media plan</h1>" in html
     assert html.count("<h2>") == 8  # next actions, six steps, sources
     assert "<script" not in html
+
+
+def test_a_policy_step_finished_with_items_open_says_reviewed_not_done(content):
+    from socialcoach.models import ItemState, PolicyAnswer, Status
+    from socialcoach.overview import glance
+    from socialcoach.progress import policy_open
+
+    plan = Plan()
+    plan.policy.status = Status.DONE
+    first = content.policy_items[0]
+    plan.policy.items[first.id] = PolicyAnswer(state=ItemState.DONE)
+    todo, total = policy_open(plan, content)
+    assert 0 < todo < total
+    text = render_markdown(plan, content)
+    assert f"*Status: reviewed; {todo} of {total} items still to find out" in text
+    assert glance(plan, content).steps[0].status == "reviewed"
+    for item in content.policy_items:
+        plan.policy.items[item.id] = PolicyAnswer(state=ItemState.DONE)
+    assert "## 1. " in render_markdown(plan, content)
+    assert "*Status: done.*" in render_markdown(plan, content).split("## 2.")[0]

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from socialcoach.actions import next_actions
 from socialcoach.calendar_ics import calendar_events
-from socialcoach.content import Content, policy_items_for
+from socialcoach.content import Content
 from socialcoach.export import md
-from socialcoach.models import STEP_ORDER, ItemState, Plan, Status
-from socialcoach.progress import missing
+from socialcoach.models import STEP_ORDER, Plan, Status
+from socialcoach.progress import missing, policy_open
 
 SHOWN_ACTIONS = 3
 SHOWN_DATES = 3
@@ -46,19 +46,13 @@ def glance(plan: Plan, content: Content, today: dt.date | None = None) -> Glance
     for step_id in STEP_ORDER:
         step = content.steps[step_id]
         still = missing(plan, content, step_id)
+        status = _STATUS_WORDS[plan.status(step_id)]
         if step_id == "policy":
-            basics = plan.basics
-            items = policy_items_for(content, basics.career_stage.value, basics.region)
-            todo = sum(
-                1
-                for item in items
-                if plan.policy.items.get(item.id) is None
-                or plan.policy.items[item.id].state is ItemState.TODO
-            )
-            still = f"{todo} of {len(items)} items to find out" if todo else ""
-        steps.append(
-            StepGlance(step.number, step.title, _STATUS_WORDS[plan.status(step_id)], still)
-        )
+            todo, total = policy_open(plan, content)
+            still = f"{todo} of {total} items to find out" if todo else ""
+            if todo and status == "done":
+                status = "reviewed"
+        steps.append(StepGlance(step.number, step.title, status, still))
     platforms = [
         (content.platform_name(choice.platform), choice.score, choice.reason)
         for choice in plan.platforms.chosen
@@ -82,9 +76,7 @@ def render_glance(view: Glance) -> str:
     """The glance as short Markdown lines; the review draws it above the whole plan."""
     lines = ["## At a glance", ""]
     for step in view.steps:
-        open_part = f": {step.open}" if step.open and step.status != "done" else ""
-        if step.status == "done" and step.open:
-            open_part = f" ({step.open})"
+        open_part = f": {step.open}" if step.open else ""
         lines.append(f"- **{step.number}. {md(step.title)}**: {step.status}{md(open_part)}")
     lines.append("")
     if view.platforms:

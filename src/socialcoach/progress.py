@@ -12,6 +12,22 @@ from socialcoach.content import Content
 from socialcoach.models import Plan
 
 
+def policy_open(plan: Plan, content: Content) -> tuple[int, int]:
+    """(items still to find out, items shown) in step 1: the step can be done, reviewed, with
+    items open (they become next actions), and every place that says "done" says how many."""
+    from socialcoach.content import policy_items_for
+    from socialcoach.models import ItemState
+
+    basics = plan.basics
+    items = policy_items_for(content, basics.career_stage.value, basics.region)
+    todo = sum(
+        1
+        for item in items
+        if (answer := plan.policy.items.get(item.id)) is None or answer.state is ItemState.TODO
+    )
+    return todo, len(items)
+
+
 def _policy(plan: Plan, content: Content) -> list[str]:
     return []  # open items are fine: they become next actions
 
