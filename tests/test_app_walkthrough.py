@@ -218,3 +218,38 @@ async def test_looking_at_a_step_with_answers_does_not_start_it(plan_path: Path,
         assert app.plan.accounts.status is Status.IN_PROGRESS
         await pilot.press("ctrl+q")
     assert load_plan(plan_path).accounts.status is Status.IN_PROGRESS
+
+
+async def test_step_3_has_its_own_subspecialty_picker_that_rebuilds_the_list(
+    plan_path: Path, content
+):
+    from textual.widgets import Select
+
+    from socialcoach.audience import relevant_entries
+
+    plan = sample_plan(content)
+    plan.basics.subspecialty = "general"
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        wizard = await open_steps(pilot, "audience")
+        pane = wizard.pane("audience")
+        picker = pane.query_one("#audience-subspecialty", Select)
+        other = next(s.id for s in content.subspecialties if s.id != "general")
+        picker.focus()
+        await pilot.press("enter")  # open the drop-down, as a user does
+        await pilot.pause()
+        ids = [s.id for s in content.subspecialties]
+        for _ in range(ids.index(other) - ids.index("general")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.plan.basics.subspecialty == other
+        expected = relevant_entries(content.audience, other, app.plan.platforms.chosen_ids())
+        shown = pane.query_one("#entries")
+        assert [shown.get_option_at_index(i).value for i in range(shown.option_count)] == [
+            e.id for e in expected
+        ]
+        assert app.focused is pane.query_one("#audience-subspecialty")
+        await pilot.press("ctrl+q")
+    assert load_plan(plan_path).basics.subspecialty == other

@@ -11,6 +11,7 @@ from textual.widgets.selection_list import Selection
 from socialcoach.audience import entry_details, entry_prompt, relevant_entries
 from socialcoach.content import habits_for
 from socialcoach.steps.base import StepPane, plain
+from socialcoach.ticks import TickList
 
 
 class AudienceStep(StepPane):
@@ -25,6 +26,15 @@ class AudienceStep(StepPane):
         chosen = plan.platforms.chosen_ids()
         sub = content.subspecialty_label(plan.basics.subspecialty)
         where = ", ".join(content.platform_name(p) for p in chosen) or "all platforms"
+        with Horizontal(classes="rhythm-row"):
+            yield Label("Your subspecialty:")
+            yield Select(
+                [(plain(s.label), s.id) for s in content.subspecialties],
+                value=plan.basics.subspecialty,
+                allow_blank=False,
+                id="audience-subspecialty",
+                compact=True,
+            )
         title = f"Follow and join: {sub}, {where} first (Space to adopt)"
         yield Label(plain(title), classes="section-title")
         rows = relevant_entries(content.audience, plan.basics.subspecialty, chosen)
@@ -35,7 +45,7 @@ class AudienceStep(StepPane):
             for entry in rows
         ]
         if selections:
-            yield SelectionList[str](*selections, id="entries")
+            yield TickList[str](*selections, id="entries")
             # what the highlighted entry is: a list line has room for its name only
             first = plain(entry_details(rows[0], content))
             yield Static(first, id="entry-details", classes="details")
@@ -56,7 +66,7 @@ class AudienceStep(StepPane):
             )
         yield Label("Engagement habits to keep", classes="section-title")
         habits = set(plan.audience.habits)
-        yield SelectionList[str](
+        yield TickList[str](
             *[
                 Selection(plain(h.text), h.id, h.id in habits)
                 for h in habits_for(content, plan.basics.career_stage.value)
@@ -76,6 +86,16 @@ class AudienceStep(StepPane):
                 id=f"theme-{index}",
                 classes="theme",
             )
+
+    @on(Select.Changed, "#audience-subspecialty")
+    async def _subspecialty_changed(self, event: Select.Changed) -> None:
+        """The list is made for one subspecialty: another one rebuilds it at once."""
+        if event.value is Select.NULL or event.value == self.plan.basics.subspecialty:
+            return  # the value the field announces as it is mounted
+        self.plan.basics.subspecialty = str(event.value)
+        self.post_message(self.Edited(self))  # basics are not this step's answers
+        await self.refresh_if_stale()
+        self.query_one("#audience-subspecialty", Select).focus()
 
     @on(SelectionList.SelectionHighlighted, "#entries")
     def _show_entry(self, event: SelectionList.SelectionHighlighted) -> None:

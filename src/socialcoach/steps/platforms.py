@@ -11,6 +11,7 @@ from socialcoach.content import checked_label
 from socialcoach.models import PlatformChoice
 from socialcoach.picker import Ranked, rank
 from socialcoach.steps.base import StepPane, plain
+from socialcoach.ticks import TickList
 
 MAX_CHOSEN = 3
 
@@ -25,7 +26,7 @@ class PlatformsStep(StepPane):
     def compose_form(self) -> ComposeResult:
         chosen_goals = set(self.plan.platforms.goals)
         yield Label("Your goals (Space to tick)", classes="section-title")
-        yield SelectionList[str](
+        yield TickList[str](
             *[
                 Selection(plain(goal.label), goal.id, goal.id in chosen_goals)
                 for goal in self.content.goals
@@ -34,7 +35,7 @@ class PlatformsStep(StepPane):
         )
         yield Label("Platforms ranked for these goals: keep one to three", classes="section-title")
         yield Static("", id="ranking-hint", classes="hint")
-        yield SelectionList[str](id="ranking")
+        yield TickList[str](id="ranking")
         yield Static("", id="platform-details", classes="details")
 
     def on_mount(self) -> None:

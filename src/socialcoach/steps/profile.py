@@ -22,6 +22,7 @@ from socialcoach.choice import Choice
 from socialcoach.content import ContentError
 from socialcoach.packs import org_info
 from socialcoach.steps.base import StepPane, plain
+from socialcoach.ticks import TickList
 
 
 def _links_text(heading: str, links: list[self_audit.AuditLink]) -> Content:
@@ -66,7 +67,7 @@ class ProfileStep(StepPane):
             bio_check = self._bio_check(pid)
             if bio_check:
                 yield Static(plain(bio_check), classes="hint bio-check")
-            yield SelectionList[str](
+            yield TickList[str](
                 *[
                     Selection(plain(f"{item.title}: {item.explain}"), item.id, item.id in done)
                     for item in content.profile_items
@@ -116,7 +117,7 @@ class ProfileStep(StepPane):
                 )
         yield Label("What to look for", classes="hint")
         ticked = set(self.plan.profile.self_audit.checked)
-        yield SelectionList[str](
+        yield TickList[str](
             *[
                 Selection(plain(f"{c.title}: {c.explain}"), c.id, c.id in ticked)
                 for c in audit.checks
