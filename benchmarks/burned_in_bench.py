@@ -24,12 +24,42 @@ from pathlib import Path
 
 from socialcoach import images
 
-SURNAMES = ["OKAFOR", "LINDQVIST", "MORENO", "HALVORSEN", "NAKAMURA", "BRENNAN", "ZIELINSKI",
-            "ABERNATHY", "COSTA", "FIDELMAN", "GRUBER", "IVANOVA"]
-GIVEN = ["AMARA", "PETRA", "LUIS", "INGRID", "KENJI", "SIOBHAN", "TOMASZ", "RUTH", "DIOGO",
-         "MIRIAM", "HANS", "OLGA"]
-PLACES = ["Riverside General Hospital", "St. Brendan Medical Center", "Lakeshore Clinic",
-          "Northfield Imaging Center", "Westbrook University Hospital", "Hillcrest Infirmary"]
+SURNAMES = [
+    "OKAFOR",
+    "LINDQVIST",
+    "MORENO",
+    "HALVORSEN",
+    "NAKAMURA",
+    "BRENNAN",
+    "ZIELINSKI",
+    "ABERNATHY",
+    "COSTA",
+    "FIDELMAN",
+    "GRUBER",
+    "IVANOVA",
+]
+GIVEN = [
+    "AMARA",
+    "PETRA",
+    "LUIS",
+    "INGRID",
+    "KENJI",
+    "SIOBHAN",
+    "TOMASZ",
+    "RUTH",
+    "DIOGO",
+    "MIRIAM",
+    "HANS",
+    "OLGA",
+]
+PLACES = [
+    "Riverside General Hospital",
+    "St. Brendan Medical Center",
+    "Lakeshore Clinic",
+    "Northfield Imaging Center",
+    "Westbrook University Hospital",
+    "Hillcrest Infirmary",
+]
 DEV = {"seed": 11, "fonts": ["DejaVuSans.ttf", "DejaVuSansMono.ttf"], "layout": "left"}
 HOLDOUT = {
     "seed": 97,
@@ -56,9 +86,11 @@ def make(index: int, spec: dict, out: Path) -> tuple[Path, list[tuple[str, tuple
     rng = random.Random(spec["seed"] * 1000 + index)
     width, height = rng.choice([(512, 512), (800, 600), (1024, 768)])
     background = ["dark", "mid", "light"][index % 3]
-    base = {"dark": rng.randint(0, 25), "mid": rng.randint(105, 150), "light": rng.randint(225, 250)}[
-        background
-    ]
+    base = {
+        "dark": rng.randint(0, 25),
+        "mid": rng.randint(105, 150),
+        "light": rng.randint(225, 250),
+    }[background]
     if background == "dark":
         ink = rng.choice([255, 200, 170])
     elif background == "mid":
@@ -81,10 +113,22 @@ def make(index: int, spec: dict, out: Path) -> tuple[Path, list[tuple[str, tuple
     study = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     place = rng.choice(PLACES)
     labels = {
-        "left": [("", name_form), ("MRN: ", mrn), ("DOB: ", dob), ("Acc: ", acc), ("", place),
-                 ("Study Date: ", study)],
-        "right": [("Pt: ", name_form), ("ID ", mrn), ("Birth ", dob), ("Accession # ", acc),
-                  ("", place), ("Date ", study)],
+        "left": [
+            ("", name_form),
+            ("MRN: ", mrn),
+            ("DOB: ", dob),
+            ("Acc: ", acc),
+            ("", place),
+            ("Study Date: ", study),
+        ],
+        "right": [
+            ("Pt: ", name_form),
+            ("ID ", mrn),
+            ("Birth ", dob),
+            ("Accession # ", acc),
+            ("", place),
+            ("Date ", study),
+        ],
     }[spec["layout"]]
     size = rng.choice([8, 9, 10, 11, 12])
     font = _font(rng.choice(spec["fonts"]), size)
@@ -117,7 +161,10 @@ def _save_dicom(image, path: Path) -> None:
     meta.MediaStorageSOPInstanceUID = generate_uid()
     meta.TransferSyntaxUID = ExplicitVRLittleEndian
     ds = FileDataset(str(path), {}, file_meta=meta, preamble=b"\x00" * 128)
-    ds.SOPClassUID, ds.SOPInstanceUID = meta.MediaStorageSOPClassUID, meta.MediaStorageSOPInstanceUID
+    ds.SOPClassUID, ds.SOPInstanceUID = (
+        meta.MediaStorageSOPClassUID,
+        meta.MediaStorageSOPInstanceUID,
+    )
     ds.Modality = "OT"
     arr = np.asarray(image, dtype=np.uint16) * 16
     ds.Rows, ds.Columns = arr.shape
@@ -147,7 +194,9 @@ def leaked(path: Path, values: list[str]) -> list[str]:
 
     gray = Image.open(path).convert("L")
     tries = [gray, ImageOps.autocontrast(gray), ImageOps.invert(ImageOps.autocontrast(gray))]
-    tries.append(ImageOps.invert(ImageOps.autocontrast(gray)).resize((gray.width * 3, gray.height * 3)))
+    tries.append(
+        ImageOps.invert(ImageOps.autocontrast(gray)).resize((gray.width * 3, gray.height * 3))
+    )
     read = " ".join(_norm(pytesseract.image_to_string(t, config="--psm 11")) for t in tries)
     return [v for v in values if len(_norm(v)) >= 4 and _norm(v)[:6] in read]
 

@@ -99,11 +99,6 @@ def score(path: Path, tags: dict) -> tuple[list[str], list[str], str | None]:
         nv = _norm(value)
         if _norm(name) in names or (len(nv) >= 4 and nv[:40] in seen_values):
             hit.append(key)
-        elif value.startswith("(Binary data") and any(
-            f.category == "thumbnail" and _norm(name) in {_norm(t) for t in f.tags}
-            for f in report.findings
-        ):
-            hit.append(key)
         else:
             miss.append(f"{key}={value[:40]}")
     return hit, miss, None

@@ -1,7 +1,8 @@
 """Write src/socialcoach/images/data/ps3_15_e1_1.json from a maintained copy of PS3.15 Table E.1-1.
 
     pip download --no-deps dicom-anonymizer==2.1.0 && unzip the wheel, then
-    python scripts/make_ps315_table.py PATH/TO/dicomanonymizer/dicom_anonymization_databases/dicomfields_2026c.py
+    python scripts/make_ps315_table.py \
+        PATH/dicomanonymizer/dicom_anonymization_databases/dicomfields_2026c.py
 
 dicom-anonymizer (BSD-3) ships the Basic Application Level Confidentiality Profile's table as
 Python lists, one per action code, generated from the standard's edition named in the file name.

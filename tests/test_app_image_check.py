@@ -52,3 +52,35 @@ async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is
         assert "missing.png: no such file" in shown
         await pilot.press("ctrl+q")
     assert str(photo) not in plan_path.read_text()
+
+
+@pytest.mark.skipif(not images.ocr_available(), reason="needs the tesseract program")
+async def test_make_a_safe_copy_writes_a_covered_copy_beside_the_file_and_lists_what_it_covered(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import image_samples
+
+    shot = image_samples.photo_with_metadata(
+        tmp_path / "shot.png", "PNG", text=["Name: DOE^JANE", "MRN 48213377", "DOB 01/02/1960"]
+    )
+    (tmp_path / "shot-safe.png").write_bytes(b"mine: never overwritten")
+    monkeypatch.chdir(tmp_path)
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await tab_to(pilot, "image-path")
+        await pilot.press(*shot.name)
+        await tab_to(pilot, "safe-copy")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#image-findings", Static).render())
+        assert "Safe copy written to shot-safe-2.png" in shown
+        assert "Covered:" in shown and "48213377" in shown
+        assert "OCR cannot promise" in shown
+        await pilot.press("ctrl+q")
+    assert (tmp_path / "shot-safe.png").read_bytes() == b"mine: never overwritten"
+    copy = images.check_image(tmp_path / "shot-safe-2.png")
+    assert copy.findings == [], copy.findings  # no metadata, no text left that OCR reads

@@ -207,10 +207,7 @@ def _tagged(
             name, category = known
             if not category:
                 continue
-            if category == "thumbnail":
-                value = "embedded preview image"
-            else:
-                value = _value_text(e)
+            value = "embedded preview image" if category == "thumbnail" else _value_text(e)
             if value and value.strip("0 \x00"):
                 tags = (
                     (name, "ManufactureDate", "InternalSerialNumber")

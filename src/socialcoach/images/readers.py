@@ -8,6 +8,7 @@ WebP's EXIF chunk and a TIFF file itself all go through `tiff.read_exif`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 
@@ -188,10 +189,8 @@ def read_jpeg(data: bytes, label: str = "") -> list[ImageFinding]:
                 )
                 inner = data[offset : offset + size] if size else data[offset:]
                 if inner.startswith(b"\xff\xd8"):
-                    try:
+                    with contextlib.suppress(ValueError):
                         found.extend(read_jpeg(inner, f"MPF image {n}: "))
-                    except ValueError:
-                        pass
         elif seg.marker == 0xED:
             photoshop += (
                 p[len(iptc.PHOTOSHOP_SIGNATURE) :] if p.startswith(iptc.PHOTOSHOP_SIGNATURE) else p

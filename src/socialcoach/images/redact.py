@@ -132,7 +132,7 @@ def redact_image(
 
 
 def copy_without_metadata(path: Path, kind: str, out: Path) -> tuple[bytes, str, list[str]]:
-    """For --strip of TIFF, HEIC and DICOM: a PNG of the pixels, or (DICOM) a de-identified DICOM."""
+    """For --strip of TIFF, HEIC and DICOM: a PNG of the pixels, or a de-identified DICOM."""
     fmt = _FORMATS.get(out.suffix.lower())
     if kind == "dicom" and fmt == "DICOM":
         from socialcoach.images import dicom
