@@ -70,7 +70,11 @@ def looks_like_dicom(head: bytes) -> bool:
         return True
     if head[:4] == b"DICM":
         return True
-    return len(head) >= 8 and head[:2] in (b"\x02\x00", b"\x08\x00") and head[3] == 0
+    if len(head) < 8:
+        return False
+    little = head[:2] in (b"\x02\x00", b"\x08\x00") and head[3] == 0
+    big = head[0] == 0 and head[1] in (2, 8) and head[2] == 0
+    return little or big
 
 
 def read(path: Path) -> Any:

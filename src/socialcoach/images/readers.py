@@ -21,7 +21,11 @@ Reader = Callable[[bytes], list[ImageFinding]]
 
 
 def detect_kind(head: bytes) -> str | None:
-    """png, jpeg, tiff, webp, heic or dicom from the first bytes (at least 132), or None."""
+    """png, jpeg, tiff, webp, heic or dicom from the first bytes (at least 132), or None.
+
+    DICOM first: its 128-byte preamble may hold a TIFF header (dual-format files)."""
+    if len(head) >= 132 and head[128:132] == b"DICM":
+        return "dicom"
     if head.startswith(containers.PNG_SIGNATURE):
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
