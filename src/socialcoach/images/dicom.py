@@ -64,17 +64,33 @@ def import_pydicom() -> Any:
     return pydicom
 
 
+_VRS = {
+    b"AE", b"AS", b"AT", b"CS", b"DA", b"DS", b"DT", b"FL", b"FD", b"IS", b"LO", b"LT", b"OB",
+    b"OD", b"OF", b"OL", b"OV", b"OW", b"PN", b"SH", b"SL", b"SQ", b"SS", b"ST", b"SV", b"TM",
+    b"UC", b"UI", b"UL", b"UN", b"UR", b"US", b"UT", b"UV",
+}
+_FIRST_GROUPS = {0x0002, 0x0004, 0x0008, 0x0010, 0x0018, 0x0020, 0x0028, 0x0032, 0x0040}
+
+
 def looks_like_dicom(head: bytes) -> bool:
-    """A DICOM file without the 128-byte preamble starts with a group 0002 or 0008 element."""
+    """With the preamble: "DICM" at 128. Without (older files, some exports): the first
+    element's group is a usual first group and a VR or a plausible length follows, in either
+    byte order."""
     if len(head) >= 132 and head[128:132] == b"DICM":
         return True
     if head[:4] == b"DICM":
         return True
     if len(head) < 8:
         return False
-    little = head[:2] in (b"\x02\x00", b"\x08\x00") and head[3] == 0
-    big = head[0] == 0 and head[1] in (2, 8) and head[2] == 0
-    return little or big
+    for order in ("little", "big"):
+        group = int.from_bytes(head[0:2], order)
+        if group not in _FIRST_GROUPS:
+            continue
+        if head[4:6] in _VRS:
+            return True
+        if int.from_bytes(head[4:8], order) < 1 << 20:
+            return True
+    return False
 
 
 def read(path: Path) -> Any:
@@ -175,6 +191,18 @@ def _creator(ds: Any, tag: Any) -> str:
     return str(element.value).strip() if element is not None else "unknown creator"
 
 
+def _private_text(element: Any) -> str:
+    """A private element's value when it is text (an unknown VR arrives as bytes)."""
+    if element.VR in ("LO", "SH", "PN", "LT", "ST", "UT", "DA", "CS", "UC"):
+        return short(value_text(element), 30)
+    value = element.value
+    if element.VR == "UN" and isinstance(value, bytes) and len(value) <= 200:
+        text = value.decode("latin-1").strip("\x00 ")
+        if text and sum(c.isprintable() for c in text) == len(text):
+            return short(text, 30)
+    return ""
+
+
 def findings(ds: Any) -> tuple[list[ImageFinding], list[str]]:
     found: list[ImageFinding] = []
     notes: list[str] = []
@@ -187,13 +215,7 @@ def findings(ds: Any) -> tuple[list[ImageFinding], list[str]]:
             if tag.element >= 0x1000 and not is_empty(element):
                 key = (tag.group, _creator(holder, tag))
                 sample = private.setdefault(key, [])
-                if (
-                    element.VR in ("LO", "SH", "PN", "LT", "ST", "UT", "DA", "CS")
-                    and len(sample) < 4
-                ):
-                    sample.append(short(value_text(element), 30))
-                else:
-                    sample.append("")
+                sample.append(_private_text(element) if len(sample) < 4 else "")
             continue
         keyword = element.keyword or ""
         if keyword == "BurnedInAnnotation" and not is_empty(element):
