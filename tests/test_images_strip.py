@@ -1,4 +1,4 @@
-"""--strip keeps every pixel: JPEG segments dropped without re-encoding, PNG ancillary chunks only."""
+"""--strip keeps every pixel: JPEG segments dropped, not re-encoded; PNG ancillary chunks only."""
 
 from __future__ import annotations
 
