@@ -106,6 +106,7 @@ class Tiff:
 # Identifying tags of IFD0/IFD1/ExifIFD: tag -> exiftool's name. Everything else there is a
 # camera setting (exposure, lens, colour) and is not reported.
 EXIF_TAGS = {
+    0x000B: "ProcessingSoftware",
     0x010D: "DocumentName",
     0x010E: "ImageDescription",
     0x011D: "PageName",
@@ -251,12 +252,17 @@ def read_exif(
         make = make or next((as_text(e.value) for e in entries if e.tag == 0x010F), "")
         found.extend(_ifd_findings(entries, ifd_name, "exif"))
         found.extend(_sub_blocks(tiff, entries, ifd_name, make, nested))
-        if index >= 1 and label == "EXIF":
+        if (index >= 1 and label == "EXIF") or (label != "EXIF" and _has_jpeg(entries)):
             thumb = _thumbnail(entries, ifd_name)
             if thumb:
                 found.append(thumb)
         offset, index = nxt, index + 1
     return found
+
+
+def _has_jpeg(entries: list[Entry]) -> bool:
+    """An IFD holding an embedded JPEG (a preview, or the raw file's JPEG copy)."""
+    return any(e.tag == 0x0201 for e in entries)
 
 
 def _thumbnail(entries: list[Entry], ifd_name: str) -> ImageFinding | None:
@@ -270,7 +276,14 @@ def _thumbnail(entries: list[Entry], ifd_name: str) -> ImageFinding | None:
             "exif",
             f"EXIF {ifd_name} (thumbnail)",
             value,
-            tags=("ThumbnailImage", "ThumbnailOffset", "ThumbnailLength", "PreviewImage"),
+            tags=(
+                "ThumbnailImage",
+                "ThumbnailOffset",
+                "ThumbnailLength",
+                "PreviewImage",
+                "JpgFromRaw",
+                "OtherImage",
+            ),
         )
     return None
 
@@ -306,6 +319,8 @@ def _sub_blocks(
             for at in e.value[:8]:
                 sub, _ = tiff.ifd(int(at))
                 found.extend(_ifd_findings(sub, "SubIFD", "exif"))
+                if _has_jpeg(sub) and (thumb := _thumbnail(sub, "SubIFD")):
+                    found.append(thumb)
         elif nested is not None and e.tag in (XMP_TAG, IPTC_TAG, PHOTOSHOP_TAG):
             raw = e.value if isinstance(e.value, bytes) else _as_bytes(e.value, tiff.order)
             kind = {XMP_TAG: "xmp", IPTC_TAG: "iptc", PHOTOSHOP_TAG: "photoshop"}[e.tag]
