@@ -85,7 +85,7 @@ def _resized(gray: Any, scale: float) -> Any:
     return gray.resize(size, resample)
 
 
-def prepared(image: Any) -> list[tuple[str, Any, float]]:
+def prepared(image: Any, thorough: bool = False) -> list[tuple[str, Any, float]]:
     """The copies tesseract reads, best first, each with its scale.
 
     Small overlay text needs upscaling; large text suffers from it: the difference copy is read
@@ -102,10 +102,14 @@ def prepared(image: Any) -> list[tuple[str, Any, float]]:
     plain = ImageOps.autocontrast(_resized(gray, plain_scale), cutoff=1)
     if float(np.asarray(plain).mean()) < 128:
         plain = ImageOps.invert(plain)
-    return [("difference", _difference(up, scale), scale), ("contrast", plain, plain_scale)]
+    copies = [("difference", _difference(up, scale), scale), ("contrast", plain, plain_scale)]
+    if thorough:  # what a curious reader would try on a copy: each way round, enlarged
+        stretched = ImageOps.autocontrast(up, cutoff=1)
+        copies += [("plain", up, scale), ("inverted", ImageOps.invert(stretched), scale)]
+    return copies
 
 
-def _read(copy: Any, scale: float, index: int) -> list[Word]:
+def _read(copy: Any, scale: float, index: int, min_conf: float = MIN_CONF) -> list[Word]:
     import pytesseract
 
     data = pytesseract.image_to_data(
@@ -115,7 +119,7 @@ def _read(copy: Any, scale: float, index: int) -> list[Word]:
     for i, text in enumerate(data["text"]):
         text = text.strip()
         conf = float(data["conf"][i])
-        if not text or conf < MIN_CONF or not any(c.isalnum() for c in text):
+        if not text or conf < min_conf or not any(c.isalnum() for c in text):
             continue
         box = tuple(round(int(data[k][i]) / scale) for k in ("left", "top", "width", "height"))
         key = (index, data["block_num"][i], data["par_num"][i], data["line_num"][i])
@@ -136,22 +140,23 @@ def _area(box: tuple[int, int, int, int]) -> int:
 
 
 def read_words(
-    image: Any, progress: Any = None
+    image: Any, progress: Any = None, *, thorough: bool = False
 ) -> tuple[list[Word], int, list[tuple[int, int, int, int]]]:
     """Words from one or two passes, merged (a word seen by both kept once, the reading that
     covers more of it winning), the passes run, and every box any pass read (to cover)."""
-    copies = prepared(image)
+    copies = prepared(image, thorough)
     words: list[Word] = []
     boxes: list[tuple[int, int, int, int]] = []
     passes = 0
     small = image.width * image.height <= 2_600_000
     for index, (name, copy, scale) in enumerate(copies):
-        if index > 0 and not small and len(words) >= 3:
+        if index > 0 and not small and len(words) >= 3 and not thorough:
             break
         if progress is not None:
             progress(f"reading the pixels for text ({name} pass)")
         passes += 1
-        for word in _read(copy, scale, index):
+        # A copy being made safe covers even words tesseract is unsure of.
+        for word in _read(copy, scale, index, 10 if thorough else MIN_CONF):
             boxes.append(word.box)
             twin = next((w for w in words if _overlap(w.box, word.box) > 0.5), None)
             if twin is None:
@@ -171,7 +176,7 @@ def lines(words: list[Word]) -> list[list[Word]]:
         mid = word.box[1] + word.box[3] / 2
         for row in rows:
             ref_mid = sum(w.box[1] + w.box[3] / 2 for w in row) / len(row)
-            if abs(mid - ref_mid) <= max(max(w.box[3] for w in row), word.box[3]) * 0.5:
+            if abs(mid - ref_mid) <= min(min(w.box[3] for w in row), word.box[3]) * 0.45:
                 row.append(word)
                 break
         else:
@@ -210,7 +215,10 @@ _NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
 FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "name",
-        re.compile(rf"\b[A-Z][A-Za-z'-]+{_NAME_SEP}+[A-Z][A-Za-z'-]+(?:{_NAME_SEP}+[A-Z][\w.]*)?"),
+        re.compile(
+            rf"\b[A-Z][A-Za-z'-]+ ?{_NAME_SEP}+ ?[A-Z][A-Za-z'-]+(?: ?{_NAME_SEP}+ ?[A-Z][\w.]*)?"
+            rf"|\b[A-Z]{{3,}} ?{_NAME_SEP}+(?= |$)"
+        ),
     ),
     ("name", re.compile(r"\b[A-Z][A-Z'-]{1,}, ?[A-Z][A-Z'-]+\b")),
     (

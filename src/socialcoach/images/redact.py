@@ -73,7 +73,7 @@ def _encode(image: Any, fmt: str) -> bytes:
 
 
 def covered_words(image: Any) -> list[tuple[int, int, int, int]]:
-    _words, _passes, boxes = ocr.read_words(image)
+    _words, _passes, boxes = ocr.read_words(image, thorough=True)
     return boxes
 
 
