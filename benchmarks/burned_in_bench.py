@@ -4,7 +4,7 @@
 
 Each image carries six invented identifiers (a name in a PACS form, an ID, a date of birth, an
 accession number, an institution, a study date) in 8-12 px text over a dark, mid-grey or light
-background with an image-like blob in the middle. The dev set and the holdout differ in seed,
+background with an image-like blob in the middle. The dev set and the holdouts differ in seed,
 fonts, layout (corners and order) and label wording; the checker was tuned on dev only.
 
 An identifier counts as found when an OCR finding's box covers at least half of the drawn text
@@ -60,11 +60,30 @@ PLACES = [
     "Westbrook University Hospital",
     "Hillcrest Infirmary",
 ]
-DEV = {"seed": 11, "fonts": ["DejaVuSans.ttf", "DejaVuSansMono.ttf"], "layout": "left"}
+LABELS = {
+    "A": ["", "MRN: ", "DOB: ", "Acc: ", "", "Study Date: "],
+    "B": ["Pt: ", "ID ", "Birth ", "Accession # ", "", "Date "],
+    "C": ["Patient: ", "MRN # ", "D.O.B. ", "Acc# ", "", "Exam Date: "],
+}
+# dev: tuned on. holdout: scored once before tuning went on, then looked at (so no longer
+# clean). holdout2: made after all tuning, scored once for the report.
+DEV = {
+    "seed": 11,
+    "fonts": ["DejaVuSans.ttf", "DejaVuSansMono.ttf", "DejaVuSansCondensed.ttf"],
+    "layouts": ["left", "right"],
+    "labels": ["A", "B"],
+}
 HOLDOUT = {
     "seed": 97,
     "fonts": ["LiberationSans-Regular.ttf", "LiberationMono-Regular.ttf"],
-    "layout": "right",
+    "layouts": ["right"],
+    "labels": ["B"],
+}
+HOLDOUT2 = {
+    "seed": 2026,
+    "fonts": ["LiberationSerif-Regular.ttf", "LiberationSansNarrow-Regular.ttf", "DejaVuSerif.ttf"],
+    "layouts": ["bottom"],
+    "labels": ["C"],
 }
 FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation"]
 
@@ -112,32 +131,20 @@ def make(index: int, spec: dict, out: Path) -> tuple[Path, list[tuple[str, tuple
     acc = f"A{rng.randint(1_000_000, 9_999_999)}"
     study = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     place = rng.choice(PLACES)
-    labels = {
-        "left": [
-            ("", name_form),
-            ("MRN: ", mrn),
-            ("DOB: ", dob),
-            ("Acc: ", acc),
-            ("", place),
-            ("Study Date: ", study),
-        ],
-        "right": [
-            ("Pt: ", name_form),
-            ("ID ", mrn),
-            ("Birth ", dob),
-            ("Accession # ", acc),
-            ("", place),
-            ("Date ", study),
-        ],
-    }[spec["layout"]]
+    layout = spec["layouts"][index % len(spec["layouts"])]
+    label_set = LABELS[spec["labels"][(index // len(spec["layouts"])) % len(spec["labels"])]]
+    labels = list(zip(label_set, [name_form, mrn, dob, acc, place, study], strict=True))
     size = rng.choice([8, 9, 10, 11, 12])
     font = _font(rng.choice(spec["fonts"]), size)
     truths = []
     for i, (label, value) in enumerate(labels):
-        y = 6 + i * (size + 5) if i < 3 else height - 6 - (6 - i) * (size + 5)
+        top = i < 3 if layout != "bottom" else i >= 3
+        row = i % 3
+        y = 6 + row * (size + 5) if top else height - 6 - (3 - row) * (size + 5)
         text = label + value
         text_width = draw.textlength(text, font=font)
-        x = 6 if spec["layout"] == "left" or i >= 3 else width - 6 - text_width
+        right = (layout == "right" and i < 3) or (layout == "bottom" and i < 3)
+        x = width - 6 - text_width if right else 6
         draw.text((x, y), text, fill=max(0, min(255, ink)), font=font)
         vx = x + draw.textlength(label, font=font)
         box = draw.textbbox((vx, y), value, font=font)
@@ -203,12 +210,12 @@ def leaked(path: Path, values: list[str]) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", choices=["dev", "holdout"], default="dev")
+    parser.add_argument("--set", choices=["dev", "holdout", "holdout2"], default="dev")
     parser.add_argument("--n", type=int, default=12)
     parser.add_argument("--redact", action="store_true")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    spec = DEV if args.set == "dev" else HOLDOUT
+    spec = {"dev": DEV, "holdout": HOLDOUT, "holdout2": HOLDOUT2}[args.set]
     found = total = leaks = 0
     by_background: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -32,8 +32,9 @@ def phone_photo(path: Path) -> Path:
     draw.rectangle((500, 400, 3500, 2600), fill=(12, 12, 14))
     for size, y in ((90, 500), (60, 700), (40, 850)):
         font = ImageFont.truetype("DejaVuSans.ttf", size)
-        draw.text((600, y), "DOE^JANE  MRN 48213377  DOB 01/02/1960", fill=(230, 230, 230),
-                  font=font)
+        draw.text(
+            (600, y), "DOE^JANE  MRN 48213377  DOB 01/02/1960", fill=(230, 230, 230), font=font
+        )
     exif = Image.Exif()
     exif[ExifTags.Base.Make] = "ExamplePhone"
     gps = exif.get_ifd(ExifTags.IFD.GPSInfo)

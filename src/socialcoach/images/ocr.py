@@ -25,6 +25,12 @@ from socialcoach.images.model import ADVICE, ImageFinding, short
 
 NO_OCR_ENV = "SOCIALCOACH_NO_OCR"
 MIN_CONF = 30
+PAD = 24  # pixels of white border around each copy tesseract reads
+LOW_CONF = 5
+_LABEL = re.compile(
+    r"(?i)^(pt|patient|name|id|mrn|pid|acc|accession|acn|dob|birth|born|date|#)[:#.]*$"
+)
+_ID_SHAPE = re.compile(r"[A-Z]{3,}[\^*,~\"“”‘’]|\d{5,}|^[A-Z]\d{5,}|\d{2}[/.-]\d{2}[/.-]\d{2}")
 
 
 def available() -> bool:
@@ -70,7 +76,7 @@ def _difference(gray: Any, scale: float) -> Any:
     arr = np.asarray(gray, dtype=np.int16)
     background = int(np.argmax(np.bincount(arr.ravel(), minlength=256)))
     diff = np.abs(arr - background)
-    high = max(float(np.percentile(diff, 99.5)), 24.0)
+    high = max(float(np.percentile(diff, 99.9)), 24.0)
     stretched = np.clip(diff * (255.0 / high), 0, 255).astype(np.uint8)
     return Image.fromarray(255 - stretched)
 
@@ -111,17 +117,35 @@ def prepared(image: Any, thorough: bool = False) -> list[tuple[str, Any, float]]
 
 def _read(copy: Any, scale: float, index: int, min_conf: float = MIN_CONF) -> list[Word]:
     import pytesseract
+    from PIL import ImageOps
 
+    # Text hard against the edge is read badly: tesseract gets a white border to work with.
+    padded = ImageOps.expand(copy, border=PAD, fill=255)
     data = pytesseract.image_to_data(
-        copy, output_type=pytesseract.Output.DICT, config="--psm 11 --oem 1"
+        padded, output_type=pytesseract.Output.DICT, config="--psm 11 --oem 1"
     )
-    words = []
+    words: list[Word] = []
+    previous = ""
     for i, text in enumerate(data["text"]):
         text = text.strip()
         conf = float(data["conf"][i])
-        if not text or conf < min_conf or not any(c.isalnum() for c in text):
+        if not text or not any(c.isalnum() for c in text):
             continue
-        box = tuple(round(int(data[k][i]) / scale) for k in ("left", "top", "width", "height"))
+        # A word tesseract is unsure of still counts right after a label ("Pt:", "ID") or
+        # when it has the shape of an identifier: small overlay text is read with low
+        # confidence, and these are the words that matter.
+        sure = (
+            conf >= min_conf
+            or (conf >= LOW_CONF and _LABEL.match(previous))
+            or (conf >= 0 and _ID_SHAPE.search(text))
+        )
+        previous = text
+        if not sure:
+            continue
+        left, top = int(data["left"][i]) - PAD, int(data["top"][i]) - PAD
+        box = tuple(
+            round(v / scale) for v in (left, top, int(data["width"][i]), int(data["height"][i]))
+        )
         key = (index, data["block_num"][i], data["par_num"][i], data["line_num"][i])
         words.append(Word(text, box, conf, key))  # type: ignore[arg-type]
     return words
@@ -217,7 +241,7 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "name",
         re.compile(
             rf"\b[A-Z][A-Za-z'-]+ ?{_NAME_SEP}+ ?[A-Z][A-Za-z'-]+(?: ?{_NAME_SEP}+ ?[A-Z][\w.]*)?"
-            rf"|\b[A-Z]{{3,}} ?{_NAME_SEP}+(?= |$)"
+            rf"|\b[A-Z]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
         ),
     ),
     ("name", re.compile(r"\b[A-Z][A-Z'-]{1,}, ?[A-Z][A-Z'-]+\b")),
@@ -225,7 +249,7 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "name",
         re.compile(
             r"(?i:\b(?:patient|pt|name|physician|ref(?:erring)?|dr)\b\.? ?(?:name)? ?[:=#]? ?)"
-            r"(?P<v>[A-Z][A-Za-z'^*,.-]+(?: [A-Z][A-Za-z'^*.-]+){0,2})"
+            r"(?P<v>[A-Z][^\n]*)"
         ),
     ),
     (

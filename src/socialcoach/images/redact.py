@@ -44,6 +44,24 @@ def _grown(box: tuple[int, int, int, int], size: tuple[int, int]) -> tuple[int, 
     return x0, y0, x1 - x0, y1 - y0
 
 
+def line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Word boxes on one line joined into one box: what OCR missed between two words it read
+    (the `^JANE^` of `DOE^JANE^M`) is covered too."""
+    merged: list[list[int]] = []
+    for left, top, width, height in sorted(boxes, key=lambda b: (b[1], b[0])):
+        for m in merged:
+            same_row = abs((top + height / 2) - (m[1] + m[3] / 2)) <= max(height, m[3]) / 2
+            gap = left - (m[0] + m[2])
+            if same_row and gap <= 4 * max(height, m[3]) and left + width >= m[0] - 4 * height:
+                right, bottom = max(m[0] + m[2], left + width), max(m[1] + m[3], top + height)
+                m[0], m[1] = min(m[0], left), min(m[1], top)
+                m[2], m[3] = right - m[0], bottom - m[1]
+                break
+        else:
+            merged.append([left, top, width, height])
+    return [tuple(m) for m in merged]  # type: ignore[misc]
+
+
 def _cover(image: Any, boxes: list[tuple[int, int, int, int]]) -> Any:
     from PIL import ImageDraw
 
@@ -96,12 +114,12 @@ def redact_image(
     if fmt == "DICOM" and checked.dataset is None:
         raise ImageError(f"{out}: only a DICOM file can be written as .dcm: use .png or .jpg.")
     image = checked.image.copy()
-    boxes = [_grown(b, image.size) for b in checked.text_boxes]
+    boxes = [_grown(b, image.size) for b in line_boxes(checked.text_boxes)]
     _cover(image, boxes)
     for round_ in range(2, ROUNDS + 1):
         if progress:
             progress(f"checking the covered copy (round {round_ - 1})")
-        left = [_grown(b, image.size) for b in covered_words(image)]
+        left = [_grown(b, image.size) for b in line_boxes(covered_words(image))]
         if not left:
             break
         boxes.extend(left)
