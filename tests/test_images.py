@@ -256,3 +256,32 @@ def test_check_image_errors_name_the_file_and_say_what_to_do(isolated_home: Path
     same = run("--strip", str(photo), str(photo), home=isolated_home)
     assert same.returncode == 2
     assert "give another path" in same.stderr
+
+
+def test_progress_stays_quiet_off_a_terminal_until_a_check_takes_over_a_second(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    from socialcoach import cli
+
+    now = [100.0]
+    progress = cli._Progress()
+    progress._clock = lambda: now[0]
+    progress._start = 100.0
+    progress._tty = False
+    progress("reading the metadata")
+    now[0] = 101.5
+    progress("reading the pixels for text (difference pass)")
+    progress.done()
+    err = capsys.readouterr().err
+    assert "reading the metadata" not in err  # the first second is quiet
+    assert "socialcoach: reading the pixels for text (difference pass)…" in err
+
+
+def test_the_check_reports_each_step_it_takes_to_a_progress_callback(tmp_path: Path):
+    steps: list[str] = []
+    photo = samples.photo_with_metadata(tmp_path / "p.jpg")
+    images.check_image(photo, progress=steps.append)
+    assert steps[0] == "reading the metadata"
+    if HAS_TESSERACT:
+        assert "decoding the pixels" in steps
+        assert any(s.startswith("reading the pixels for text") for s in steps)

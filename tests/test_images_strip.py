@@ -99,3 +99,14 @@ def test_strip_keeps_the_kind_so_no_pixel_changes(tmp_path: Path):
     with pytest.raises(images.ImageError, match=r"\.jpg"):
         images.strip_image(photo, tmp_path / "p.png")
     assert not (tmp_path / "p.png").exists()
+
+
+def test_a_copy_never_overwrites_an_existing_file(tmp_path: Path):
+    photo = samples.photo_with_metadata(tmp_path / "p.jpg")
+    taken = tmp_path / "clean.jpg"
+    taken.write_bytes(b"someone else's file")
+    with pytest.raises(images.ImageError, match="exists already"):
+        images.strip_image(photo, taken)
+    with pytest.raises(images.ImageError, match="exists already"):
+        images.redact_image(photo, taken)
+    assert taken.read_bytes() == b"someone else's file"

@@ -43,6 +43,7 @@ class Checked:
     image: Any = None  # upright Pillow image (photo) or the rendered first frame (DICOM)
     dataset: Any = None
     text_boxes: list[tuple[int, int, int, int]] = field(default_factory=list)
+    why_no_pixels: str | None = None
 
 
 def read_bytes(path: Path) -> bytes:
@@ -112,6 +113,12 @@ def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
     except Image.DecompressionBombError as exc:
         return None, 1.0, f"too large to decode safely ({short(exc, 80)})"
     except (OSError, SyntaxError, ValueError) as exc:
+        if "cannot identify image file" in str(exc):
+            return (
+                None,
+                1.0,
+                "Pillow has no decoder for this kind of image (HEIC needs pillow-heif)",
+            )
         return None, 1.0, f"the pixels are damaged and cannot be decoded ({short(exc, 80)})"
     return image, factor, None
 
@@ -165,6 +172,7 @@ def run(
                 report.width = round(image.width / factor)
                 report.height = round(image.height / factor)
     if image is None:
+        checked.why_no_pixels = why
         report.notes.append(unread_note(why or "OCR was turned off"))
     elif not ocr:
         report.notes.append(unread_note("OCR was turned off"))

@@ -110,7 +110,8 @@ def redact_image(
     checked = check.run(path, ocr=True, progress=progress, keep_pixels=True)
     report = checked.report
     if checked.image is None:
-        raise ImageError("the pixels cannot be decoded, so no covered copy can be made.")
+        why = checked.why_no_pixels or "no decoder for them"
+        raise ImageError(f"no covered copy can be made: {why}.")
     if fmt == "DICOM" and checked.dataset is None:
         raise ImageError(f"{out}: only a DICOM file can be written as .dcm: use .png or .jpg.")
     image = checked.image.copy()

@@ -151,8 +151,11 @@ def write_out(out: Path, payload: bytes) -> None:
 
 
 def check_out(path: Path, out: Path) -> None:
+    """OUT must be new: the checker never overwrites a file, least of all the one it checks."""
     if _same_file(path, out):
         raise ImageError(f"{out} is the file being checked: give another path for the copy.")
+    if out.exists():
+        raise ImageError(f"{out} exists already: give a new path (nothing is overwritten).")
 
 
 def strip_image(path: Path | str, out: Path | str, *, keep_icc: bool = True) -> StripResult:
