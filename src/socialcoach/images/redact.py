@@ -62,6 +62,10 @@ def line_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, i
     return [tuple(m) for m in merged]  # type: ignore[misc]
 
 
+def _touches(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
 def _cover(image: Any, boxes: list[tuple[int, int, int, int]]) -> Any:
     from PIL import ImageDraw
 
@@ -130,8 +134,9 @@ def redact_image(
         for f in report.findings
         if f.source == "ocr" and f.box is not None
     ]
-    extra = len(boxes) - len(covered)
-    if extra > 0:
+    finding_boxes = [f.box for f in report.findings if f.source == "ocr" and f.box]
+    extra = sum(1 for b in boxes if not any(_touches(b, fb) for fb in finding_boxes))
+    if extra:
         covered.append(f"{extra} more text region(s) that did not look like identifiers")
     if fmt == "DICOM":
         from socialcoach.images.dicom import deidentify
