@@ -16,7 +16,18 @@ from pathlib import Path
 
 from socialcoach import images
 
-_KEPT = ("System:", "File:", "ExifTool:", "Composite:", "JFIF:", "ICC", "APP14:", "Adobe:")
+_KEPT = (
+    "System:",
+    "File:",
+    "ExifTool:",
+    "Composite:",
+    "JFIF:",
+    "ICC",
+    "APP14:",
+    "Adobe:",
+    "PNG-pHYs:",
+    "PNG:ProfileName",
+)
 _PNG_STRUCTURE = {
     "ImageWidth",
     "ImageHeight",
@@ -62,6 +73,7 @@ def main() -> int:
             if kind not in ("jpeg", "png"):
                 continue
             out = Path(tmp) / ("out.jpg" if kind == "jpeg" else "out.png")
+            out.unlink(missing_ok=True)
             try:
                 images.strip_image(path, out)
             except images.ImageError as exc:

@@ -80,10 +80,13 @@ def strip_jpeg(data: bytes, *, keep_icc: bool = True) -> tuple[bytes, list[str]]
     if orientation != 1:
         out[2:2] = _orientation_exif(orientation)
     end = data.find(b"\xff\xd9", layout.scan_start)
-    if end < 0:
-        raise ImageError("the image data is cut short (no end marker): no copy can be made.")
-    out += data[layout.scan_start : end + 2]
     notes = [PIXELS_KEPT]
+    if end < 0:  # cut short: what there is is copied, and closed
+        out += data[layout.scan_start :] + b"\xff\xd9"
+        notes.append("The image data was cut short: the copy holds what there is of it.")
+        end = len(data)
+    else:
+        out += data[layout.scan_start : end + 2]
     if dropped:
         notes.append(f"Dropped: {', '.join(dict.fromkeys(dropped))}.")
     if end + 2 < len(data.rstrip(b"\x00")):
