@@ -8,7 +8,9 @@ overwritten, and the original is never changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from socialcoach.widgets import plain
+
+if TYPE_CHECKING:
+    from socialcoach.images import ImageReport
 
 
 def safe_copy_path(path: Path) -> Path:
@@ -31,8 +36,8 @@ def safe_copy_path(path: Path) -> Path:
     return candidate
 
 
-def image_report(path: str, progress=None) -> Text:
-    """The image checker's report for the PHI step."""
+def image_report(path: str, progress: Callable[[str], None] | None = None) -> Text:
+    """The image checker's report for the PHI step, or what is wrong with the path."""
     from socialcoach import images
 
     try:
@@ -42,7 +47,10 @@ def image_report(path: str, progress=None) -> Text:
     return _render(report)
 
 
-def _render(report, covered_to: Path | None = None, notes: list[str] | None = None) -> Text:
+def _render(
+    report: ImageReport, covered_to: Path | None = None, notes: list[str] | None = None
+) -> Text:
+    """The findings (or, after a safe copy, what it covered), with the advice for each."""
     out = Text()
     if covered_to is not None:
         out.append(f"Safe copy written to {covered_to}\n", style="bold green")
