@@ -116,3 +116,11 @@ def test_a_dicom_strip_to_dcm_is_de_identified_by_the_profile(tmp_path: Path):
     raw = (tmp_path / "clean.dcm").read_bytes()
     for secret in (b"DOE", samples.PATIENT_ID.encode(), samples.ACCESSION.encode()):
         assert secret not in raw
+
+
+def test_bytes_that_only_start_like_dicom_are_refused_plainly(tmp_path: Path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x08\x00\x05\x00" + bytes(range(256)) * 8)
+    with pytest.raises(images.ImageError) as caught:
+        images.check_image(junk, ocr=False)
+    assert "Traceback" not in str(caught.value)

@@ -127,9 +127,18 @@ def looks_like_dicom(head: bytes) -> bool:
 def read(path: Path) -> Any:
     pydicom = import_pydicom()
     try:
-        return pydicom.dcmread(path, force=True)
+        ds = pydicom.dcmread(path, force=True)
+        known = any(element.keyword or element.tag.is_private for element in ds) or bool(
+            getattr(ds, "file_meta", None)
+        )
     except Exception as exc:  # noqa: BLE001 - pydicom raises many kinds on damaged files
         raise ImageError(f"a damaged DICOM file that cannot be read ({short(exc, 120)}).") from exc
+    if not known:
+        raise ImageError(
+            "not a PNG, JPEG, TIFF, WebP, HEIC or DICOM file (it starts like a DICOM dataset "
+            "but holds no DICOM element)."
+        )
+    return ds
 
 
 _CATEGORY_BY_KEYWORD = {
@@ -338,16 +347,16 @@ def header_values(ds: Any) -> list[tuple[str, str]]:
 def render(ds: Any, frame: int = 0) -> tuple[Any, str | None]:
     """One frame as an 8-bit Pillow image, windowed as the file says (VOI LUT), or None, why."""
     if "PixelData" not in ds:
-        return None, "The file has no pixel data."
+        return None, "the file has no pixel data"
     try:
         import numpy as np
         from PIL import Image
     except ImportError:
-        return None, f"The pixels could not be decoded without numpy and Pillow: {INSTALL_HINT}."
+        return None, f"decoding them needs numpy and Pillow: {INSTALL_HINT}"
     try:
         arr = ds.pixel_array
     except Exception as exc:  # noqa: BLE001 - unsupported compression, broken data...
-        return None, f"The pixels could not be decoded ({short(exc, 120)})."
+        return None, f"they could not be decoded: {short(exc, 120)}"
     frames = int(ds.get("NumberOfFrames", 1) or 1)
     samples = int(ds.get("SamplesPerPixel", 1) or 1)
     if frames > 1:
@@ -387,7 +396,7 @@ def deidentify(ds: Any, boxes: list[tuple[int, int, int, int]]) -> Any:
     Where the profile allows a choice (X/Z, X/D, X/Z/D, X/Z/U*) the attribute is removed; D
     gets a dummy value of its kind; U a new UID (the same new UID for the same old one).
     """
-    pydicom = import_pydicom()
+    import_pydicom()
     from pydicom.uid import ExplicitVRLittleEndian, generate_uid
 
     if boxes and "PixelData" in ds:
@@ -447,5 +456,4 @@ def deidentify(ds: Any, boxes: list[tuple[int, int, int, int]]) -> Any:
         meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
     ds.PatientIdentityRemoved = "YES"
     ds.DeidentificationMethod = "DICOM PS3.15 Basic Application Confidentiality Profile"
-    _ = pydicom
     return ds

@@ -78,7 +78,7 @@ _TAGS: dict[str, dict[int, tuple[str, str]]] = {
 _OLYMPUS_SUB = {0x2010: "Equipment", 0x2020: "CameraSettings"}
 
 
-def _layout(raw: bytes, make: str) -> tuple[str, int, str] | None:
+def _layout(raw: bytes, make: str) -> tuple[str, int, str]:
     """(maker, IFD offset inside the block, what offsets count from: parent|self|own)."""
     if raw.startswith(b"Nikon\x00\x02"):
         return "Nikon", 10, "own"
@@ -115,9 +115,7 @@ def _layout(raw: bytes, make: str) -> tuple[str, int, str] | None:
 
 
 def _entries(parent: Tiff, at: int, raw: bytes, make: str) -> tuple[str, Tiff, list[Entry]]:
-    layout = _layout(raw, make)
-    assert layout is not None
-    maker, start, base = layout
+    maker, start, base = _layout(raw, make)
     if base == "own":
         tiff = Tiff(parent.data, at + start)
         entries, _ = tiff.ifd(tiff.first_ifd())

@@ -245,7 +245,7 @@ def _raw_profile(keyword: str, text: str) -> list[ImageFinding]:
     except ValueError:
         return []
     kind = keyword.lower().rsplit(" ", 1)[-1]
-    if kind in ("exif", "APP1".lower()):
+    if kind in ("exif", "app1"):
         return exif_block(raw)
     if kind == "iptc":
         return iptc.read_irb(raw, exif_block, xmp.read_packet) or iptc.read_iim(raw)
