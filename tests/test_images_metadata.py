@@ -112,3 +112,16 @@ def test_what_exiftool_reads_in_the_every_block_file_we_report_too(tmp_path: Pat
     ):
         assert key in tags, key  # the file really holds it
         assert key.split(":")[1] in ours, key
+
+
+def test_exif_split_over_two_segments_is_read_as_one_block(tmp_path: Path):
+    tiff = samples.exif_tiff([(0x010E, 2, samples.ascii("Seen by Dr Ana Example at noon"))])
+    cut = len(tiff) - 12
+    jpeg = samples.with_segments(
+        samples.plain_jpeg(),
+        samples.segment(0xE1, b"Exif\x00\x00" + tiff[:cut]),
+        samples.segment(0xE1, b"Exif\x00\x00" + tiff[cut:]),
+    )
+    (tmp_path / "split.jpg").write_bytes(jpeg)
+    report = images.check_image(tmp_path / "split.jpg", ocr=False)
+    assert any("ImageDescription" in f.where for f in report.findings)

@@ -159,10 +159,17 @@ def read_jpeg(data: bytes, label: str = "") -> list[ImageFinding]:
     found: list[ImageFinding] = []
     extended: list[bytes] = []
     photoshop = b""
+    exif = b""
     for seg in layout.segments:
         p = seg.payload
         if seg.marker == 0xE1 and p.startswith(b"Exif\x00"):
-            found.extend(exif_block(p))
+            # EXIF split over several segments: the later ones carry on the first's data.
+            if exif and p[6:10] not in (b"II*\x00", b"MM\x00*"):
+                exif += p[6:]
+                continue
+            if exif:
+                found.extend(exif_block(exif))
+            exif = p
         elif seg.marker == 0xE1 and p.startswith(xmp.XMP_SIGNATURE):
             found.extend(xmp.read_packet(p[len(xmp.XMP_SIGNATURE) :]))
         elif seg.marker == 0xE1 and p.startswith(xmp.EXTENSION_SIGNATURE):
@@ -220,6 +227,8 @@ def read_jpeg(data: bytes, label: str = "") -> list[ImageFinding]:
     at = trailer.find(b"\x1c\x02")
     if at >= 0 and not label:  # IPTC kept after the image (FotoStation and others)
         found.extend(iptc.read_iim(trailer[at:], "IPTC (after the image)"))
+    if exif:
+        found.extend(exif_block(exif))
     for packet in xmp.join_extended(extended):
         found.extend(xmp.read_packet(packet, "XMP (extended)"))
     if photoshop:

@@ -82,7 +82,7 @@ class Tiff:
                 start = rel + self.u32(pos + 8)
                 offset_of = start
             raw = self.data[start : start + total]
-            if len(raw) < total and typ not in (7, 1):
+            if len(raw) < total and typ not in (7, 1, 2):
                 continue  # points outside the file (truncated): nothing to read
             entries.append(Entry(tag, typ, n, self._decode(typ, n, raw), offset_of))
         end = at + 2 + 12 * count
