@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from socialcoach.images import check, ocr
-from socialcoach.images.model import OCR_HINT, ImageError, ImageReport
+from socialcoach.images.model import OCR_HINT, ImageError, ImageReport, short
 from socialcoach.images.strip import check_out, write_out
 
 ROUNDS = 3
@@ -141,9 +141,15 @@ def redact_image(
     if fmt == "DICOM":
         from socialcoach.images.dicom import deidentify
 
-        ds = deidentify(checked.dataset, boxes)
-        buffer = io.BytesIO()
-        ds.save_as(buffer, enforce_file_format=True)
+        try:
+            ds = deidentify(checked.dataset, boxes)
+            buffer = io.BytesIO()
+            ds.save_as(buffer, enforce_file_format=True)
+        except Exception as exc:  # noqa: BLE001 - pixel codecs and odd headers fail many ways
+            raise ImageError(
+                f"the de-identified DICOM could not be written ({short(exc, 100)}): "
+                "give a path ending .png for a rendered, covered copy instead."
+            ) from exc
         payload = buffer.getvalue()
         notes = ["Header de-identified by the PS3.15 Basic Profile (private tags removed)."]
     else:
