@@ -167,9 +167,16 @@ def copy_without_metadata(path: Path, kind: str, out: Path) -> tuple[bytes, str,
     if kind == "dicom" and fmt == "DICOM":
         from socialcoach.images import dicom
 
-        ds = dicom.deidentify(dicom.read(path), [])
-        buffer = io.BytesIO()
-        ds.save_as(buffer, enforce_file_format=True)
+        try:
+            ds = dicom.deidentify(dicom.read(path), [])
+            buffer = io.BytesIO()
+            ds.save_as(buffer, enforce_file_format=True)
+        except ImageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - odd headers fail many ways
+            raise ImageError(
+                f"the de-identified DICOM could not be written ({short(exc, 100)})."
+            ) from exc
         return (
             buffer.getvalue(),
             "DICOM",
