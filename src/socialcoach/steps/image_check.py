@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 
 def safe_copy_path(path: Path) -> Path:
     """`case.jpg` -> `case-safe.png`, or `case-safe-2.png` ... if that exists already.
-    A DICOM keeps its kind (`.dcm`, de-identified); everything else becomes a PNG."""
-    suffix = ".dcm" if path.suffix.lower() in (".dcm", ".dicom") else ".png"
+
+    Always a PNG, from a DICOM too (rendered with its window): a post needs a picture, and a
+    PNG has no header to leak (`check-image --redact OUT.dcm` makes a de-identified DICOM)."""
+    suffix = ".png"
     candidate = path.with_name(f"{path.stem}-safe{suffix}")
     n = 2
     while candidate.exists():
