@@ -52,17 +52,12 @@ def main() -> int:
             rows.append(row)
     rows.sort(key=lambda r: r["tag"])
     out = Path(__file__).parents[1] / "src/socialcoach/images/data/ps3_15_e1_1.json"
-    out.write_text(
-        json.dumps(
-            {
-                "source": "DICOM PS3.15 Annex E Table E.1-1, Basic Profile column, edition "
-                f"{edition}, as shipped by dicom-anonymizer 2.1.0 ({source.name})",
-                "attributes": rows,
-            },
-            indent=0,
-        )
-        + "\n"
+    source_line = json.dumps(
+        "DICOM PS3.15 Annex E Table E.1-1, Basic Profile column, edition "
+        f"{edition}, as shipped by dicom-anonymizer 2.1.0 ({source.name})"
     )
+    body = ",\n".join(json.dumps(row) for row in rows)
+    out.write_text(f'{{"source": {source_line},\n"attributes": [\n{body}\n]}}\n')
     print(f"{len(rows)} attributes written to {out}")
     return 0
 
