@@ -125,3 +125,19 @@ def test_exif_split_over_two_segments_is_read_as_one_block(tmp_path: Path):
     (tmp_path / "split.jpg").write_bytes(jpeg)
     report = images.check_image(tmp_path / "split.jpg", ocr=False)
     assert any("ImageDescription" in f.where for f in report.findings)
+
+
+def test_flashpix_notes_and_dates_are_read(tmp_path: Path):
+    import struct
+
+    when = (1_700_000_000 + 11_644_473_600) * 10_000_000  # 2023-11-14 22:13:20 UTC as FILETIME
+    stream = "Seen by Ana Example".encode("utf-16-le") + b"\x40\x00\x00\x00"
+    stream += struct.pack("<Q", when)
+    jpeg = samples.with_segments(
+        samples.plain_jpeg(), samples.segment(0xE2, b"FPXR\x00\x00\x02" + stream)
+    )
+    (tmp_path / "fpx.jpg").write_bytes(jpeg)
+    found = where(images.check_image(tmp_path / "fpx.jpg", ocr=False))
+    assert found["FlashPix dates"].value == "2023:11:14 22:13:20"
+    assert found["FlashPix block (APP2)"].category == "thumbnail"
+    assert any("Ana Example" in f.value for f in found.values() if f.source == "flashpix")

@@ -63,6 +63,62 @@ def exif_block(raw: bytes) -> list[ImageFinding]:
     return read_exif(raw, 0, _nested)
 
 
+_UTF16_RUN = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
+_FILETIME = re.compile(rb"\x40\x00\x00\x00(.{8})", re.DOTALL)
+_FLASHPIX_NAMES = {"extension list", "screen nail", "audio", "contents"}
+
+
+def _flashpix(raw: bytes) -> list[ImageFinding]:
+    """FlashPix (APP2 "FPXR") streams: a screen-nail preview, with notes and dates in an OLE
+    property set. Its text (UTF-16) and its FILETIME dates are read; the streams themselves
+    are not rebuilt."""
+    found = [
+        finding(
+            "thumbnail",
+            "flashpix",
+            "FlashPix block (APP2)",
+            "FlashPix streams: a preview image and notes can be kept there",
+            tags=("ScreenNail", "PreviewImage"),
+        )
+    ]
+    texts = []
+    for m in _UTF16_RUN.finditer(raw):
+        text = m.group().decode("utf-16-le").strip()
+        if text.lower() not in _FLASHPIX_NAMES and "_" not in text and text not in texts:
+            texts.append(text)
+    if texts:
+        found.append(
+            finding(
+                "hidden_text",
+                "flashpix",
+                "FlashPix text",
+                "; ".join(texts),
+                tags=("ExtensionDescription", "ExtensionName"),
+            )
+        )
+    dates = []
+    for m in _FILETIME.finditer(raw):
+        ticks = int.from_bytes(m.group(1), "little")
+        seconds = ticks / 10_000_000 - 11_644_473_600  # 1601 -> 1970
+        if 631_152_000 <= seconds <= 1_924_992_000:  # 1990-2031: a real date, not noise
+            import datetime as dt
+
+            when = dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y:%m:%d %H:%M:%S")
+            if when not in dates:
+                dates.append(when)
+    if dates:
+        found.append(
+            finding(
+                "date",
+                "flashpix",
+                "FlashPix dates",
+                ", ".join(dates),
+                tags=("ExtensionCreateDate", "ExtensionModifyDate"),
+            )
+        )
+    return found
+
+
 def _jfxx(payload: bytes) -> list[ImageFinding]:
     return [
         finding(
@@ -160,6 +216,7 @@ def read_jpeg(data: bytes, label: str = "") -> list[ImageFinding]:
     extended: list[bytes] = []
     photoshop = b""
     exif = b""
+    flashpix = b""
     for seg in layout.segments:
         p = seg.payload
         if seg.marker == 0xE1 and p.startswith(b"Exif\x00"):
@@ -177,16 +234,7 @@ def read_jpeg(data: bytes, label: str = "") -> list[ImageFinding]:
         elif seg.marker == 0xE0 and p.startswith(b"JFXX\x00"):
             found.extend(_jfxx(p))
         elif seg.marker == 0xE2 and p.startswith(b"FPXR\x00"):
-            if not any(f.source == "flashpix" for f in found):
-                found.append(
-                    finding(
-                        "thumbnail",
-                        "flashpix",
-                        "FlashPix block (APP2)",
-                        "FlashPix streams: a preview image and notes can be kept there",
-                        tags=("ScreenNail", "PreviewImage"),
-                    )
-                )
+            flashpix += p
         elif seg.marker == 0xE2 and p.startswith(b"MPF\x00"):
             for n, (offset, size) in enumerate(containers.mpf_images(seg, data), 2):
                 found.append(
@@ -229,6 +277,8 @@ def read_jpeg(data: bytes, label: str = "") -> list[ImageFinding]:
         found.extend(iptc.read_iim(trailer[at:], "IPTC (after the image)"))
     if exif:
         found.extend(exif_block(exif))
+    if flashpix:
+        found.extend(_flashpix(flashpix))
     for packet in xmp.join_extended(extended):
         found.extend(xmp.read_packet(packet, "XMP (extended)"))
     if photoshop:
