@@ -171,3 +171,232 @@ def dicom_file(
         ds.file_meta = FileMetaDataset()
         ds.save_as(path, implicit_vr=True, little_endian=True)
     return path
+
+
+# ---- raw blocks, built byte by byte, for the readers exiftool is the reference for -----------
+
+OWNER = "Ana Example"
+CITY = "Springfield"
+
+
+def segment(marker: int, payload: bytes) -> bytes:
+    """A JPEG marker segment (APPn, COM) holding `payload`."""
+    return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def with_segments(jpeg: bytes, *segments: bytes) -> bytes:
+    """`jpeg` with the segments put right after its start-of-image marker."""
+    return jpeg[:2] + b"".join(segments) + jpeg[2:]
+
+
+def plain_jpeg(size=(64, 48), colour="gray", **save) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG", **save)
+    return buffer.getvalue()
+
+
+def _xmp_packet(body: str) -> str:
+    return (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">' + body + "</rdf:Description>"
+        "</rdf:RDF></x:xmpmeta>"
+    )
+
+
+def iim(record: int, dataset: int, value: str) -> bytes:
+    raw = value.encode("utf-8")
+    return bytes([0x1C, record, dataset]) + struct.pack(">H", len(raw)) + raw
+
+
+def photoshop_block(resources: list[tuple[int, bytes]]) -> bytes:
+    out = b"Photoshop 3.0\x00"
+    for rid, data in resources:
+        out += b"8BIM" + struct.pack(">H", rid) + b"\x00\x00" + struct.pack(">I", len(data))
+        out += data + (b"\x00" if len(data) % 2 else b"")
+    return out
+
+
+def exif_tiff(
+    entries: list[tuple[int, int, bytes]], sub: list[tuple[int, int, bytes]] = ()
+) -> bytes:
+    """A little-endian TIFF: IFD0 `entries` (tag, type, value bytes) and an ExifIFD `sub`.
+
+    Values longer than four bytes are laid out after the IFDs; counts are worked out from the
+    type (ASCII and UNDEFINED: bytes, SHORT: 2, LONG: 4)."""
+    sizes = {1: 1, 2: 1, 3: 2, 4: 4, 7: 1}
+    ifd0 = list(entries) + ([(0x8769, 4, b"")] if sub else [])
+    ifd0_size = 2 + 12 * len(ifd0) + 4
+    sub_at = 8 + ifd0_size
+    sub_size = 2 + 12 * len(sub) + 4 if sub else 0
+    data_at = sub_at + sub_size
+    blob = b""
+
+    def layout(items, next_ifd=0):
+        nonlocal blob
+        out = struct.pack("<H", len(items))
+        for tag, typ, value in items:
+            if tag == 0x8769:
+                value = struct.pack("<I", sub_at)
+            count = len(value) // sizes[typ]
+            if len(value) <= 4:
+                out += struct.pack("<HHI", tag, typ, count) + value.ljust(4, b"\x00")
+            else:
+                out += struct.pack("<HHII", tag, typ, count, data_at + len(blob))
+                blob += value + (b"\x00" if len(value) % 2 else b"")
+        return out + struct.pack("<I", next_ifd)
+
+    head = b"II*\x00" + struct.pack("<I", 8)
+    first = layout(ifd0)
+    second = layout(list(sub)) if sub else b""
+    return head + first + second + blob
+
+
+def ascii(text: str) -> bytes:
+    return text.encode("ascii") + b"\x00"
+
+
+def olympus_makernote(serial: str) -> bytes:
+    """An Olympus-style MakerNote: signature, then an IFD whose offsets count from its start."""
+    value = ascii(serial)
+    ifd_at = 12
+    data_at = ifd_at + 2 + 12 + 4
+    note = b"OLYMPUS\x00II\x03\x00"
+    note += struct.pack("<H", 1) + struct.pack("<HHII", 0x0404, 2, len(value), data_at)
+    note += struct.pack("<I", 0) + value
+    return note
+
+
+def jpeg_every_block(path: Path) -> Path:
+    """A JPEG with a block of each kind exiftool reads, each holding an invented identifier."""
+    exif = exif_tiff(
+        [(0x010F, 2, ascii("OLYMPUS IMAGING CORP.")), (0x013B, 2, ascii(OWNER))],
+        [
+            (0x9003, 2, ascii("2024:03:05 10:11:12")),
+            (0xA431, 2, ascii(SERIAL)),
+            (0x927C, 7, olympus_makernote("MN-SERIAL-991")),
+        ],
+    )
+    utf16 = ("\ufeff" + _xmp_packet("<dc:rights>(c) Rights Holder Example</dc:rights>")).encode(
+        "utf-16-be"
+    )
+    extended = _xmp_packet(f"<photoshop:City>{CITY}</photoshop:City>").encode("utf-8")
+    guid = b"0123456789ABCDEF0123456789ABCDEF"
+    half = len(extended) // 2
+    ext_chunks = [
+        b"http://ns.adobe.com/xmp/extension/\x00"
+        + guid
+        + struct.pack(">II", len(extended), off)
+        + extended[off : off + n]
+        for off, n in ((0, half), (half, len(extended) - half))
+    ]
+    iptc = (
+        iim(2, 80, "By-line Person")
+        + iim(2, 90, CITY)
+        + iim(2, 100, "USA")
+        + iim(2, 63, "101112+0000")
+        + iim(2, 15, "MED")
+    )
+    thumb = plain_jpeg((16, 12))
+    photoshop = photoshop_block([(0x0404, iptc), (0x040C, b"\x00" * 28 + thumb)])
+    jfxx = b"JFXX\x00\x10" + bytes([4, 3]) + b"\x00" * 36
+    body = with_segments(
+        plain_jpeg(),
+        segment(0xE1, b"Exif\x00\x00" + exif),
+        segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + utf16),
+        *[segment(0xE1, c) for c in ext_chunks],
+        segment(0xED, photoshop),
+        segment(0xE0, jfxx),
+        segment(0xFE, b"Pt MRN 48213377 from the ED"),
+    )
+    path.write_bytes(body)
+    return path
+
+
+def mpo(path: Path) -> Path:
+    """Two JPEGs in one file, the first with an MPF index pointing at the second, which has its
+    own EXIF date and serial number (as cameras write stereo pairs and large previews)."""
+    second = with_segments(
+        plain_jpeg((32, 24), "white"),
+        segment(
+            0xE1,
+            b"Exif\x00\x00"
+            + exif_tiff(
+                [(0x0132, 2, ascii("2023:01:02 03:04:05"))], [(0xA431, 2, ascii("MPF-SN-77"))]
+            ),
+        ),
+    )
+    first = plain_jpeg()
+
+    def mpf(offset: int) -> bytes:
+        entries = struct.pack("<IIIHH", 0x20030000, 0, 0, 0, 0)
+        entries += struct.pack("<IIIHH", 0x00020002, len(second), offset, 0, 0)
+        ifd = struct.pack("<H", 2)
+        ifd += struct.pack("<HHI", 0xB000, 7, 4) + b"0100"
+        ifd += struct.pack("<HHII", 0xB002, 7, len(entries), 8 + 2 + 24 + 4)
+        ifd += struct.pack("<I", 0)
+        return b"MPF\x00" + b"II*\x00" + struct.pack("<I", 8) + ifd + entries
+
+    seg_len = len(segment(0xE2, mpf(0)))
+    mpf_base = 2 + 4 + 4  # SOI, segment header, "MPF\0": offsets count from the TIFF header
+    offset = len(first) + seg_len - mpf_base
+    path.write_bytes(with_segments(first, segment(0xE2, mpf(offset))) + second)
+    return path
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    import zlib
+
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_with_time_and_itxt(path: Path) -> Path:
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("Description", f"Seen at {CITY} clinic, MRN 48213377", zip=True)
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "gray").save(buffer, "PNG", pnginfo=info)
+    data = buffer.getvalue()
+    time_chunk = png_chunk(b"tIME", struct.pack(">HBBBBB", 2024, 3, 5, 10, 11, 12))
+    path.write_bytes(data[:33] + time_chunk + data[33:])
+    return path
+
+
+def screenshot(
+    path: Path,
+    lines: list[str],
+    *,
+    background: int = 128,
+    ink: int = 200,
+    size: int = 11,
+    shape=(640, 400),
+) -> Path:
+    """A PACS-like screenshot: small text on an even grey, a blob where the image would be."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", shape, background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((200, 100, 440, 300), fill=(background + 60) % 256)
+    font = (
+        ImageFont.truetype("DejaVuSans.ttf", size)
+        if _has_dejavu()
+        else ImageFont.load_default(size=size)
+    )
+    for i, line in enumerate(lines):
+        draw.text((8, 8 + i * (size + 6)), line, fill=ink, font=font)
+    image.save(path)
+    return path
+
+
+def _has_dejavu() -> bool:
+    from PIL import ImageFont
+
+    try:
+        ImageFont.truetype("DejaVuSans.ttf", 10)
+    except OSError:
+        return False
+    return True

@@ -52,3 +52,72 @@ async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is
         assert "missing.png: no such file" in shown
         await pilot.press("ctrl+q")
     assert str(photo) not in plan_path.read_text()
+
+
+@pytest.mark.skipif(not images.ocr_available(), reason="needs the tesseract program")
+async def test_make_a_safe_copy_writes_a_covered_copy_beside_the_file_and_lists_what_it_covered(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import image_samples
+
+    shot = image_samples.photo_with_metadata(
+        tmp_path / "shot.png", "PNG", text=["Name: DOE^JANE", "MRN 48213377", "DOB 01/02/1960"]
+    )
+    (tmp_path / "shot-safe.png").write_bytes(b"mine: never overwritten")
+    monkeypatch.chdir(tmp_path)
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await tab_to(pilot, "image-path")
+        await pilot.press(*shot.name)
+        await tab_to(pilot, "safe-copy")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#image-findings", Static).render())
+        assert "Safe copy written to shot-safe-2.png" in shown
+        assert "Covered:" in shown and "48213377" in shown
+        assert "OCR cannot promise" in shown
+        await pilot.press("ctrl+q")
+    assert (tmp_path / "shot-safe.png").read_bytes() == b"mine: never overwritten"
+    copy = images.check_image(tmp_path / "shot-safe-2.png")
+    assert copy.findings == [], copy.findings  # no metadata, no text left that OCR reads
+
+
+async def test_a_long_check_shows_the_step_it_is_on_while_it_runs(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import threading
+
+    release = threading.Event()
+
+    def slow_check(path, *, ocr=True, progress=None):
+        progress("reading the pixels for text (difference pass)")
+        release.wait(10)
+        return images.ImageReport(path=str(path), kind="png")
+
+    monkeypatch.setattr(images, "check_image", slow_check)
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await tab_to(pilot, "image-path")
+        await pilot.press(*"scan.png", "enter")
+        shown = ""
+        for _ in range(100):
+            await pilot.pause(0.02)
+            shown = str(app.screen.query_one("#image-progress", Static).render())
+            if shown:
+                break
+        assert "reading the pixels for text (difference pass)…" in shown
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(app.screen.query_one("#image-progress", Static).render()) == ""
+        assert "No patient identifiers found" in str(
+            app.screen.query_one("#image-findings", Static).render()
+        )
+        await pilot.press("ctrl+q")

@@ -91,10 +91,12 @@ def test_every_identifying_dicom_element_is_flagged(tmp_path: Path):
     }
     for keyword, category in expected.items():
         assert by_where[keyword].category == category, keyword
-    assert any(f.category == "private_tag" and "EXAMPLE VENDOR" in f.value for f in report.findings)
-    # Harmless elements are left alone.
-    assert "PatientSex" not in by_where and "Modality" not in by_where
-    assert "StudyDescription" not in by_where
+    assert any(f.category == "private_tag" and "EXAMPLE VENDOR" in f.where for f in report.findings)
+    # Every attribute the PS3.15 Basic Profile lists is reported, with the profile's action;
+    # attributes it does not list (the modality) are left alone.
+    assert by_where["PatientSex"].action == "Z" and by_where["PatientSex"].category == "profile"
+    assert by_where["PatientName"].action == "Z" and by_where["AccessionNumber"].action == "Z"
+    assert "Modality" not in by_where
 
 
 def test_kind_is_detected_by_content_not_by_name(tmp_path: Path):
@@ -110,19 +112,22 @@ def test_kind_is_detected_by_content_not_by_name(tmp_path: Path):
 def test_a_file_that_is_not_an_image_is_refused_with_what_to_do(tmp_path: Path):
     text = tmp_path / "notes.png"
     text.write_text("not an image at all\n" * 20)
-    with pytest.raises(images.ImageError, match="not a PNG, JPEG or DICOM"):
+    with pytest.raises(images.ImageError, match="not a PNG, JPEG, TIFF, WebP, HEIC or DICOM"):
         images.check_image(text)
     with pytest.raises(images.ImageError, match="no such file"):
         images.check_image(tmp_path / "missing.jpg")
 
 
-def test_without_pillow_the_checker_says_what_to_install(
+def test_without_pillow_the_metadata_is_still_read_and_the_note_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     photo = samples.photo_with_metadata(tmp_path / "p.jpg")
     monkeypatch.setitem(sys.modules, "PIL", None)
+    report = images.check_image(photo)
+    assert "gps" in categories(report)  # read from the raw bytes, no image library needed
+    assert any("NOT read" in n and "socialcoach[images]" in n for n in report.notes)
     with pytest.raises(images.MissingExtra, match=r"socialcoach\[images\]"):
-        images.check_image(photo, ocr=False)
+        images.redact_image(photo, tmp_path / "safe.png")
 
 
 @pytest.mark.parametrize(
@@ -171,7 +176,7 @@ def test_the_stripped_dicom_is_a_png_of_the_pixels_without_the_header(tmp_path: 
         assert secret not in raw
     assert any("burned into the pixels is still there" in n for n in result.notes)
     with pytest.raises(images.ImageError, match=r"\.png"):
-        images.strip_image(ct, tmp_path / "ct-clean.dcm")
+        images.strip_image(ct, tmp_path / "ct-clean.tif")
 
 
 def test_strip_refuses_to_overwrite_the_original(tmp_path: Path):
@@ -251,3 +256,32 @@ def test_check_image_errors_name_the_file_and_say_what_to_do(isolated_home: Path
     same = run("--strip", str(photo), str(photo), home=isolated_home)
     assert same.returncode == 2
     assert "give another path" in same.stderr
+
+
+def test_progress_stays_quiet_off_a_terminal_until_a_check_takes_over_a_second(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    from socialcoach import cli
+
+    now = [100.0]
+    progress = cli._Progress()
+    progress._clock = lambda: now[0]
+    progress._start = 100.0
+    progress._tty = False
+    progress("reading the metadata")
+    now[0] = 101.5
+    progress("reading the pixels for text (difference pass)")
+    progress.done()
+    err = capsys.readouterr().err
+    assert "reading the metadata" not in err  # the first second is quiet
+    assert "socialcoach: reading the pixels for text (difference pass)…" in err
+
+
+def test_the_check_reports_each_step_it_takes_to_a_progress_callback(tmp_path: Path):
+    steps: list[str] = []
+    photo = samples.photo_with_metadata(tmp_path / "p.jpg")
+    images.check_image(photo, progress=steps.append)
+    assert steps[0] == "reading the metadata"
+    if HAS_TESSERACT:
+        assert "decoding the pixels" in steps
+        assert any(s.startswith("reading the pixels for text") for s in steps)

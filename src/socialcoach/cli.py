@@ -275,20 +275,59 @@ def cmd_check_post(args: argparse.Namespace) -> int:
     return EXIT_FOUND if findings else EXIT_OK
 
 
+class _Progress:
+    """Progress of a long image check on stderr: at once on a terminal, otherwise only once it
+    has taken more than a second (so scripts and pipes stay quiet for quick checks)."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = time.monotonic()
+        self._tty = sys.stderr.isatty()
+        self._shown = False
+
+    def __call__(self, message: str) -> None:
+        if self._tty or self._clock() - self._start > 1.0:
+            end = "\r" if self._tty else "\n"
+            print(f"socialcoach: {message}…".ljust(60), end=end, file=sys.stderr, flush=True)
+            self._shown = True
+
+    def done(self) -> None:
+        if self._shown and self._tty:
+            print(" " * 60, end="\r", file=sys.stderr, flush=True)
+
+
 def cmd_check_image(args: argparse.Namespace) -> int:
     from socialcoach import images
 
     path = Path(args.file).expanduser()
-    out = Path(args.strip).expanduser() if args.strip else None
+    strip_out = Path(args.strip).expanduser() if args.strip else None
+    redact_out = Path(args.redact).expanduser() if args.redact else None
+    progress = _Progress()
     try:
-        report = images.check_image(path, ocr=not args.no_ocr)
-        stripped = images.strip_image(path, out) if out is not None else None
+        if redact_out is not None:
+            redacted = images.redact_image(path, redact_out, progress=progress)
+            report = redacted.report
+        else:
+            redacted = None
+            report = images.check_image(path, ocr=not args.no_ocr, progress=progress)
+        stripped = (
+            images.strip_image(path, strip_out, keep_icc=not args.strip_icc)
+            if strip_out is not None
+            else None
+        )
     except images.ImageError as exc:  # MissingExtra too: the message says what to install
+        progress.done()
         return _error(f"{path}: {exc}")
+    progress.done()
     print(images.report_json(report) if args.json else images.report_text(report))
     if stripped is not None:
         notes = "\n  ".join(stripped.notes)
         print(f"Copy without metadata written to {stripped.out}\n  {notes}", file=sys.stderr)
+    if redacted is not None:
+        notes = "\n  ".join(redacted.notes)
+        print(f"Safe copy written to {redacted.out}\n  {notes}", file=sys.stderr)
     return EXIT_FOUND if report.findings else EXIT_OK
 
 
@@ -497,14 +536,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     image = sub.add_parser(
         "check-image",
-        help="check a PNG, JPEG or DICOM image for patient identifiers (exit 1 if any)",
-        description="Checks metadata (EXIF, XMP, IPTC, PNG text), DICOM headers and, where "
-        "tesseract is installed, text burned into the pixels. Needs socialcoach[images].",
+        help="check an image or DICOM file for patient identifiers (exit 1 if any)",
+        description="Checks metadata (EXIF and maker notes, XMP, IPTC, Photoshop, comments, PNG "
+        "text, thumbnails, MPF images), DICOM headers (against the PS3.15 Basic Profile) and, "
+        "where tesseract is installed, text burned into the pixels. JPEG, PNG, TIFF, WebP, "
+        "HEIC (metadata) and DICOM. Needs socialcoach[images].",
     )
     image.add_argument("file", metavar="FILE", help="the image or DICOM file")
     image.add_argument("--json", action="store_true", help="print findings as JSON")
     image.add_argument(
-        "--strip", metavar="OUT", help="also write a copy without metadata to OUT (DICOM: a .png)"
+        "--strip",
+        metavar="OUT",
+        help="also write a copy without metadata to OUT, pixels untouched (DICOM: .png or .dcm)",
+    )
+    image.add_argument(
+        "--strip-icc", action="store_true", help="with --strip, drop the ICC colour profile too"
+    )
+    image.add_argument(
+        "--redact",
+        metavar="OUT",
+        help="write a safe copy to OUT: no metadata, every text region read covered "
+        "(.png/.jpg; from a DICOM also .dcm, de-identified)",
     )
     image.add_argument(
         "--no-ocr", action="store_true", help="do not read the pixels for burned-in text"

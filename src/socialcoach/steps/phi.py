@@ -5,22 +5,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import (
-    Button,
-    Input,
     Label,
     SelectionList,
     Static,
     TextArea,
 )
 from textual.widgets.selection_list import Selection
-from textual.worker import Worker, WorkerState
 
 from socialcoach.choice import Choice
 from socialcoach.content import SAFE_HARBOR_NOTE
 from socialcoach.steps.base import StepPane, plain
+from socialcoach.steps.image_check import ImageChecker
 
 
 class PhiStep(StepPane):
@@ -94,18 +91,7 @@ class PhiStep(StepPane):
         )
         yield TextArea("", id="draft", soft_wrap=True)
         yield Static("", id="draft-findings", classes="findings")
-        yield Label("Check an image before you post", classes="section-title")
-        yield Static(
-            plain(
-                "Give the path of a PNG, JPEG or DICOM file: its metadata, DICOM header and "
-                "(where OCR is installed) burned-in text are checked. The file is not changed."
-            ),
-            classes="hint",
-        )
-        with Horizontal(id="image-row"):
-            yield Input(placeholder="path to an image, e.g. ~/Desktop/case.jpg", id="image-path")
-            yield Button("Check image", id="check-image")
-        yield Static("", id="image-findings", classes="findings")
+        yield ImageChecker(id="image-checker")
 
     def _feedback(self, question_id: str, answered: int | None) -> str:
         if answered is None:
@@ -177,23 +163,6 @@ class PhiStep(StepPane):
         report = draft_report(self.query_one("#draft", TextArea).text, (name,) if name else ())
         self.query_one("#draft-findings", Static).update(report)
 
-    @on(Button.Pressed, "#check-image")
-    @on(Input.Submitted, "#image-path")
-    def _check_image(self) -> None:
-        path = self.query_one("#image-path", Input).value.strip()
-        box = self.query_one("#image-findings", Static)
-        if not path:
-            box.update(plain("Type the path of an image first."))
-            return
-        box.update(plain(f"Checking {path}…"))
-        self.run_worker(
-            lambda: image_report(path), thread=True, exclusive=True, group="image-check"
-        )
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "image-check" and event.state is WorkerState.SUCCESS:
-            self.query_one("#image-findings", Static).update(event.worker.result)
-
 
 CONTEXT = 30  # characters shown either side of a finding
 SHOWN = 30  # findings listed; a longer list is cut, with the number left
@@ -230,29 +199,3 @@ def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
             style="bold",
         )
     return report
-
-
-def image_report(path: str) -> Text:
-    """The image checker's report for the PHI step (runs in a worker: OCR takes a moment)."""
-    from pathlib import Path
-
-    from socialcoach import images
-
-    try:
-        report = images.check_image(Path(path).expanduser())
-    except images.ImageError as exc:
-        return Text(f"{path}: {exc}", style="bold")
-    report_text = Text()
-    n = len(report.findings)
-    if n:
-        report_text.append(f"{n} possible identifier(s) found:\n", style="bold")
-    for f in report.findings:
-        report_text.append(f"{f.category}: ", style="bold")
-        report_text.append(f"{f.where}: ")
-        report_text.append(f.value, style="bold reverse")
-        report_text.append(f"\n  {f.message} {f.fix}\n", style="dim")
-    for note in report.notes:
-        report_text.append(f"{note}\n")
-    if not n:
-        report_text.append("No patient identifiers found in the metadata.", style="green")
-    return report_text

@@ -1,0 +1,252 @@
+"""Burned-in text recall on generated PACS-style screenshots and DICOMs, and the --redact check.
+
+    python benchmarks/burned_in_bench.py [--set dev|holdout] [--n 12] [--redact]
+
+Each image carries six invented identifiers (a name in a PACS form, an ID, a date of birth, an
+accession number, an institution, a study date) in 8-12 px text over a dark, mid-grey or light
+background with an image-like blob in the middle. The dev set and the holdouts differ in seed,
+fonts, layout (corners and order) and label wording; the checker was tuned on dev only.
+
+An identifier counts as found when an OCR finding's box covers at least half of the drawn text
+of its value (what a --redact copy would cover). With --redact, each image is also written as a
+safe copy and read again by tesseract on the plain, contrast-stretched, inverted and upscaled
+copy: any identifier value still read counts as leaked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from socialcoach import images
+
+SURNAMES = [
+    "OKAFOR",
+    "LINDQVIST",
+    "MORENO",
+    "HALVORSEN",
+    "NAKAMURA",
+    "BRENNAN",
+    "ZIELINSKI",
+    "ABERNATHY",
+    "COSTA",
+    "FIDELMAN",
+    "GRUBER",
+    "IVANOVA",
+]
+GIVEN = [
+    "AMARA",
+    "PETRA",
+    "LUIS",
+    "INGRID",
+    "KENJI",
+    "SIOBHAN",
+    "TOMASZ",
+    "RUTH",
+    "DIOGO",
+    "MIRIAM",
+    "HANS",
+    "OLGA",
+]
+PLACES = [
+    "Riverside General Hospital",
+    "St. Brendan Medical Center",
+    "Lakeshore Clinic",
+    "Northfield Imaging Center",
+    "Westbrook University Hospital",
+    "Hillcrest Infirmary",
+]
+LABELS = {
+    "A": ["", "MRN: ", "DOB: ", "Acc: ", "", "Study Date: "],
+    "B": ["Pt: ", "ID ", "Birth ", "Accession # ", "", "Date "],
+    "C": ["Patient: ", "MRN # ", "D.O.B. ", "Acc# ", "", "Exam Date: "],
+}
+# dev: tuned on. holdout: scored once before tuning went on, then looked at (so no longer
+# clean). holdout2: made after all tuning, scored once for the report.
+DEV = {
+    "seed": 11,
+    "fonts": ["DejaVuSans.ttf", "DejaVuSansMono.ttf", "DejaVuSansCondensed.ttf"],
+    "layouts": ["left", "right"],
+    "labels": ["A", "B"],
+}
+HOLDOUT = {
+    "seed": 97,
+    "fonts": ["LiberationSans-Regular.ttf", "LiberationMono-Regular.ttf"],
+    "layouts": ["right"],
+    "labels": ["B"],
+}
+HOLDOUT2 = {
+    "seed": 2026,
+    "fonts": ["LiberationSerif-Regular.ttf", "LiberationSansNarrow-Regular.ttf", "DejaVuSerif.ttf"],
+    "layouts": ["bottom"],
+    "labels": ["C"],
+}
+FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation"]
+
+
+def _font(name: str, size: int):
+    from PIL import ImageFont
+
+    for folder in FONT_DIRS:
+        path = Path(folder) / name
+        if path.exists():
+            return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size=size)
+
+
+def make(index: int, spec: dict, out: Path) -> tuple[Path, list[tuple[str, tuple]]]:
+    """One screenshot (PNG) or DICOM, and each identifier's value with its drawn box."""
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(spec["seed"] * 1000 + index)
+    width, height = rng.choice([(512, 512), (800, 600), (1024, 768)])
+    background = ["dark", "mid", "light"][index % 3]
+    base = {
+        "dark": rng.randint(0, 25),
+        "mid": rng.randint(105, 150),
+        "light": rng.randint(225, 250),
+    }[background]
+    if background == "dark":
+        ink = rng.choice([255, 200, 170])
+    elif background == "mid":
+        ink = rng.choice([base + 70, base - 70, 255, 20])
+    else:
+        ink = rng.choice([0, 60, base - 110])
+    image = Image.new("L", (width, height), base)
+    draw = ImageDraw.Draw(image)
+    cx, cy = width // 2, height // 2
+    for r in range(min(width, height) // 3, 0, -6):
+        shade = int(base + (128 - base) * (1 - r / (min(width, height) / 3)) * 0.8)
+        draw.ellipse((cx - r, cy - r * 0.8, cx + r, cy + r * 0.8), fill=shade)
+    surname, given = rng.choice(SURNAMES), rng.choice(GIVEN)
+    name_form = rng.choice([f"{surname}^{given}", f"{surname}, {given}", f"{surname}^{given}^M"])
+    mrn = str(rng.randint(10_000_000, 99_999_999))
+    dob = rng.choice(["{d:02d}/{m:02d}/{y}", "{y}-{m:02d}-{d:02d}", "{y}{m:02d}{d:02d}"]).format(
+        d=rng.randint(1, 28), m=rng.randint(1, 12), y=rng.randint(1935, 2005)
+    )
+    acc = f"A{rng.randint(1_000_000, 9_999_999)}"
+    study = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    place = rng.choice(PLACES)
+    layout = spec["layouts"][index % len(spec["layouts"])]
+    label_set = LABELS[spec["labels"][(index // len(spec["layouts"])) % len(spec["labels"])]]
+    labels = list(zip(label_set, [name_form, mrn, dob, acc, place, study], strict=True))
+    size = rng.choice([8, 9, 10, 11, 12])
+    font = _font(rng.choice(spec["fonts"]), size)
+    truths = []
+    for i, (label, value) in enumerate(labels):
+        top = i < 3 if layout != "bottom" else i >= 3
+        row = i % 3
+        y = 6 + row * (size + 5) if top else height - 6 - (3 - row) * (size + 5)
+        text = label + value
+        text_width = draw.textlength(text, font=font)
+        right = (layout == "right" and i < 3) or (layout == "bottom" and i < 3)
+        x = width - 6 - text_width if right else 6
+        draw.text((x, y), text, fill=max(0, min(255, ink)), font=font)
+        vx = x + draw.textlength(label, font=font)
+        box = draw.textbbox((vx, y), value, font=font)
+        truths.append((value, (box[0], box[1], box[2] - box[0], box[3] - box[1])))
+    if index % 4 == 3:
+        path = out / f"burned-{index}.dcm"
+        _save_dicom(image, path)
+    else:
+        path = out / f"burned-{index}.png"
+        image.save(path)
+    return path, truths
+
+
+def _save_dicom(image, path: Path) -> None:
+    import numpy as np
+    from pydicom.dataset import FileDataset, FileMetaDataset
+    from pydicom.uid import ExplicitVRLittleEndian, SecondaryCaptureImageStorage, generate_uid
+
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = SecondaryCaptureImageStorage
+    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds = FileDataset(str(path), {}, file_meta=meta, preamble=b"\x00" * 128)
+    ds.SOPClassUID, ds.SOPInstanceUID = (
+        meta.MediaStorageSOPClassUID,
+        meta.MediaStorageSOPInstanceUID,
+    )
+    ds.Modality = "OT"
+    arr = np.asarray(image, dtype=np.uint16) * 16
+    ds.Rows, ds.Columns = arr.shape
+    ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, "MONOCHROME2"
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, 12, 11, 0
+    ds.WindowCenter, ds.WindowWidth = 2048, 4096
+    ds.PixelData = arr.tobytes()
+    ds.save_as(path, enforce_file_format=True)
+
+
+def _covers(finding_box, truth_box) -> bool:
+    fx, fy, fw, fh = finding_box
+    tx, ty, tw, th = truth_box
+    w = min(fx + fw, tx + tw) - max(fx, tx)
+    h = min(fy + fh, ty + th) - max(fy, ty)
+    return w > 0 and h > 0 and w * h >= 0.5 * tw * th
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def leaked(path: Path, values: list[str]) -> list[str]:
+    """Values tesseract still reads in the copy, on every preparation a reader might try."""
+    import pytesseract
+    from PIL import Image, ImageOps
+
+    gray = Image.open(path).convert("L")
+    tries = [gray, ImageOps.autocontrast(gray), ImageOps.invert(ImageOps.autocontrast(gray))]
+    tries.append(
+        ImageOps.invert(ImageOps.autocontrast(gray)).resize((gray.width * 3, gray.height * 3))
+    )
+    read = " ".join(_norm(pytesseract.image_to_string(t, config="--psm 11")) for t in tries)
+    return [v for v in values if len(_norm(v)) >= 4 and _norm(v)[:6] in read]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--set", choices=["dev", "holdout", "holdout2"], default="dev")
+    parser.add_argument("--n", type=int, default=12)
+    parser.add_argument("--redact", action="store_true")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    spec = {"dev": DEV, "holdout": HOLDOUT, "holdout2": HOLDOUT2}[args.set]
+    found = total = leaks = 0
+    by_background: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.n):
+            path, truths = make(i, spec, Path(tmp))
+            report = images.check_image(path)
+            boxes = [f.box for f in report.findings if f.source == "ocr" and f.box]
+            hits = [v for v, box in truths if any(_covers(b, box) for b in boxes)]
+            found += len(hits)
+            total += len(truths)
+            bg = ["dark", "mid", "light"][i % 3]
+            tally = by_background.setdefault(bg, [0, 0])
+            tally[0] += len(hits)
+            tally[1] += len(truths)
+            if args.misses and len(hits) < len(truths):
+                missed = [v for v, _ in truths if v not in hits]
+                print(f"{path.name} ({bg}): missed {missed}; read {report.ocr_text}")
+            if args.redact:
+                out = Path(tmp) / f"safe-{i}.png"
+                images.redact_image(path, out)
+                left = leaked(out, [v for v, _ in truths])
+                leaks += len(left)
+                if left:
+                    print(f"{path.name}: still readable after --redact: {left}")
+    print(f"{args.set}: {found} of {total} burned-in identifiers found ({found / total:.0%})")
+    for bg, (h, t) in by_background.items():
+        print(f"  {bg} background: {h}/{t}")
+    if args.redact:
+        print(f"  identifiers still readable by OCR in the --redact copies: {leaks}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

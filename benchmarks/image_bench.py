@@ -1,0 +1,84 @@
+"""How long check-image takes, and what its imports cost: a 12-megapixel photo with OCR.
+
+    python benchmarks/image_bench.py [--repeat 3]
+
+A 4032x3024 phone photo of a monitor (noise like a camera's, text of three sizes, EXIF with
+GPS) is made once; the check is timed end to end (read, metadata, decode, OCR), and so are a
+DICOM check without OCR and the import of the package alone. The goal: under 3 s for the photo
+on this 2-core machine. Figures are wall-clock seconds; the OCR share is reported as a ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+
+
+def phone_photo(path: Path) -> Path:
+    import numpy as np
+    from PIL import ExifTags, Image, ImageDraw, ImageFont
+
+    rng = np.random.default_rng(3)
+    base = rng.normal(90, 18, (3024, 4032)).clip(0, 255).astype("uint8")
+    image = Image.fromarray(base).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((500, 400, 3500, 2600), fill=(12, 12, 14))
+    for size, y in ((90, 500), (60, 700), (40, 850)):
+        font = ImageFont.truetype("DejaVuSans.ttf", size)
+        draw.text(
+            (600, y), "DOE^JANE  MRN 48213377  DOB 01/02/1960", fill=(230, 230, 230), font=font
+        )
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "ExamplePhone"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef], gps[ExifTags.GPS.GPSLatitude] = "N", (37.0, 46.0, 29.6)
+    image.save(path, "JPEG", quality=88, exif=exif)
+    return path
+
+
+def timed(fn, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from socialcoach import images
+
+    import image_samples
+
+    with tempfile.TemporaryDirectory() as tmp:
+        photo = phone_photo(Path(tmp) / "phone.jpg")
+        ct = image_samples.dicom_file(Path(tmp) / "ct.dcm")
+        full = timed(lambda: images.check_image(photo), args.repeat)
+        meta = timed(lambda: images.check_image(photo, ocr=False), args.repeat)
+        report = images.check_image(photo)
+        found = sorted({f.category for f in report.findings if f.source == "ocr"})
+        dicom = timed(lambda: images.check_image(ct, ocr=False), args.repeat)
+    cold = timed(
+        lambda: subprocess.run([sys.executable, "-c", "import socialcoach.images"], check=True),
+        args.repeat,
+    )
+    bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.repeat)
+    print(f"12 MP photo, metadata + OCR: {full:.2f} s (goal < 3 s); OCR found {found}")
+    print(f"12 MP photo, metadata only:  {meta:.3f} s ({meta / full:.1%} of the full check)")
+    print(f"DICOM header, no OCR:        {dicom:.3f} s (pydicom already imported)")
+    print(f"import socialcoach.images:   {cold - bare:.3f} s over a bare interpreter")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,350 @@
+"""Burned-in text: tesseract over prepared copies of the pixels, and the rules for what it reads.
+
+Tesseract reads dark text on a light, even background. PACS overlays are small (8-12 px),
+often light on dark, sometimes grey on grey, so the pixels are prepared first:
+1. grey scale, scaled so small text is about 30 px high for tesseract (small images up, huge
+   photos down);
+2. the "difference from the local background" copy: each pixel's distance from a blurred copy,
+   stretched and inverted, which turns light-on-dark, dark-on-light and grey-on-grey text alike
+   into dark strokes on white;
+3. a second pass, on the contrast-stretched (and, if dark, inverted) copy, only where the first
+   found little text or the image is small enough for it to be cheap.
+Words from the passes are merged by position. Then the draft checker (`phi.check`) and the
+rules below, for the terse forms PACS uses (`DOE^JANE`, read by OCR as `DOE*JANE`, `DOE, JANE`,
+a bare 8-digit ID, `ACC A123`, an institution's name), pick what identifies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from socialcoach.images.model import ADVICE, ImageFinding, short
+
+NO_OCR_ENV = "SOCIALCOACH_NO_OCR"
+MIN_CONF = 30
+PAD = 24  # pixels of white border around each copy tesseract reads
+LOW_CONF = 5
+_LABEL = re.compile(
+    r"(?i)^(pt|patient|name|id|mrn|pid|acc|accession|acn|dob|birth|born|date|#)[:#.]*$"
+)
+_ID_SHAPE = re.compile(r"[A-Z]{3,}[\^*,~\"“”‘’]|\d{5,}|^[A-Z]\d{5,}|\d{2}[/.-]\d{2}[/.-]\d{2}")
+
+
+def available() -> bool:
+    """pytesseract importable and the tesseract program present."""
+    if os.environ.get(NO_OCR_ENV):
+        return False
+    try:
+        import pytesseract
+    except ImportError:
+        return False
+    try:
+        pytesseract.get_tesseract_version()
+    except Exception:  # noqa: BLE001 - TesseractNotFoundError and friends
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    box: tuple[int, int, int, int]  # in the original image's pixels
+    conf: float
+    line: tuple[int, int, int, int]  # pass, block, paragraph, line
+
+
+def _scale_for(size: tuple[int, int]) -> float:
+    longest = max(size)
+    if longest <= 1100:
+        return 3.0
+    if longest <= 1500:
+        return 2.0
+    if longest <= 2200:
+        return 1.0
+    return 2000 / longest
+
+
+def _difference(gray: Any, scale: float) -> Any:
+    """Distance of each pixel from the background (the image's commonest grey), stretched:
+    light, dark and grey text on an even background all become dark strokes on white."""
+    import numpy as np
+    from PIL import Image
+
+    arr = np.asarray(gray, dtype=np.int16)
+    background = int(np.argmax(np.bincount(arr.ravel(), minlength=256)))
+    diff = np.abs(arr - background)
+    high = max(float(np.percentile(diff, 99.9)), 24.0)
+    stretched = np.clip(diff * (255.0 / high), 0, 255).astype(np.uint8)
+    return Image.fromarray(255 - stretched)
+
+
+def _resized(gray: Any, scale: float) -> Any:
+    from PIL import Image
+
+    if scale == 1.0:
+        return gray
+    size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
+    resample = Image.Resampling.LANCZOS if scale > 1 else Image.Resampling.BOX
+    return gray.resize(size, resample)
+
+
+def prepared(image: Any, thorough: bool = False) -> list[tuple[str, Any, float]]:
+    """The copies tesseract reads, best first, each with its scale.
+
+    Small overlay text needs upscaling; large text suffers from it: the difference copy is read
+    at the scale small text needs, the contrast copy at the image's own size (or reduced, for a
+    huge photo), so between them both sizes are read.
+    """
+    import numpy as np
+    from PIL import ImageOps
+
+    gray = image.convert("L")
+    scale = _scale_for(gray.size)
+    up = _resized(gray, scale)
+    plain_scale = min(scale, 1.0)
+    plain = ImageOps.autocontrast(_resized(gray, plain_scale), cutoff=1)
+    if float(np.asarray(plain).mean()) < 128:
+        plain = ImageOps.invert(plain)
+    copies = [("difference", _difference(up, scale), scale), ("contrast", plain, plain_scale)]
+    if thorough:  # what a curious reader would try on a copy: each way round, enlarged
+        stretched = ImageOps.autocontrast(up, cutoff=1)
+        copies += [("plain", up, scale), ("inverted", ImageOps.invert(stretched), scale)]
+    return copies
+
+
+def _read(copy: Any, scale: float, index: int, min_conf: float = MIN_CONF) -> list[Word]:
+    import pytesseract
+    from PIL import ImageOps
+
+    # Text hard against the edge is read badly: tesseract gets a white border to work with.
+    padded = ImageOps.expand(copy, border=PAD, fill=255)
+    data = pytesseract.image_to_data(
+        padded, output_type=pytesseract.Output.DICT, config="--psm 11 --oem 1"
+    )
+    words: list[Word] = []
+    previous = ""
+    for i, text in enumerate(data["text"]):
+        text = text.strip()
+        conf = float(data["conf"][i])
+        if not text or not any(c.isalnum() for c in text):
+            continue
+        # A word tesseract is unsure of still counts right after a label ("Pt:", "ID") or
+        # when it has the shape of an identifier: small overlay text is read with low
+        # confidence, and these are the words that matter.
+        sure = (
+            conf >= min_conf
+            or (conf >= LOW_CONF and _LABEL.match(previous))
+            or (conf >= 0 and _ID_SHAPE.search(text))
+        )
+        previous = text
+        if not sure:
+            continue
+        left, top = int(data["left"][i]) - PAD, int(data["top"][i]) - PAD
+        box = tuple(
+            round(v / scale) for v in (left, top, int(data["width"][i]), int(data["height"][i]))
+        )
+        key = (index, data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        words.append(Word(text, box, conf, key))  # type: ignore[arg-type]
+    return words
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1, min(a[2] * a[3], b[2] * b[3]))
+
+
+def _area(box: tuple[int, int, int, int]) -> int:
+    return box[2] * box[3]
+
+
+def read_words(
+    image: Any, progress: Any = None, *, thorough: bool = False
+) -> tuple[list[Word], int, list[tuple[int, int, int, int]]]:
+    """Words from one or two passes, merged (a word seen by both kept once, the reading that
+    covers more of it winning), the passes run, and every box any pass read (to cover)."""
+    copies = prepared(image, thorough)
+    words: list[Word] = []
+    boxes: list[tuple[int, int, int, int]] = []
+    passes = 0
+    small = image.width * image.height <= 2_600_000
+    for index, (name, copy, scale) in enumerate(copies):
+        if index > 0 and not small and len(words) >= 3 and not thorough:
+            break
+        if progress is not None:
+            progress(f"reading the pixels for text ({name} pass)")
+        passes += 1
+        # A copy being made safe covers even words tesseract is unsure of.
+        for word in _read(copy, scale, index, 10 if thorough else MIN_CONF):
+            boxes.append(word.box)
+            twin = next((w for w in words if _overlap(w.box, word.box) > 0.5), None)
+            if twin is None:
+                words.append(word)
+            elif _area(word.box) > 1.25 * _area(twin.box) or (
+                word.conf > twin.conf + 5 and _area(word.box) * 1.25 >= _area(twin.box)
+            ):
+                words[words.index(twin)] = word
+    return _without_nested(words), passes, boxes
+
+
+def lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by position (passes disagree on tesseract's own line numbers),
+    a line split where a gap wider than four letters' height leaves a column between."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.box[1] + w.box[3] / 2):
+        mid = word.box[1] + word.box[3] / 2
+        for row in rows:
+            ref_mid = sum(w.box[1] + w.box[3] / 2 for w in row) / len(row)
+            if abs(mid - ref_mid) <= min(min(w.box[3] for w in row), word.box[3]) * 0.45:
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    out: list[list[Word]] = []
+    for row in sorted(rows, key=lambda r: min(w.box[1] for w in r)):
+        row.sort(key=lambda w: w.box[0])
+        current = [row[0]]
+        for word in row[1:]:
+            prev = current[-1]
+            if word.box[0] - (prev.box[0] + prev.box[2]) > 4 * max(prev.box[3], word.box[3]):
+                out.append(current)
+                current = []
+            current.append(word)
+        out.append(current)
+    return out
+
+
+def _without_nested(words: list[Word]) -> list[Word]:
+    """A word read inside a longer reading of the same place (JANE inside DOE*JANE) dropped."""
+    keep = []
+    for word in words:
+        inside = any(
+            other is not word
+            and _area(other.box) > _area(word.box)
+            and _overlap(word.box, other.box) > 0.8
+            for other in words
+        )
+        if not inside:
+            keep.append(word)
+    return keep
+
+
+# OCR-specific form rules: the terse way PACS overlays and worklists print identifiers.
+_NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
+FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "name",
+        re.compile(
+            rf"\b[A-Z][A-Za-z'-]+ ?{_NAME_SEP}+ ?[A-Z][A-Za-z'-]+(?: ?{_NAME_SEP}+ ?[A-Z][\w.]*)?"
+            rf"|\b[A-Z]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
+        ),
+    ),
+    ("name", re.compile(r"\b[A-Z][A-Z'-]{1,}, ?[A-Z][A-Z'-]+\b")),
+    (
+        "name",
+        re.compile(
+            r"(?i:\b(?:patient|pt|name|physician|ref(?:erring)?|dr)\b\.? ?(?:name)? ?[:=#]? ?)"
+            r"(?P<v>[A-Z][^\n]*)"
+        ),
+    ),
+    (
+        "mrn",
+        re.compile(
+            r"(?i:\b(?:m\W?[ir1l]{1,2}\W?n|pid|id|patient ?id|med ?rec)\b ?[:#=]? ?)"
+            r"(?P<v>[A-Z0-9-]{4,})"
+        ),
+    ),
+    (
+        "accession",
+        re.compile(
+            r"(?i:\b(?:acc(?:ession)?|acn)\b\.?\s*(?:no\.?|#)?\s*[:#=]?\s*)(?P<v>[A-Z0-9-]{4,})"
+        ),
+    ),
+    ("other_id", re.compile(r"(?<![\w.])(?=[A-Z0-9-]*\d{5})[A-Z0-9][A-Z0-9-]{5,}(?![\w.])")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:19|20)\d\d[-/.]?(?:0[1-9]|1[0-2])[-/.]?(?:0[1-9]|[12]\d|3[01])\b"
+            r"|\b\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.](?:19|20)?\d\d\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(r"(?i:\b(?:dob|born|birth|date)\b\s*[:=]?\s*)(?P<v>\S{6,12})"),
+    ),
+    (
+        "institution",
+        re.compile(
+            r"(?:\b[A-Z][\w'&.-]*\s+){1,4}(?:Hosp\w{2,5}|Medical\s+Cent\w{1,3}|Clin\w{1,3}"
+            r"|Inf\w{3,6}ry|Health(?:\s+System)?|Imag\w{1,4}(?:\s+Cent\w{1,3})?|Radiolog\w{0,3}"
+            r"|Institut\w{0,2}|Universit\w{0,3}"
+            r"|HOSPITAL|MEDICAL\s+CENTER|CLINIC|INFIRMARY|HEALTH|IMAGING|RADIOLOGY|INSTITUTE)\b"
+            r"|\b(?:St\.?|Saint|ST\.?)\s+[A-Z][\w'-]+(?:'s)?\b"
+        ),
+    ),
+)
+
+
+def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    left = min(b[0] for b in boxes)
+    top = min(b[1] for b in boxes)
+    right = max(b[0] + b[2] for b in boxes)
+    bottom = max(b[1] + b[3] for b in boxes)
+    return left, top, right - left, bottom - top
+
+
+def findings(
+    words: list[Word], header_values: list[tuple[str, str]]
+) -> tuple[list[ImageFinding], list[str]]:
+    """Identifiers in the words read, each with its box, and the text lines."""
+    from socialcoach import phi
+
+    text_lines: list[str] = []
+    spans: list[tuple[int, int, tuple[int, int, int, int]]] = []
+    offset = 0
+    for line in lines(words):
+        parts: list[str] = []
+        for word in line:
+            start = offset + sum(len(p) + 1 for p in parts)
+            spans.append((start, start + len(word.text), word.box))
+            parts.append(word.text)
+        joined = " ".join(parts)
+        text_lines.append(joined)
+        offset += len(joined) + 1
+    text = "\n".join(text_lines)
+    cands: list[tuple[int, int, str]] = [(f.start, f.end, f.category) for f in phi.check(text)]
+    for category, rule in FORM_RULES:
+        for m in rule.finditer(text):
+            span = m.span("v") if "v" in rule.groupindex else m.span()
+            cands.append((*span, category))
+    lowered = text.lower()
+    for value, category in header_values:
+        for m in re.finditer(re.escape(value), lowered):
+            cands.append((m.start(), m.end(), category))
+    found: list[ImageFinding] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, category in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        boxes = [b for s, e, b in spans if s < end and start < e]
+        box = _union(boxes) if boxes else None
+        where = "pixels" if box is None else f"pixels at x={box[0]} y={box[1]} {box[2]}x{box[3]}"
+        why = ADVICE.get(category, ADVICE["hidden_text"])[0]
+        found.append(
+            ImageFinding(
+                category,
+                "ocr",
+                where,
+                short(text[start:end]),
+                f"Burned into the pixels. {why}",
+                ADVICE["burned_in"][1],
+                box,
+            )
+        )
+    return found, text_lines
