@@ -236,25 +236,35 @@ def test_to_dict_has_the_agreed_keys() -> None:
         "text",
         "message",
         "fix",
+        "confidence",
+        "rewrite",
     }
+    assert f.confidence in ("likely", "possible")
 
 
 def test_report_json_round_trips() -> None:
     findings = check("MRN 1234567 and 555-867-5309")
     data = json.loads(report_json(findings))
     assert [d["category"] for d in data["findings"]] == ["mrn", "phone"]
-    assert json.loads(report_json([])) == {"findings": []}
+    empty = json.loads(report_json([]))
+    assert empty["findings"] == [] and "No checker can judge" in empty["note"]
+    assert data["findings"][0]["confidence"] == "likely"
 
 
 def test_report_text_is_compiler_style_with_a_summary() -> None:
     out = report_text(check("Pt J.D.\nMRN 1234567"), source="draft.txt")
     lines = out.splitlines()
-    assert lines[0] == "draft.txt:1:4: other_id: 'J.D.'"
+    assert lines[0] == "draft.txt:1:4: other_id (likely): 'J.D.'"
     assert lines[1].startswith("    why: ") and lines[2].startswith("    fix: ")
-    assert lines[3] == "draft.txt:2:5: mrn: '1234567'"
-    assert lines[-1] == "2 possible identifiers found."
-    assert report_text([]) == "No patient identifiers found."
-    assert report_text(check("MRN 1234567")).endswith("1 possible identifier found.")
+    assert lines[3] == "draft.txt:2:5: mrn (likely): '1234567'"
+    assert lines[-1] == "2 possible identifiers found (2 likely, 0 possible)."
+    # no bare "none found": what was checked, and what no checker can judge
+    empty = report_text([])
+    assert empty.startswith("Nothing flagged. Checked for names")
+    assert "No checker can judge whether a rare case" in empty
+    assert report_text(check("MRN 1234567")).endswith(
+        "1 possible identifier found (1 likely, 0 possible)."
+    )
 
 
 def test_empty_and_whitespace_drafts_have_no_findings() -> None:

@@ -1,0 +1,99 @@
+"""Direct contact identifiers: email, URL, IP address, SSN, phone and fax."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._base import Cand, Doc, _c, _cue_id, _words
+from .registry import recognizer
+
+_EMAIL = _c(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_URL = _c(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"'\]\[{}|\\^`]+"
+    r"|\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|ly|me|info|co|us|uk|ca|au|de|health"
+    r"|app|link|site|online|tv)\b(?:/[^\s<>\"']*)?",
+)
+# Society, journal and education sites are not patient identifiers (documented decision).
+_SAFE_DOMAINS = tuple(
+    _words(
+        "radiopaedia.org doi.org dx.doi.org pubmed.ncbi.nlm.nih.gov ncbi.nlm.nih.gov nih.gov "
+        "rsna.org pubs.rsna.org acr.org arrs.org ajronline.org ajnr.org jacr.org myesr.org "
+        "esr.org siim.org snmmi.org aapm.org asnr.org sbi-online.org rcr.ac.uk sor.org ranzcr.com "
+        "car.ca radiologyinfo.org mrisafety.com radiologyassistant.nl learningradiology.com "
+        "imaios.com nejm.org thelancet.com bmj.com nature.com sciencedirect.com springer.com "
+        "link.springer.com wiley.com onlinelibrary.wiley.com jamanetwork.com ahajournals.org "
+        "clinicaltrials.gov cdc.gov fda.gov who.int hhs.gov uspreventiveservicestaskforce.org "
+        "cochranelibrary.com medrxiv.org arxiv.org biorxiv.org eurorad.org orcid.org"
+    )
+)
+_IP = _c(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    r"(?![\w.]*\d)"
+)
+_VERSION_BEFORE = _c(r"(?:version|ver\.?|v|release|build|update|firmware)\s*$", re.IGNORECASE)
+_SSN = _c(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+_SSN_CUE = _cue_id(
+    r"SSN|SS\s?#|(?i:social\s+security)(?:\s+(?i:number|no\.?|#))?|(?i:last\s+(?:4|four)\s+of)"
+    r"(?:\s+(?:the\s+|her\s+|his\s+)?(?:SSN|(?i:social)))?"
+)
+_PHONE = _c(
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
+    r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?",
+    scan_first=True,
+)
+_PHONE7 = _c(
+    r"\b(?:call|phone|tel|telephone|cell|mobile|text|reach|fax|number|line|pager|ext)\b"
+    r"[^\n\d]{0,20}?(?P<v>(?<![\w-])\d{3}-\d{4}(?![\w-]))",
+    re.IGNORECASE,
+)
+_FAX_CUE = _c(r"\bfax(?:ed|ing)?\b|\bf:", re.IGNORECASE)
+_PHONE_WORD = _c(
+    r"\b(?:call(?:ed)?|phone|tel|telephone|cell|mobile|text|reach|pager|ring|dial)\b", re.IGNORECASE
+)
+
+
+def _trim_url(s: int, e: int, text: str) -> tuple[int, int]:
+    while e > s and text[e - 1] in ".,;:!?)'\"":
+        e -= 1
+    return s, e
+
+
+def _url_is_safe(url: str) -> bool:
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
+    host = host.split("/", 1)[0].split("?", 1)[0].lower()
+    return any(host == d or host.endswith("." + d) for d in _SAFE_DOMAINS)
+
+
+def _phone_or_fax(doc: Doc, pos: int) -> str:
+    """A number is a fax if the nearest preceding cue in its sentence says fax."""
+    s = max(doc.sentence(pos)[0], pos - 80)
+    last_fax = max((m.end() for m in _FAX_CUE.finditer(doc.text, s, pos)), default=-1)
+    last_phone = max((m.end() for m in _PHONE_WORD.finditer(doc.text, s, pos)), default=-1)
+    return "fax" if last_fax > last_phone else "phone"
+
+
+@recognizer("contact")
+def contact(doc: Doc) -> Iterator[Cand]:
+    text = doc.text
+    for m in _EMAIL.finditer(text):
+        yield m.start(), m.end(), "email"
+    for m in _URL.finditer(text):
+        s, e = _trim_url(m.start(), m.end(), text)
+        if "@" in text[max(0, s - 1) : s] or not _url_is_safe(text[s:e]):
+            # Bare "name.com" inside an email address is handled by the email rule.
+            if s > 0 and text[s - 1] == "@":
+                continue
+            if not _url_is_safe(text[s:e]):
+                yield s, e, "url"
+    for m in _IP.finditer(text):
+        if not _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield m.start(), m.end(), "ip"
+    for m in _SSN.finditer(text):
+        yield m.start(), m.end(), "ssn"
+    for m in _SSN_CUE.finditer(text):
+        yield *m.span("v"), "ssn"
+    for m in _PHONE.finditer(text):
+        yield m.start(), m.end(), _phone_or_fax(doc, m.start())
+    for m in _PHONE7.finditer(text):
+        yield *m.span("v"), _phone_or_fax(doc, m.start("v"))

