@@ -140,40 +140,20 @@ _NOT_NAMES = {
     )
 }
 
-# A short list of common given names: used only to confirm "First Last" next to patient cues.
-_FIRST_NAMES = {
-    n.lower()
-    for n in _words(
-        "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel "
-        "Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy "
-        "Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin "
-        "Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry "
-        "Tyler Aaron Jose Adam Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold "
-        "Keith Christian Roger Noah Gerald Carl Terry Sean Austin Arthur Lawrence Jesse Dylan "
-        "Bryan Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne Roy Ralph Randy "
-        "Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Mary Patricia Jennifer Linda "
-        "Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra Ashley "
-        "Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca "
-        "Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma "
-        "Samantha Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather "
-        "Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith "
-        "Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara "
-        "Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly "
-        "Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis "
-        "Kayla Lucy Tommy Jane Javier Carlos Luis Miguel Marco Ahmed Mohammed Muhammad Ali Fatima "
-        "Aisha Wei Li Mei Hiroshi Yuki Raj Priya Anil Sunita Olga Ivan Dmitri Pierre Marie Hans "
-        "Greta Carla Penelope Lucia Rosa Ana Pedro Diego Sofia Mateo Camila Valentina Omar Layla"
-    )
-}
-
-
 # --------------------------------------------------------------------------------------------
 # Building blocks
 # --------------------------------------------------------------------------------------------
 
 # A capitalised name word (allows O'Neil, Smith-Jones, McDonald) or an initial "J.".
+# Letters beyond ASCII: Latin-1, Latin Extended-A/B and the Vietnamese block, so "José",
+# "Nguyễn" and "Łukasz" are whole words (the text is NFC before any rule runs). Only for
+# case-sensitive patterns: folded ones see ASCII-lowercased text.
+UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
+LETTER = r"[^\W\d_]"
 _NAME_WORD = (
-    r"(?:(?:[A-Z]['\u2019])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?![A-Za-z])|[A-Z]\.)"
+    rf"(?:(?:[{UP}]['\u2019])?[{UP}][{LO}]+(?:[{UP}][{LO}]+)?(?:-[{UP}][{LO}]+)?(?!{LETTER})"
+    r"|[A-Z]\.)"
 )
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 

@@ -71,12 +71,21 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", word).lower()
 
 
+def plain(word: str) -> str:
+    """Without accents: the Census lists are ASCII ("García" is listed as "garcia")."""
+    return "".join(
+        c for c in unicodedata.normalize("NFD", fold(word)) if not unicodedata.combining(c)
+    ).replace("đ", "d")
+
+
 def is_given(word: str) -> bool:
-    return fold(word) in _given()
+    w = fold(word)
+    return w in _given() or plain(w) in _given()
 
 
 def is_surname(word: str) -> bool:
-    return fold(word) in _surnames()
+    w = fold(word)
+    return w in _surnames() or plain(w) in _surnames()
 
 
 def zipf(word: str) -> float:
@@ -91,3 +100,76 @@ def is_place(name: str) -> bool:
 def state_of(name: str) -> str:
     """The US state of a place the gazetteer knows, or ""."""
     return _places().get(fold(name), "")
+
+
+@cache
+def _census_given() -> frozenset[str]:
+    with _LOCK:
+        return frozenset(_lines("given_census.txt"))
+
+
+_MONTHS_DAYS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def ordinary(word: str) -> bool:
+    """A common English word, so its capital letter alone does not make it a name.
+
+    wordfreq counts "John" as often as "read", so frequency alone cannot tell; what it can tell
+    is which entries of the long international list are really English words ("Brain", "Long"
+    are given names somewhere). US Census given names are trusted up to very common words
+    ("Will", "May"); other list entries only while they are rare English words.
+    """
+    w = fold(word)
+    z = zipf(w)
+    if w in _MONTHS_DAYS:
+        return True
+    if w != plain(w):
+        return False  # accented words are not ordinary English
+    if w in _census_given():
+        return z >= 5.5
+    if w in _given() or w in _surnames():
+        return z >= 4.0
+    return z >= 3.0
+
+
+def given_like(word: str) -> bool:
+    """A given name from the lists that is not also an ordinary English word."""
+    return len(word) > 1 and is_given(word) and not ordinary(word)
+
+
+def surname_like(word: str, *, after_given: bool = False) -> bool:
+    """A surname from the Census list, or a rare capitalised word (most surnames are rare).
+
+    After a given name a common-word surname is accepted too ("Maria White").
+    """
+    w = fold(word)
+    if len(w) < 2:
+        return False
+    z = zipf(w)
+    if w in _MONTHS_DAYS:
+        return False
+    if w in _surnames() or plain(w) in _surnames():
+        return z < (5.6 if after_given else 4.6)
+    return z < 3.0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ._base import _FIRST_NAMES, _NAME, _NOT_NAMES, _PATIENT_CUE, Cand, Doc, _c, _span
+from . import lexicon
+from ._base import _NAME, _NOT_NAMES, _PATIENT_CUE, LETTER, LO, UP, Cand, Doc, _c, _span
 from .registry import recognizer
 
 _HONORIFIC_NAME = _c(
@@ -28,7 +30,168 @@ _FAMILY_NAME = _c(
     r"\b(?:the|The)\s+(?P<v>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|household|twins|kids)\b"
     rf"|\b(?:family|relatives|parents|widow|estate)\s+of\s+(?:the\s+late\s+)?(?P<w>{_NAME})"
 )
-_FULL_NAME = _c(r"\b(?P<v>[A-Z][a-z]+)\s+(?P<l>[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?)\b")
+_WORD = rf"[{UP}][{LO}]+(?:['\u2019-][{UP}]?[{LO}]+)*"
+_CAPS = rf"[{UP}]{{2,}}(?:['\u2019-][{UP}]+)*"
+_FULL_NAME = _c(
+    rf"(?<![{UP}{LO}])(?P<v>{_WORD})\s+(?:(?P<m>[A-Z]\.|{_WORD})\s+)?(?P<l>{_WORD})(?!{LETTER})"
+)
+# Worklist and PACS forms: SANTOS^MARIA^L, SANTOS, MARIA, MARIA SANTOS, Santos, Maria.
+_CARET = _c(rf"(?<![\w^])(?P<v>{LETTER}[\w'\u2019-]*(?:\^[\w'\u2019-]*){{1,4}})")
+_COMMA_CAPS = _c(
+    rf"(?<![{UP}{LO}])(?P<l>{_CAPS})\s?,\s?(?P<f>{_CAPS})(?:\s(?P<m>[{UP}]\.?|{_CAPS}))?(?!{LETTER})"
+)
+_COMMA_TITLE = _c(rf"(?<![{UP}{LO}])(?P<l>{_WORD}),\s(?P<f>{_WORD})(?!{LETTER})")
+_CAPS_NAME = _c(
+    rf"(?<![{UP}{LO}])(?P<f>{_CAPS})\s(?P<l>{_CAPS}|[{UP}]\.?)(?:\s(?P<l2>{_CAPS}))?(?!{LETTER})"
+)
+# Nicknames and family titles: "Big Sal", "Nana Ruth", "Grandpa Joe", "Abuela Carmen".
+_NICKNAME = _c(
+    r"(?<![\w])(?P<v>(?i:big|little|lil|old|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
+    r"|mama|mamá|papá|auntie|aunt|uncle|tía|tío|tia|tio|abuela|abuelo|abuelita|baba|babcia|oma"
+    r"|opa|mimi|meemaw|peepaw|pop|pops|cousin|brother|sister|miss|mister|sir|señora|señor|doña"
+    rf"|don)\s+{_WORD}(?:\s+{_WORD})?)"
+)
+_GIVEN = _c(rf"(?<![{UP}{LO}@#'\u2019])(?P<v>{_WORD})(?!{LETTER}|['\u2019]\w\w)")
+_HONORIFIC_LOWER = _c(r"\b(?:mr|mrs|ms|miss)\.?\s+(?P<v>[a-z][a-z'-]{2,})\b", re.IGNORECASE)
+# A patient's employer is a name under the guide ("works at the Hillcrest sawmill").
+_EMPLOYER = _c(
+    rf"\b(?:works?|worked|working|employed|job)\s+(?:at|for)\s+(?:the\s+)?"
+    rf"(?P<v>(?:{_WORD}\s+){{1,3}}(?:(?!(?:and|or|but|when|until|for|in|on|at|with|who|where"
+    rf"|then|as|so|to|he|she|they|his|her)\b)[a-z]{{3,}}(?=[\s,.;!?])|{_WORD})|{_WORD})"
+)
+_VERB_AFTER = _c(
+    r"^\s*(?:came|comes|was|is|has|had|'s|\u2019s|presented|went|got|needed|told|said|asked"
+    r"|showed|wanted|kept|finally|still|just|never|always|did|does|fell|woke|called|texted|walked"
+    r"|rolled|arrived|left|died|passed|survived|made|turned|will|would|could)\b"
+)
+_COLLEAGUE_CUE = _c(
+    r"\b(?:congrat\w*|thanks?|thank\s+you|shout\s*-?out|welcome|kudos|proud|award\w*|grant"
+    r"|co-?authors?|mentors?|colleagues?|fellows?|residents?|attendings?|techs?|technologists?"
+    r"|nurses?|sonographers?|team|chief|chair|director|our\s+new|join(?:ed|ing|s)?|talk|lecture"
+    r"|paper|published|hosted|moderat\w+|panel|presenting|presented\s+by|speaker|keynote"
+    r"|interview\w*|podcast|covering|covered\s+for|coffee|lunch|graduat\w+|match(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_MED_CAPS = frozenset(
+    [
+        "ct",
+        "cta",
+        "mri",
+        "mr",
+        "us",
+        "xr",
+        "pet",
+        "spect",
+        "ed",
+        "er",
+        "icu",
+        "or",
+        "dx",
+        "hx",
+        "fx",
+        "ddx",
+        "pe",
+        "dvt",
+        "stat",
+        "wo",
+        "wwo",
+        "iv",
+        "po",
+        "im",
+        "rad",
+        "rads",
+        "lt",
+        "rt",
+        "bilat",
+        "ap",
+        "pa",
+        "lat",
+        "cxr",
+        "kub",
+        "abd",
+        "pelv",
+        "chest",
+        "head",
+        "neck",
+        "brain",
+        "spine",
+        "cspine",
+        "tspine",
+        "lspine",
+        "ivc",
+        "svc",
+        "ua",
+        "ra",
+        "la",
+        "lv",
+        "rv",
+        "mca",
+        "aca",
+        "pca",
+        "ica",
+        "cca",
+        "eca",
+        "sma",
+        "ima",
+        "no",
+        "yes",
+        "na",
+        "none",
+        "and",
+        "with",
+        "without",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "is",
+        "new",
+        "old",
+        "final",
+        "prelim",
+        "addendum",
+        "impression",
+        "findings",
+        "history",
+        "technique",
+        "comparison",
+        "indication",
+        "report",
+        "exam",
+        "study",
+        "series",
+        "image",
+        "images",
+        "case",
+        "cases",
+        "note",
+        "dr",
+        "md",
+        "do",
+        "rn",
+        "np",
+        "pa",
+        "phd",
+        "mba",
+        "mph",
+        "facr",
+        "frcr",
+        "rsna",
+        "acr",
+        "arrs",
+        "siim",
+        "asnr",
+        "snmmi",
+        "esr",
+        "hipaa",
+        "phi",
+    ]
+)
+
 _TITLE_BEFORE = _c(
     r"(?:\b(?:Dr|Drs|Prof|Professor|Doctor|Dean|Chair|Sir|Dame|St|Saint)\.?|@|\bet\s+al\.?|\bby)"
     r"\s*$",
@@ -63,6 +226,40 @@ def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
     return _strip_possessive(s, e, text)
 
 
+_EPONYM_AFTER = _c(
+    r"^(?:['\u2019]s)?\s*(?:sign|fracture|classification|criteria|disease|syndrome|score|scale"
+    r"|lesion|type|procedure|maneuver|manoeuvre|view|line|angle|triad|test|units?|method"
+    r"|technique|tumou?r|cyst|node|ring|effect|phenomenon|law|grade|hernia|fascia|duct|canal"
+    r"|space|ligament|pouch|operation|shunt|catheter|tube|needle|system|staging|rule|index"
+    r"|prize|award|lecture|fellowship|foundation|institute|center|centre|hall|building"
+    r"|I{1,3}|IV|V)\b",
+    re.IGNORECASE,
+)
+_HISTORY_CUE = _c(
+    r"\b(?:invent\w*|pioneer\w*|history|historical|Nobel|founder|founded|discovered|described"
+    r"|eponym\w*|named\s+after|century|1[89]\d\d|19[0-7]\d|anniversary|legacy|biography)\b",
+    re.IGNORECASE,
+)
+
+
+def _colleague(text: str, s: int, e: int) -> bool:
+    """A title before ("Dr.", "@", "by"), a credential after ("MD", "et al.") or an eponym."""
+    return bool(
+        _TITLE_BEFORE.search(text, max(0, s - 12), s)
+        or _CREDENTIAL_AFTER.match(text[e : e + 12])
+        or _EPONYM_AFTER.match(text[e : e + 16])
+    )
+
+
+def _not_a_patient(doc: Doc, pos: int) -> bool:
+    """A sentence about colleagues, events or history rather than a patient."""
+    return doc.has(pos, _COLLEAGUE_CUE, "colleague") or doc.has(pos, _HISTORY_CUE, "history")
+
+
+def _caps_word_ok(word: str) -> bool:
+    return len(word) >= 2 and word.lower() not in _MED_CAPS
+
+
 @recognizer("names")
 def names(doc: Doc) -> Iterator[Cand]:
     text = doc.text
@@ -74,20 +271,76 @@ def names(doc: Doc) -> Iterator[Cand]:
                 continue
             # "named"/"called" also precede eponyms and signs: require a known given name.
             weak = pattern is _LABEL_NAME and m.group()[:5].lower() in ("named", "calle")
-            if weak and name.split()[0].lower() not in _FIRST_NAMES:
+            if weak and not lexicon.given_like(name.split()[0]):
                 continue
             yield s, e, "name"
     for m in _FAMILY_NAME.finditer(text):
         s, e = _span(m, "v", "w")
         if _name_ok(text[s:e]):
             yield s, e, "name"
+    for m in _CARET.finditer(text):
+        parts = [p for p in m["v"].split("^") if p]
+        if len(parts) >= 2 and all(not p.isdigit() for p in parts):
+            yield *m.span("v"), "name", "likely"
+    for m in _COMMA_CAPS.finditer(text):
+        last, first = m["l"], m["f"]
+        if not (_caps_word_ok(last) and _caps_word_ok(first)):
+            continue
+        if lexicon.is_given(first) and (lexicon.is_surname(last) or not lexicon.ordinary(last)):
+            yield m.start(), m.end(), "name", "likely"
+    for m in _COMMA_TITLE.finditer(text):
+        last, first = m["l"], m["f"]
+        if _colleague(text, m.start(), m.end()) or doc.sentence(m.start())[0] == m.start():
+            continue
+        if lexicon.given_like(first) and lexicon.surname_like(last) and doc.clinical(m.start()):
+            yield m.start(), m.end(), "name", "likely"
+    for m in _CAPS_NAME.finditer(text):
+        first, last, last2 = m["f"], m["l"], m["l2"]
+        if not _caps_word_ok(first) or lexicon.ordinary(first) or not lexicon.is_given(first):
+            continue
+        if last2 and _caps_word_ok(last2) and lexicon.surname_like(last2, after_given=True):
+            yield m.start(), m.end(), "name", "likely"
+        elif _caps_word_ok(last) and lexicon.surname_like(last, after_given=True):
+            yield m.start(), m.end("l"), "name", "likely"
+    for m in _NICKNAME.finditer(text):
+        words = m["v"].split()
+        if any(lexicon.is_given(w) or not lexicon.ordinary(w) for w in words[1:]) and (
+            doc.clinical_near(m.start()) or doc.person(m.start())
+        ):
+            if not _colleague(text, m.start(), m.end()):
+                yield *m.span("v"), "name", "likely"
     for m in _FULL_NAME.finditer(text):
-        # A bare "Given Surname" counts only in a sentence that is clearly about a patient.
-        if m["v"].lower() not in _FIRST_NAMES or m["l"].lower() in _NOT_NAMES:
+        first, last = m["v"], m["l"]
+        if not lexicon.given_like(first) or last.lower() in _NOT_NAMES:
             continue
-        if _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if not lexicon.surname_like(last, after_given=True) or lexicon.is_place(f"{first} {last}"):
             continue
-        if _CREDENTIAL_AFTER.match(text[m.end() : m.end() + 12]):
+        if _colleague(text, m.start(), m.end()):
+            continue
+        if doc.has(m.start(), _HISTORY_CUE, "history"):
             continue
         if doc.has(m.start(), _PATIENT_CUE, "patient"):
-            yield m.start(), m.end(), "name"
+            yield m.start(), m.end(), "name", "likely"
+        elif doc.clinical_near(m.start()) and not _not_a_patient(doc, m.start()):
+            yield m.start(), m.end(), "name", "possible"
+    for m in _GIVEN.finditer(text):
+        word = m["v"]
+        if len(word) < 3 or not lexicon.given_like(word) or word.lower() in _NOT_NAMES:
+            continue
+        s, e = m.span("v")
+        if re.match(r" [A-Z]", text[e : e + 2]):
+            continue  # "Le Fort": a two-word name is the full-name rule's to judge
+        if _colleague(text, s, e):
+            continue
+        at_start = not text[doc.sentence(s)[0] : s].strip(" \t\"'(*-\u201c")
+        if at_start and not _VERB_AFTER.match(text[e : e + 12]) and text[e : e + 1] != ",":
+            continue
+        if doc.clinical_near(s) and not _not_a_patient(doc, s):
+            yield s, e, "name", "possible"
+    for m in _HONORIFIC_LOWER.finditer(text):
+        if lexicon.is_surname(m["v"]) and not lexicon.ordinary(m["v"]):
+            yield *m.span("v"), "name", "possible"
+    for m in _EMPLOYER.finditer(text):
+        if doc.person(m.start()) or doc.clinical(m.start()):
+            s, e = m.span("v")
+            yield s, e, "name", "possible"

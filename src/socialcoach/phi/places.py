@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import _COUNTRIES, _FIRST_NAMES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
+from . import lexicon
+from ._base import _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
 from .registry import recognizer
 
 _ADDRESS = _c(
@@ -111,7 +112,7 @@ def places(doc: Doc) -> Iterator[Cand]:
     for m in _GEO_FROM.finditer(text):
         s, e = m.span("v")
         place = text[s:e]
-        if not _place_ok(place) or place.split()[0].lower() in _FIRST_NAMES:
+        if not _place_ok(place) or lexicon.is_given(place.split()[0]):
             continue
         # Only "a patient/man/farmer ... from X" ties a place to a person.
         before = text[max(0, m.start() - 60) : m.start()]
