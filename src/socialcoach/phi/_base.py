@@ -174,6 +174,7 @@ def _cue_id(cue: str, *, scan_first: bool = False) -> Any:
     """Cue word(s) followed by an ID-like value; the value is the `v` group."""
     return _c(
         rf"\b(?:{cue})(?:(?<![A-Za-z])|(?![A-Za-z])){_FILLER}(?P<v>{_ID_VALUE})",
+        re.IGNORECASE,  # "mrn 4091...", "ACCT# ...": cue words are typed in any case
         scan_first=scan_first,
     )
 

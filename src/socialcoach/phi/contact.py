@@ -36,7 +36,11 @@ _SSN = _c(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
 _SSN_CUE = _cue_id(
     r"SSN|SS\s?#|(?i:social\s+security)(?:\s+(?i:number|no\.?|#))?|(?i:last\s+(?:4|four)\s+of)"
     r"(?:\s+(?:the\s+|her\s+|his\s+)?(?:SSN|(?i:social)))?"
+    r"|(?i:last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+    r"(?:ssn|social(?:\s+security)?(?:\s+number)?))?)"
+    r"|(?i:ssn\s+(?:ending|ends)(?:\s+in)?)|(?i:social\s+ending(?:\s+in)?)"
 )
+_SSN_MASKED = _c(r"(?<![\w-])(?:[xX*#]{3}|\d{3})[- ]?[xX*#]{2}[- ]?(?P<v>\d{4})(?![\w-])")
 _PHONE = _c(
     r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
     r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?",
@@ -93,6 +97,8 @@ def contact(doc: Doc) -> Iterator[Cand]:
         yield m.start(), m.end(), "ssn"
     for m in _SSN_CUE.finditer(text):
         yield *m.span("v"), "ssn"
+    for m in _SSN_MASKED.finditer(text):
+        yield m.start(), m.end(), "ssn"
     for m in _PHONE.finditer(text):
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):

@@ -1,4 +1,10 @@
-"""Re-identifying context: recency, weekdays, public roles, one-of-a-kind cases, news."""
+"""Re-identifying context: recency, public roles, relatives, news events, one-of-a-kind cases.
+
+None of these names the patient; each lets someone who knows them recognise them. Recency
+("this a.m.", "over the long weekend", "anoche", "ce matin") counts only in a sentence about a
+case; a relative or neighbour ("my uncle") only in a sentence about care; a news event is a
+definite one ("the highway pile-up", "the barn fire on Route 9").
+"""
 
 from __future__ import annotations
 
@@ -64,6 +70,87 @@ _UNIQUE = _c(
 )
 
 
+_RECENT_MORE = _c(
+    r"\b(?:this|tonight|last|yesterday|today)\s+(?:a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|\b(?:over|during|on|this|last|over\s+the|during\s+the)\s+(?:the\s+)?(?:long\s+|holiday\s+"
+    r"|past\s+)?weekend\b|\bthis\s+past\s+(?:week|weekend|night|shift)\b"
+    r"|\b(?:earlier|later)\s+(?:this|today|tonight)(?:\s+(?:week|morning|evening|afternoon))?\b"
+    r"|\b(?:a\s+)?(?:couple|few)\s+(?:of\s+)?(?:hours|hrs|days|nights|shifts)\s+(?:ago|back)\b"
+    r"|\b(?:on|during)\s+(?:my\s+|last\s+)?(?:night\s+float|nights|call)\s+(?:last\s+\w+"
+    r"|this\s+week|tonight)\b|\bmoments?\s+ago\b|\bright\s+now\b|\bas\s+we\s+speak\b"
+    r"|\bjust\s+(?:read|scanned|saw|finished|called|came\s+in|rolled\s+in)\b"
+    r"|\bon\s+call\s+(?:tonight|last\s+night|today|yesterday)\b"
+    # other languages: es, fr, de, it, pt
+    r"|\b(?:anoche|ayer|hoy|esta\s+(?:mañana|manana|tarde|noche)|anteayer|hier(?:\s+soir)?"
+    r"|aujourd['\u2019]hui|ce\s+matin|cette\s+nuit|ce\s+soir|cette\s+semaine|gestern(?:abend)?"
+    r"|heute(?:\s+(?:morgen|früh|nacht|abend))?|letzte\s+nacht|oggi|ieri(?:\s+sera)?|stamattina"
+    r"|stanotte|stasera|ontem|hoje|esta\s+manhã|ontem\s+à\s+noite)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = _c(
+    r"\b(?:my|our|his|her)\s+(?:own\s+|dear\s+|sweet\s+|elderly\s+|late\s+|next-door\s+)?"
+    r"(?:(?:great-?)?grand(?:mother|father|ma|pa|mom|dad|parents?)|mother|father|mom|mum|dad"
+    r"|mama|papa|parents?|uncle|aunt|auntie|cousin|nephew|niece|brother|sister|sibling|son"
+    r"|daughter|kid|child|wife|husband|partner|spouse|fianc[ée]e?|in-laws?|mother-in-law"
+    r"|father-in-law|sister-in-law|brother-in-law|step(?:mom|dad|mother|father|son|daughter)"
+    r"|neighbou?rs?|roommate|landlord|landlady|best\s+friend|friend['\u2019]?s\s+\w+|coworker"
+    r"|co-worker|boss|pastor|barber|mail\s?man|babysitter|nanny|granny|nana|abuela|abuelo|tía"
+    r"|tío|kid['\u2019]?s\s+(?:teacher|coach|friend)|son['\u2019]?s\s+\w+|daughter['\u2019]?s\s+\w+)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_RELATIVE_OWN = _c(r"^(?:my|our)\b", re.IGNORECASE)
+_CARE_CUE = _c(
+    r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|read|CT|CTA|MRI|MR|x-?rays?|films?|ultrasound"
+    r"|mammo\w*|biops\w*|ED|ER|ICU|admitted|came\s+in|brought|showed|shows|found|diagnos\w*"
+    r"|fracture\w*|mass|tumou?r|cancer|bleed|stroke|PE|clot|surgery|study|studies|exam"
+    r"|worklist|list|case|report)\b",
+    re.IGNORECASE,
+)
+_NEWS_EVENT = _c(
+    r"\b(?:the|that|this|last\s+night['\u2019]?s|yesterday['\u2019]?s|today['\u2019]?s"
+    r"|this\s+morning['\u2019]?s|saturday['\u2019]?s|sunday['\u2019]?s|friday['\u2019]?s)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:pile-?ups?|fires?|blaze|crash|collision|wreck|shooting|stabbing"
+    r"|explosion|blast|derailment|tornado|flood(?:ing)?|rollover|bus\s+accident|incident|attack"
+    r"|storm|hurricane|landslide|mudslide|avalanche|building\s+collapse|collapse|standoff"
+    r"|riot|protest|rampage|spree|massacre|outbreak|poisoning|drowning|capsiz\w+|plane\s+crash"
+    r"|mass\s+casualty(?:\s+incident)?|MCI|bombing)\b"
+    r"(?:\s+(?:on|at|in|near|off|outside)\s+(?:the\s+)?(?:Route|Rt\.?|I-|Highway|Hwy|[A-Z])[\w-]*"
+    r"(?:\s+\d+|\s+[A-Z]\w+)?)?",
+    re.IGNORECASE,
+)
+_NEWS_VETO = _c(
+    r"\b(?:fire\s+(?:alarm|drill|extinguisher|marshal|code)|alarm|drill|protocol|simulation|sim"
+    r"|training|exercise|lecture|case\s+series|teaching|review|literature|tabletop)\b",
+    re.IGNORECASE,
+)
+_NEWS_SPECIFIC = _c(
+    r"(?:pile-?up|barn|house|apartment|warehouse|factory|highway|freeway|interstate|route|bus"
+    r"|school|church|mall|bridge|train|plane|boat|mass|multi-?car|\d+-car|[A-Z]\w+|I-\d+"
+    r"|Hwy|Route|Rt)"
+)
+_ROLE = _c(
+    r"\b(?:(?:a|the|our|an|this|local|former|retired|ex-|famous|well-known|beloved|legendary"
+    r"|longtime|long-time|award-winning)\s+)+"
+    r"(?:[\w-]+\s+){0,2}?(?:quarterback|pitcher|linebacker|coach|boxer|wrestler|jockey|olympian"
+    r"|astronaut|senator|congress(?:man|woman)|mayor|governor|sheriff|judge|anchor|news\s+anchor"
+    r"|weather(?:man|woman)|DJ|radio\s+host|TV\s+host|chef|singer|rapper|actor|actress"
+    r"|musician|guitarist|drummer|author|novelist|pastor|priest|rabbi|imam|bishop|principal"
+    r"|superintendent|police\s+chief|fire\s+chief|firefighter|CEO|founder|owner|celebrity"
+    r"|influencer|youtuber|streamer|athlete|player|champion|beauty\s+queen|pageant\s+winner)\b"
+    r"|\b(?:Korean|Vietnam|Gulf|Iraq|Afghanistan|Civil|World\s+War\s+(?:II|2|I|One|Two)|WWII|WW2"
+    r"|WWI)\s+(?:War\s+)?(?:vet(?:eran)?s?|POWs?|survivors?|pilots?|medics?|nurses?)\b"
+    r"|\b(?:Holocaust|9/11|Pearl\s+Harbor|D-Day|Normandy)\s+(?:survivor|veteran|vet|responder)s?\b"
+    r"|\bPurple\s+Heart(?:\s+recipient)?\b|\bMedal\s+of\s+Honor\b|\bTuskegee\s+Airm[ae]n\b",
+    re.IGNORECASE,
+)
+_ROLE_VETO = _c(
+    r"(?:ACR|RSNA|ESR|ARRS|SIIM|ASNR|SNMMI|AAPM|society|college|association|department|program"
+    r"|residency|board|our\s+new|vice|my|I\s+am|I['\u2019]m|as\s+a)\W*$",
+    re.IGNORECASE,
+)
+
+
 @recognizer("context")
 def context(doc: Doc) -> Iterator[Cand]:
     text = doc.text
@@ -84,3 +171,30 @@ def context(doc: Doc) -> Iterator[Cand]:
     for m in _UNIQUE.finditer(text):
         if doc.person(m.start()) or doc.clinical(m.start()):
             yield m.start(), m.end(), "context"
+    for m in _RECENT_MORE.finditer(text):
+        if doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _RELATIVE.finditer(text):
+        if not _RELATIVE_OWN.match(m.group()):
+            continue  # "his wife" is the name rules' business; "my uncle" is context
+        if doc.has(m.start(), _CARE_CUE, "care") or doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _NEWS_EVENT.finditer(text):
+        if doc.has(m.start(), _NEWS_VETO, "news-veto"):
+            continue
+        if not (doc.clinical_near(m.start()) or doc.person(m.start())):
+            continue
+        if re.match(
+            r"\s+(?:victims?|report|patients?|survivors?|series|protocol|course|kit|cart|team|bay"
+            r"|scene|activation|alert|page|call|code|level)\b",
+            text[m.end() : m.end() + 20],
+            re.IGNORECASE,
+        ):
+            continue  # "the crash victim's CT", "the fire alarm": a kind, not one event
+        specific = _NEWS_SPECIFIC.search(m.group(), 3)
+        yield m.start(), m.end(), "context", "likely" if specific else "possible"
+    for m in _ROLE.finditer(text):
+        if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.person(m.start()):
+            yield m.start(), m.end(), "context", "likely"

@@ -1,4 +1,11 @@
-"""Dates more precise than a year, in every form a draft writes them."""
+"""Dates more precise than a year, in every form a draft writes them.
+
+Numeric (3/14, 14.01.2025, 2024-06-09, 20240609), with a month name in any case (09-Jun-2024,
+March 3rd, the 3rd of March), ordinals ("the 21st", "Friday the 3rd"), a month or month and
+year tied to care ("last April", "Feb 2011"), holidays ("over Thanksgiving") and weekdays tied
+to a case ("Tuesday's trauma"). Dates of conferences, exams, deadlines and history are not
+tied to a patient and are left alone.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +52,73 @@ _HOLIDAY = _c(
 )
 
 
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
+# 09-Jun-2024, 9JUN24, Jun-09-2024, 9 jun 2024 (any case).
+_DATE_TEXT_MONTH = _c(
+    rf"(?<![\w-])(?:\d{{1,2}}[-/ ]?{_MON}[-/ ]?(?:(?:19|20)\d{{2}}|\d{{2}})"
+    rf"|{_MON}[-/]\d{{1,2}}[-/](?:(?:19|20)\d{{2}}|\d{{2}}))(?![\w-])",
+    re.IGNORECASE,
+)
+_DATE_COMPACT = _c(
+    r"(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])"
+)
+# Lower case and ALL CAPS month names ("june 9th", "MARCH 3"); "may" needs a day ordinal.
+_DATE_MONTH_DAY_ANYCASE = _c(
+    rf"\b(?:{_MON.replace('|may', '')}|may(?=\s+\d{{1,2}}(?:st|nd|rd|th)))\.?\s+(?P<d>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?\b(?!\s*(?:%|mm|cm|kg|mg|patients|cases|:\d))(?:,?\s+(?:19|20)\d{2}\b)?",
+    re.IGNORECASE,
+)
+_ORDINAL = _c(
+    rf"\b(?:(?:{_WEEKDAY})\s+)?the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:percentile|centile|time|century|floor|ribs?|ics|intercostal|ventricle|grade|year"
+    r"|day|week|birthday|decade|cranial|nerve|metatarsal|metacarpal|toe|finger|digit|case|patient"
+    r"|of\s+(?:the\s+)?(?:month|these|those)|position|place|edition|annual|anniversary|level"
+    r"|vertebra|lumbar|cervical|thoracic|compartment|branchial|aortic|arch|pharyngeal|trimester"
+    r"|generation|gen|st|street|ave|avenue|and|or|to|-))",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = _c(
+    rf"\b{_MON}\.?,?\s+(?:['\u2019]\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE, scan_first=False
+)
+_MONTH_LOOSE = _c(
+    rf"\b(?:last|this\s+past|early|late|mid-?|in|since|during|until|of|back\s+in|from)\s+"
+    rf"(?P<m>{_MONTHS_FULL.replace('May|', '')})\b"
+)
+_WEEKDAY_CASE = _c(
+    rf"\b(?:(?:on|last|this\s+past|this|early|late|since|until|by|from)\s+)?(?P<d>{_WEEKDAY})"
+    r"(?:['\u2019]s)?(?:\s+(?:night|morning|evening|afternoon|overnight|a\.?m\.?|p\.?m\.?))?\b",
+    re.IGNORECASE,
+)
+_CASE_NOUN_AFTER = _c(
+    r"^(?:['\u2019]s)?\s+(?:night\s+|morning\s+|evening\s+)?(?:trauma|case|patient|pt|scan|ct|mri"
+    r"|stroke|code|consult|admission|ed|er|list|read|cta|arrival|fall|crash|mvc|gsw|accident)\b",
+    re.IGNORECASE,
+)
+_HOLIDAYS = _c(
+    r"\b(?:(?:on|over|during|for|at|before|after|around|the\s+day\s+after)\s+)?(?:the\s+)?"
+    r"(?:christmas(?:\s+(?:eve|day|morning|night))?|xmas|new\s+year['\u2019]?s(?:\s+(?:eve|day))?"
+    r"|nye|thanksgiving(?:\s+(?:day|weekend|night|morning))?|halloween|easter(?:\s+sunday)?"
+    r"|fourth\s+of\s+july|4th\s+of\s+july|july\s+4th|valentine['\u2019]?s(?:\s+day)?"
+    r"|labor\s+day(?:\s+weekend)?|labour\s+day|memorial\s+day(?:\s+weekend)?|independence\s+day"
+    r"|mother['\u2019]?s\s+day|father['\u2019]?s\s+day|super\s+bowl\s+sunday|black\s+friday"
+    r"|boxing\s+day|canada\s+day|st\.?\s+patrick['\u2019]?s\s+day|cinco\s+de\s+mayo|diwali"
+    r"|eid(?:\s+al-\w+)?|hanukkah|chanukah|yom\s+kippur|rosh\s+hashanah|lunar\s+new\s+year"
+    r"|chinese\s+new\s+year|d[ií]a\s+de\s+los\s+muertos|nochebuena|veterans\s+day"
+    r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan)\b",
+    re.IGNORECASE,
+)
+_HOLIDAY_VETO = _c(
+    r"\b(?:party|parade|costumes?|decorat\w*|celebrat\w*|potluck|break|vacation|schedule|coverage"
+    r"|wishing|happy|merry|greetings|hope\s+you|enjoy|festive|sweater|cookies|candy|trick|bake"
+    r"|sale|fundrais\w*|drive|toy|volunteer\w*|raffle|gala)\b",
+    re.IGNORECASE,
+)
+
+
 def _valid_date(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
@@ -81,9 +155,44 @@ def dates(doc: Doc) -> Iterator[Cand]:
             ):
                 continue
             yield m.start(), m.end(), "date"
-    for pattern in (_DATE_MONTH_ONLY, _HOLIDAY):
-        for m in pattern.finditer(text):
-            if doc.has(m.start(), _DATE_EVENT, "devent") or (
-                pattern is _HOLIDAY and doc.clinical(m.start())
-            ):
-                yield m.start(), m.end(), "date"
+    for m in _DATE_MONTH_ONLY.finditer(text):
+        if doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date"
+    for m in _DATE_TEXT_MONTH.finditer(text):
+        yield m.start(), m.end(), "date", "likely"
+    for m in _DATE_COMPACT.finditer(text):
+        yield m.start(), m.end(), "date", "likely" if doc.clinical(m.start()) else "possible"
+    for m in _DATE_MONTH_DAY_ANYCASE.finditer(text):
+        if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
+            continue
+        yield m.start(), m.end(), "date", "likely"
+    for m in _ORDINAL.finditer(text):
+        if 1 <= int(m["d"]) <= 31 and doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _MONTH_YEAR.finditer(text):
+        if _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _MONTH_LOOSE.finditer(text):
+        if not _event_not_care(doc, m.start()) and doc.clinical_near(m.start()):
+            yield *m.span("m"), "date", "possible"
+    for m in _HOLIDAYS.finditer(text):
+        if doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto") or _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _WEEKDAY_CASE.finditer(text):
+        if _event_not_care(doc, m.start()) or not doc.clinical_near(m.start()):
+            continue
+        case = _CASE_NOUN_AFTER.match(text[m.end("d") : m.end("d") + 24])
+        led = m.group() != m["d"]
+        if case or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
+        elif led:
+            yield m.start(), m.end(), "date", "possible"
+
+
+def _event_not_care(doc: Doc, pos: int) -> bool:
+    """A conference, exam or deadline sentence with no admission, scan or birth in it."""
+    return doc.has(pos, _EVENT_CUE, "event") and not doc.has(pos, _DATE_EVENT, "devent")

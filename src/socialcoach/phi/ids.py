@@ -1,7 +1,14 @@
-"""Record numbers and codes: MRN, accession, health plan, account, licence, device, VIN."""
+"""Record numbers and codes: MRN, accession, health plan, account, licence, device, VIN,
+and other codes (trauma aliases, booking numbers, study IDs, a patient's social handle).
+
+A cue word ("MRN", "Acc", "A#", "HAR", "FIN", "lot") in any case before an ID-like value, or a
+form that needs no cue: the Medicare MBI's 11-character pattern, a long bare number in a
+sentence about a case (possible), a worklist line's run of IDs.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +22,8 @@ _MRN = _cue_id(
     scan_first=True,
 )
 _ACCESSION = _cue_id(
-    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)", scan_first=True
+    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)",
+    scan_first=True,
 )
 _HEALTH_PLAN = _cue_id(
     r"[Mm]ember(?:ship)?\s?(?:ID|#|no\.?|number)|[Bb]eneficiary(?:\s+(?:ID|#|no\.?|number))?"
@@ -26,7 +34,8 @@ _HEALTH_PLAN = _cue_id(
     scan_first=True,
 )
 _ACCOUNT = _cue_id(
-    r"[Aa]ccount|ACCOUNT|[Aa]cct\.?|A/C|[Bb]illing\s+(?:#|no\.?|number|ID)"
+    r"[Aa]ccount|ACCOUNT|[Aa]cct\.?|A/C|[Bb]illing\s+(?:#|no\.?|number|ID)|HAR|FIN|CSN"
+    r"|[Ee]ncounter(?:\s?(?:#|no\.?|number|ID))?|[Ee]nc\s?#|[Vv]isit\s?(?:#|no\.?|number)"
     r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)",
     scan_first=True,
 )
@@ -44,18 +53,21 @@ _LICENSE = _cue_id(
     r"(?:driver'?s\s+|driving\s+|medical\s+|nursing\s+|professional\s+|state\s+)?"
     r"(?:[Ll]icen[cs]e|LICEN[CS]E)(?!\s+plate)(?:\s+(?:number|no\.?|#))?"
     r"|[Ll]ic\.?\s?#|[Cc]ertificate(?:\s+(?:number|no\.?|#))?|[Cc]ert\.?\s?#|DEA|NPI"
-    r"|[Pp]assport(?:\s+(?:number|no\.?|#))?|DL\s?#",
+    r"|[Pp]assport(?:\s+(?:number|no\.?|#))?|DL\s?#?|CDL|[Pp]ermit(?:\s+(?:number|no\.?|#))?",
     scan_first=True,
 )
 _DEVICE = _cue_id(
     r"[Ss]erial(?:\s+(?:number|no\.?|#|num))?|S/N|SN\s?[:#]|SN(?=\s+[A-Z0-9]*\d)|[Dd]evice\s+(?:ID|#)"
-    r"|UDI|[Ll]ot\s+(?:number|no\.?|#)|IMEI|MAC\s+address",
+    r"|UDI|[Ll]ot(?:\s+(?:number|no\.?|#))?|LOT|IMEI|MAC\s+address|REF|[Mm]odel\s+(?:#|no\.?)",
     scan_first=True,
 )
 _OTHER_ID = _cue_id(
     r"(?:[Pp]atient|[Pp]t\.?|[Ss]tudy|[Ss]ubject|[Pp]articipant|[Tt]rial|[Rr]ecord|[Ee]ncounter"
     r"|[Vv]isit|[Ss]pecimen|[Ss]ample|[Rr]equisition|[Oo]rder|[Rr]egistry|[Ee]nrol?ment"
-    r"|[Ee]mployee|[Ss]tudent|[Mm]ilitary)\s?(?:ID|I\.D\.|#|number|no\.?|code)",
+    r"|[Ee]mployee|[Ss]tudent|[Mm]ilitary)\s?(?:ID|I\.D\.|#|number|no\.?|code)"
+    r"|[Bb]ooking(?:\s+(?:ID|#|number|no\.?))?|[Ii]nmate(?:\s+(?:ID|#|number|no\.?))?"
+    r"|[Jj]ail\s+(?:ID|#|number|no\.?)|DOC\s?#|[Pp]risoner\s+(?:ID|#|number|no\.?)"
+    r"|[Cc]ase\s+(?:ID|#|number|no\.?)(?=\s*[A-Za-z]*\d{4,})|[Rr]egistration\s+(?:ID|#|number)",
     scan_first=True,
 )
 # "Case #40213-KM" is an identifier; "Case 12" or "Case #12" is teaching-file numbering.
@@ -64,9 +76,48 @@ _CASE_ID = _c(
     r"(?P<v>(?=[A-Za-z0-9-]*\d)(?:\d{4,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+|[A-Za-z]+\d{3,}\w*))"
 )
 _INITIALS = _c(
-    r"\b(?:[Pp]t|[Pp]atient|PT|[Ii]nitials|[Ii]nitialed)\.?,?\s*(?:initials\s*)?:?\s*"
+    r"\b(?:[Pp]t|[Pp]atient|PT|[Ii]nitials|[Ii]nitialed|[Mm]r|[Mm]rs|[Mm]s)\.?,?\s*(?:initials\s*)?:?\s*"
     r"(?P<v>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.[A-Z]\b)"
     r"|\b[Ii]nitials\s*:?\s*(?P<w>[A-Z]{2,3})\b"
+)
+
+
+# Medicare Beneficiary Identifier: 11 characters, digit-letter-alnum-digit-..., no S L O I B Z.
+_MBI_L = "[AC-HJKMNP-RT-Y]"
+_MBI = _c(
+    rf"(?<![\w-])[1-9]{_MBI_L}[0-9AC-HJKMNP-RT-Y]\d-?{_MBI_L}[0-9AC-HJKMNP-RT-Y]\d-?{_MBI_L}{{2}}\d{{2}}"
+    r"(?![\w-])"
+)
+# Trauma aliases and unknown-patient names: "Trauma Zebra", "TRAUMA, ZULU", "Unknown Male 12".
+_ALIAS = _c(
+    r"\b(?:[Tt]rauma|TRAUMA),?\s+(?P<v>[A-Z][a-z]+|[A-Z]{3,})\b(?:\s+\d{1,4}\b)?"
+    r"|\b(?:[Uu]nknown|UNKNOWN|[Uu]nidentified|UNK|[Dd]oe)[,\s]+(?:[Mm]ale|[Ff]emale|MALE|FEMALE"
+    r"|[Jj]ohn|[Jj]ane|[A-Z][a-z]+)(?:\s+#?\d{1,4})?\b"
+)
+_ALIAS_NOT = frozenset(
+    "bay bays surgery surgeon surgeons team teams center centre alert alerts activation level"
+    " call calls pan scan scans series service services protocol protocols room rooms unit"
+    " units one two three nurse nurses radiology imaging ct case cases patient patients code"
+    " codes ed icu recovery fellowship fellow fellows and or the a an in at of to is was"
+    " surgical medicine system systems program programs victim victims"
+    " informed care page paged".split()
+)
+# A patient's social handle: "@handle" with "his/her/their IG/TikTok/handle/account" nearby.
+_HANDLE = _c(r"(?<![\w@.])@(?P<v>[A-Za-z0-9_.]{2,30})\b")
+_HANDLE_CUE = _c(
+    r"\b(?:his|her|their|the\s+patient['\u2019]?s|pt['\u2019]?s|patient['\u2019]?s|mom['\u2019]?s"
+    r"|dad['\u2019]?s|daughter['\u2019]?s|son['\u2019]?s|family['\u2019]?s|wife['\u2019]?s"
+    r"|husband['\u2019]?s)\s+(?:\w+\s+)?(?:ig|insta|instagram|tiktok|twitter|x|handle|account"
+    r"|page|profile|username|channel|snap|snapchat|facebook|fb|youtube|onlyfans|twitch)\b"
+    r"|\b(?:follow(?:ed)?\s+(?:him|her|them)|(?:he|she|they)\s+(?:posts?|posted|goes\s+by|is))\b",
+    re.IGNORECASE,
+)
+# A long bare number in a sentence about a case: most likely a record or exam number.
+_BARE_NUMBER = _c(r"(?<![\w.,/#:-])(?:#\s?)?(?P<v>\d{6,12})(?![\w.,/:-]|\.\d)")
+_UNIT_AFTER = _c(
+    r"^\s*(?:mg|mcg|ml|units?|iu|mm|cm|kg|g|lbs?|cells|copies|/|x|times|people|patients|views"
+    r"|hits|downloads|followers|steps|dollars|usd|\$|k\b)",
+    re.IGNORECASE,
 )
 
 
@@ -92,4 +143,22 @@ def ids(doc: Doc) -> Iterator[Cand]:
     for m in _VIN.finditer(text):
         yield m.start(), m.end(), "vehicle"
     for m in _INITIALS.finditer(text):
-        yield *_span(m, "v", "w"), "other_id"
+        yield *_span(m, "v", "w"), "name"  # initials used as a name are a name (the guide)
+    for m in _MBI.finditer(text):
+        yield m.start(), m.end(), "health_plan", "likely"
+    for m in _ALIAS.finditer(text):
+        word = m["v"]
+        if word is not None and word.lower() in _ALIAS_NOT:
+            continue
+        yield m.start(), m.end(), "other_id", "likely"
+    for m in _HANDLE.finditer(text):
+        if doc.has(m.start(), _HANDLE_CUE, "handle"):
+            yield m.start(), m.end(), "other_id", "likely"
+    for m in _BARE_NUMBER.finditer(text):
+        v = m["v"]
+        if _UNIT_AFTER.match(text[m.end() : m.end() + 10]):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", v):
+            continue  # a compact date, the date rule's
+        if doc.clinical_near(m.start()) or doc.person(m.start()):
+            yield *m.span("v"), "mrn", "possible"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from ._base import _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
+from ._base import LETTER, LO, UP, _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
 from .registry import recognizer
 
 _ADDRESS = _c(
@@ -77,6 +77,65 @@ _NOT_PLACES = {
 }
 
 
+_PLACE_U = rf"[{UP}][{LO}]+(?:[ -](?:de |del |la |le |of |on |upon )?[{UP}][{LO}]+){{0,3}}"
+_GAZ_FROM = _c(
+    r"\b(?P<cue>from|in|near|outside(?:\s+of)?|of|around|out\s+(?:in|by|near)|up\s+in|down\s+in"
+    r"|over\s+in|lives\s+in|living\s+in|grew\s+up\s+in|raised\s+in|born\s+in)\s+"
+    r"(?:the\s+)?(?P<small>(?:(?:tiny|small|little|rural|remote|nearby|rural\s+little)\s+)?"
+    r"(?:(?:town|village|hamlet|township|community)\s+(?:of\s+)?)?)"
+    rf"(?P<v>{_PLACE_U})(?!{LETTER})"
+)
+_WORKPLACE_CUE = _c(
+    r"\b(?:join(?:ed|ing|s)?|proud|our\s+team|residency|fellowship|program|I\s+work|we\s+work"
+    r"|moving|moved\s+to|hiring|job|position|interview\w*|conference|meeting|congress|summit"
+    r"|visiting|visit(?:ed)?\s+(?:to|the)|speak(?:ing)?|talk|lecture|grand\s+rounds|vacation"
+    r"|trip|travel\w*|flight|hotel|based\s+in|located\s+in|practice\s+in|practicing\s+in)\b",
+    re.IGNORECASE,
+)
+_PERSON_FROM = _c(
+    r"\b(?:patients?|pts?|man|woman|boy|girl|lady|gentleman|guy|kid|child|infant|baby|he|she"
+    r"|toddler|teen(?:ager)?|farmer|teacher|worker|miner|fisherman|student|athlete|rancher"
+    r"|retiree|veteran|gymnast|runner|player|trucker|driver|logger|nurse|grandma|grandpa|mom"
+    r"|dad|family|someone|\d{1,3}\s?(?:yo|y/o|[MF])|year-old|age\s+\d+|brought\s+(?:him|her"
+    r"|them)(?:\s+in)?|transferred|airlifted|flown|drove|driven|came\s+in|came\s+down|came\s+up"
+    r"|sent|referred)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+_FACILITY = _c(
+    rf"(?<![{UP}{LO}])(?P<v>(?:(?:St\.?|Saint|San|Santa|Mount|Mt\.?|Our\s+Lady\s+of)\s+)?"
+    rf"(?:[{UP}][{LO}'\u2019]+\s+){{1,3}}"
+    r"(?:Hospital|Medical\s+Cent(?:er|re)|Regional(?:\s+Medical\s+Cent(?:er|re)|\s+Hospital)?"
+    r"|General(?:\s+Hospital)?|Memorial(?:\s+Hospital)?|Clinic|Health\s+Cent(?:er|re)|Nursing"
+    r"\s+(?:Home|Center|Facility)|Rehab(?:ilitation)?(?:\s+(?:Center|Hospital))?|Care\s+Cent(?:er"
+    r"|re)|Hospice|Manor|Assisted\s+Living|Senior\s+Living|Retirement\s+(?:Home|Village)"
+    r"|Correctional(?:\s+(?:Facility|Center))?|County\s+Jail|Jail|Prison|Elementary(?:\s+School)?"
+    r"|High\s+School|Middle\s+School|Urgent\s+Care|Children['\u2019]s(?:\s+Hospital)?"
+    r"|Infirmary|Sanatorium|Shelter|Mission|Lodge|Estates|Village|Farms?|Ranch|Mill|Sawmill"
+    r"|Plant|Factory|Mine|Quarry|Refinery|Warehouse|Depot))\b"
+)
+_FACILITY_TIE = _c(
+    r"\b(?:transferred|transfer|sent|came|brought|flown|airlifted|shipped|arrived|outside"
+    r"|OSH|from|lives?\s+at|resident\s+of|resides|discharged\s+to|admitted\s+to|at)\b",
+    re.IGNORECASE,
+)
+_UNIT_NAMED = _c(
+    r"\b(?:(?:on|to|in|from)\s+)(?:the\s+)?(?P<v>\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b"
+    r"(?:\s+(?:step-?down|tower|wing|unit|ICU))?|(?:MICU|SICU|CVICU|CCU|NICU|PICU|TICU|NSICU"
+    r"|Neuro\s?ICU|burn\s+unit|step-?down|tele(?:metry)?|ortho\s+floor)(?:\s+(?:bed|room|pod"
+    r"|bay)\s*#?\s*\d{1,3}[A-Z]?)?|(?:floor|pod|wing|unit)\s+\d{1,2}[A-Z]?)\b"
+)
+
+
+def _place_words(place: str) -> str | None:
+    """The longest leading part of `place` the gazetteer knows, or None."""
+    words = place.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        if lexicon.is_place(cand):
+            return cand
+    return None
+
+
 def _place_ok(place: str) -> bool:
     p = place.lower()
     if p in _US_STATES or p in _COUNTRIES:
@@ -125,6 +184,38 @@ def places(doc: Doc) -> Iterator[Cand]:
             re.IGNORECASE,
         ):
             yield s, e, "geo_small"
+    for m in _GAZ_FROM.finditer(text):
+        place = m["v"]
+        s = m.start("v")
+        small = bool(m["small"].strip())
+        known = _place_words(place)
+        if known is None and not small:
+            continue
+        name = known or place
+        if not _place_ok(name) or lexicon.is_given(name.split()[0]) and not small:
+            continue
+        if " " not in name and lexicon.ordinary(name) and not small:
+            continue  # "in Case", "from Reading"
+        if doc.has(s, _WORKPLACE_CUE, "workplace") and not small:
+            continue
+        cue = m["cue"].lower()
+        before = text[max(0, m.start() - 80) : m.start()]
+        if small or cue != "in" and cue != "of" and _PERSON_FROM.search(before):
+            yield s, s + len(name), "geo_small", "likely"
+        elif doc.person(s) or doc.clinical_near(s):
+            yield s, s + len(name), "geo_small", "possible"
+    for m in _FACILITY.finditer(text):
+        s, e = m.span("v")
+        if doc.has(s, _WORKPLACE_CUE, "workplace"):
+            continue
+        tie = _FACILITY_TIE.search(text, max(0, s - 40), s)
+        if tie and (doc.person(s) or doc.clinical_near(s)):
+            yield s, e, "geo_small", "likely"
+        elif doc.clinical_near(s):
+            yield s, e, "geo_small", "possible"
+    for m in _UNIT_NAMED.finditer(text):
+        if doc.clinical_near(m.start()) or doc.person(m.start()):
+            yield *m.span("v"), "geo_small", "possible"
     for m in _GEO_CITY_STATE.finditer(text):
         s, e = m.span("v")
         if _place_ok(text[s:e]) and doc.person(s) and doc.clinical(s):
