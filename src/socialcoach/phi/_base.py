@@ -391,6 +391,14 @@ class Doc:
     def person(self, pos: int) -> bool:
         return self.has(pos, _PERSON_CUE, "person")
 
+    def draft_clinical(self) -> bool:
+        """Some sentence of the draft is about a patient encounter."""
+        hit = self._cache.get((-1, "draft"))
+        if hit is None:
+            hit = _CLINICAL_CUE.search(self.text) is not None
+            self._cache[(-1, "draft")] = hit
+        return hit
+
 
 Cand = tuple[int, int, str]
 

@@ -51,9 +51,33 @@ _PHONE7 = _c(
     r"[^\n\d]{0,20}?(?P<v>(?<![\w-])\d{3}-\d{4}(?![\w-]))",
     re.IGNORECASE,
 )
-_FAX_CUE = _c(r"\bfax(?:ed|ing)?\b|\bf:", re.IGNORECASE)
+_FAX_CUE = _c(r"\bfax(?:ed|ing|es)?\b|\bf:", re.IGNORECASE)
+# A seven-digit local number ("(555-0147)", "ccl 555-0182") next to a person or a case.
+_PHONE_LOCAL = _c(r"(?<![\w/.#-])[2-9]\d{2}-\d{4}(?![\w-]|\.\d)")
 _PHONE_WORD = _c(
     r"\b(?:call(?:ed)?|phone|tel|telephone|cell|mobile|text|reach|pager|ring|dial)\b", re.IGNORECASE
+)
+
+
+_PATIENT_LINK = _c(
+    r"gofundme|caringbridge|mealtrain|giveforward|fundrazr|spotfund|obituar|legacy\.com|funeral"
+    r"|tribute|memorial|/news|news\.|/story|/article|/share|/s/|drive\.google|dropbox|box\.com"
+    r"|imgur|photos|/pacs|dicom|viewer|/image|tinyurl|bit\.ly|\bt\.co|instagram\.com|tiktok\.com"
+    r"|facebook\.com|fb\.com|youtu",
+    re.IGNORECASE,
+)
+_RELATIVE_CUE = _c(
+    r"\b(?:his|her|their|family|patient['\u2019]?s|pt['\u2019]?s|obituary|passed|memory|in\s+honou?r)\b",
+    re.IGNORECASE,
+)
+_PUBLIC_DNS = frozenset(
+    "8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
+    " 4.2.2.2 4.2.2.1 64.6.64.6".split()
+)
+_NETWORK_CUE = _c(
+    r"\b(?:wi-?fi|wlan|ssid|network|router|dns|gateway|subnet|vpn|password|login|hotspot"
+    r"|ethernet|modem|printer|server)\b",
+    re.IGNORECASE,
 )
 
 
@@ -71,7 +95,7 @@ def _url_is_safe(url: str) -> bool:
 
 def _phone_or_fax(doc: Doc, pos: int) -> str:
     """A number is a fax if the nearest preceding cue in its sentence says fax."""
-    s = max(doc.sentence(pos)[0], pos - 80)
+    s = max(0, pos - 80)  # "faxed it to us?? at 555-..." crosses a sentence end
     last_fax = max((m.end() for m in _FAX_CUE.finditer(doc.text, s, pos)), default=-1)
     last_phone = max((m.end() for m in _PHONE_WORD.finditer(doc.text, s, pos)), default=-1)
     return "fax" if last_fax > last_phone else "phone"
@@ -88,11 +112,23 @@ def contact(doc: Doc) -> Iterator[Cand]:
             # Bare "name.com" inside an email address is handled by the email rule.
             if s > 0 and text[s - 1] == "@":
                 continue
-            if not _url_is_safe(text[s:e]):
-                yield s, e, "url"
+            if _url_is_safe(text[s:e]):
+                continue
+            # A link leads to a patient when it looks like it (a fundraiser, an obituary, a
+            # news story, a shared image) or sits in a sentence about a person or a case;
+            # a society, course or charity-run link in a post about events is not flagged.
+            if _PATIENT_LINK.search(text, s, e) or doc.person(s) or doc.has(s, _RELATIVE_CUE, "rel"):
+                yield s, e, "url", "likely"
+            elif doc.clinical_near(s):
+                yield s, e, "url", "possible"
     for m in _IP.finditer(text):
-        if not _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            yield m.start(), m.end(), "ip"
+        if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group() in _PUBLIC_DNS:
+            continue  # a public resolver's address is the same for everyone
+        if doc.has(m.start(), _NETWORK_CUE, "network") and not doc.person(m.start()):
+            continue  # conference or department Wi-Fi settings
+        yield m.start(), m.end(), "ip"
     for m in _SSN.finditer(text):
         yield m.start(), m.end(), "ssn"
     for m in _SSN_CUE.finditer(text):
@@ -103,3 +139,6 @@ def contact(doc: Doc) -> Iterator[Cand]:
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
+    for m in _PHONE_LOCAL.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "possible"

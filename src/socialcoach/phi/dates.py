@@ -150,11 +150,14 @@ def dates(doc: Doc) -> Iterator[Cand]:
         for m in pattern.finditer(text):
             if not 1 <= int(m["d"]) <= 31:
                 continue
-            if doc.has(m.start(), _EVENT_CUE, "event") and not doc.has(
-                m.start(), _DATE_EVENT, "devent"
-            ):
+            if _event_not_care(doc, m.start()):
                 continue
-            yield m.start(), m.end(), "date"
+            # A day and month is a patient's only in a post about care: "Oct 19" in a post
+            # about a charity walk or an open house is an event's date.
+            if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+                yield m.start(), m.end(), "date", "likely"
+            elif doc.draft_clinical():
+                yield m.start(), m.end(), "date", "possible"
     for m in _DATE_MONTH_ONLY.finditer(text):
         if doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date"
@@ -165,7 +168,8 @@ def dates(doc: Doc) -> Iterator[Cand]:
     for m in _DATE_MONTH_DAY_ANYCASE.finditer(text):
         if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
             continue
-        yield m.start(), m.end(), "date", "likely"
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
     for m in _ORDINAL.finditer(text):
         if 1 <= int(m["d"]) <= 31 and doc.clinical_near(m.start()):
             yield m.start(), m.end(), "date", "likely"

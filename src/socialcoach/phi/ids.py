@@ -121,6 +121,53 @@ _UNIT_AFTER = _c(
 )
 
 
+# Cue words of each ID family. A value may sit a little after its cue ("CDL # was on the DOT
+# form (TX 18833021)", "serial # right on it: RZQ-118830"), as presidio's context words do:
+# an ID-like token takes the family of the nearest cue before it.
+_FAMILY_CUES: tuple[tuple[str, str], ...] = (
+    ("ssn", r"ssn|ss\s?#|social\s+security|social"),
+    ("license", r"licen[cs]es?|lic|cdl|dl|d/l|driver['\u2019]?s|rn|rph|lpn|npi|dea|permit|passport"
+     r"|certificate|cert|badge"),
+    ("vehicle", r"plates?|tags?|vin|vehicle|registration|motorcycle|car|truck"),
+    ("health_plan", r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
+     r"|mbi|beneficiary|payer|insurer|plan"),
+    ("device", r"serial|s/n|sn|sr\s?#|lot|udi|device|implant|pacemaker|icd|stimulator|pump"),
+    ("account", r"fin|har|csn|enc|encounter|acct|account|billing|claim|invoice|visit"),
+    ("accession", r"accessions?|acc|a\s?#|exam\s?#"),
+    ("mrn", r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record"),
+    ("other_id", r"booking|inmate|jail|doc\s?#|case\s+id|study\s+id|subject|trial|registry"
+     r"|employee|student"),
+    ("zip", r"zip|zipcode|postal\s+code"),
+)
+_FAMILY_CUE = _c(
+    r"\b(?:" + "|".join(f"(?P<{cat}>{cue})" for cat, cue in _FAMILY_CUES) + r")(?![a-z])",
+    re.IGNORECASE,
+)
+_ID_TOKEN = _c(
+    r"(?<![\w/.:#-])#?(?P<v>(?=[A-Za-z0-9./-]*\d)[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*"
+    r"(?:\s\d{4,6}(?![\w/-])){0,2})(?![\w/-]|[.:]\w)"
+)
+_NOT_ID = re.compile(
+    r"(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d+(?:\.\d+)?(?:[a-z]{1,3})?|[a-z]+\d"
+    r"|\d{1,2}(?:am|pm|h|st|nd|rd|th)|v\d.*|[a-z]\d{1,2}(?:-[a-z]?\d{1,2})?",
+    re.IGNORECASE,
+)
+# A code with a modality in it, as RIS systems number exams: 24CT0918821, MR24-00912.
+_ACC_FORM = _c(
+    r"(?<![\w-])(?:\d{2}(?:CT|MR|US|XR|NM|PT|DX|CR|MG|IR|FL|RF|CTA|MRI)\d{5,}"
+    r"|(?:CT|MR|US|XR|NM|DX|CR|MG)\d{2}-?\d{5,})(?![\w-])"
+)
+
+
+def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:
+    """The family of the nearest cue word before pos (within ~100 characters), and its end."""
+    text = doc.text
+    best = None
+    for m in _FAMILY_CUE.finditer(text, max(0, pos - 100), pos):
+        best = (m.lastgroup or "", m.end())
+    return best
+
+
 @recognizer("ids")
 def ids(doc: Doc) -> Iterator[Cand]:
     text = doc.text
@@ -154,6 +201,25 @@ def ids(doc: Doc) -> Iterator[Cand]:
     for m in _HANDLE.finditer(text):
         if doc.has(m.start(), _HANDLE_CUE, "handle"):
             yield m.start(), m.end(), "other_id", "likely"
+    for m in _ACC_FORM.finditer(text):
+        yield m.start(), m.end(), "accession", "likely"
+    for m in _ID_TOKEN.finditer(text):
+        v = m["v"]
+        digits = sum(ch.isdigit() for ch in v)
+        if _NOT_ID.fullmatch(v) and not (len(v) >= 5 and digits >= 5 and v.isdigit()):
+            continue
+        if len(v) < 4 or digits < 2 or _UNIT_AFTER.match(text[m.end() : m.end() + 10]):
+            continue
+        found = _family_of(doc, m.start("v"))
+        if found is None:
+            continue
+        cat, cue_end = found
+        if cat == "zip" and not re.fullmatch(r"\d{5}(?:-\d{4})?", v):
+            continue
+        if cat == "ssn" and not re.fullmatch(r"\d{4}|\d{3}-?\d{2}-?\d{4}", v):
+            continue
+        near = m.start("v") - cue_end <= 45
+        yield *m.span("v"), cat, "likely" if near else "possible"
     for m in _BARE_NUMBER.finditer(text):
         v = m["v"]
         if _UNIT_AFTER.match(text[m.end() : m.end() + 10]):
