@@ -294,8 +294,14 @@ _CLINICAL_CUE = _c(
     r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|I\s+read|we\s+read|read\s+(?:a|an|the|his|her)\b"
     r"|saw\s+(?:a|an|the)|(?:came|brought|rolled|wheeled)\s+in|presented|admitted|discharged"
     r"|ED|ER|A&E|ICU|NICU|PICU|trauma|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
-    r"|consult|biopsy|CT|CTA|MRI|MR|X-?ray|radiograph|ultrasound|mammogram|PET"
-    r"|(?:the|a|this|our)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen|teenager)"
+    r"|consult|biopsy|CT|CTA|MRI|MR|X-?ray|radiograph|ultrasound|mammo\w*|PET|CXR|KUB|films?"
+    r"|contrast|scans?|studies|study|reqs?|requisitions?|orders?|ordered|worklist|chart|tracker"
+    r"|handoff|dialysis|hospice|cath|angio|fx|fracture[sd]?|hip|bleed|stent|intubated|EMS"
+    r"|ambulance|transfer(?:red)?|admit|fell|fall|injur(?:y|ies|ed)|rehab|surgery|OR|PACS|RIS"
+    r"|reading\s+room|on\s+call|night\s+float|shift|table|gantry|magnet|sono|echo|IR|pt['\u2019]s"
+    r"|pateint|paitent|patinet|pnt"
+    r"|(?:the|a|this|our|my|that)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen"
+    r"|teenager|grandma|grandpa|gent|dude|fella|sweetheart)"
     r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",
     re.IGNORECASE,
     scan_first=True,
@@ -319,6 +325,8 @@ _PERSON_CUE = _c(
     r"\b(?:patients?|pts?|man|woman|men|women|boy|girl|lady|gentleman|guy|kid|child|infant|baby"
     r"|toddler|teen|teenager|farmer|teacher|worker|miner|fisherman|student|athlete|player"
     r"|retiree|veteran|mother|father|mom|dad|grandmother|grandfather|he|she|his|her|him"
+    r"|grandma|grandpa|nana|abuela|abuelo|abuelito|abuelita|wife|husband|son|daughter|ma['\u2019]am"
+    r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
     r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
     re.IGNORECASE,
     scan_first=True,

@@ -19,7 +19,7 @@ from .registry import recognizer
 _N = r"(?:9\d|1[01]\d)"
 _AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-\s?|\s)?(?:years?|yrs?|yr|y)[\s-]?(?:old|o\b)"
-    rf"|\b(?P<n2>{_N})\s?(?:yo|y/o|y\.o\.?|yr?s?/o|yoa|y)(?![A-Za-z])"
+    rf"|\b(?P<n2>{_N})\s?(?:yo|y/o|y\.o\.?|yr?s?/o|yoa|y|Y|YO|Y/O|YRS?)(?![A-Za-z])"
     rf"|\b(?P<n3>{_N})\s?(?:[MF]|yo[MF]|y[MF]|[mf](?=[\s,.;)]))\b(?!\s*(?:degrees|°))"
     rf"|\b(?:[Aa]ged?|AGE|[Aa]ge\s+of|[Aa]ge:|[Aa]ge\s+is|AGED?)\s*:?\s*(?P<n4>{_N})\b"
     r"(?!\s*(?:%|mm|cm|min|days|weeks|months|percent|mSv|°))"
@@ -31,12 +31,13 @@ _TEMP_BEFORE = _c(r"(?:\b(?:temp\w*|fever|febrile|T(?:max)?)|°)\W{0,3}(?:of\s+)
 # "Mrs. K, 94", "he's 91", "she is 96", "at 93 she still", "our 95 y.o." -- a bare number is an
 # age only right after a person.
 _PERSON_NUMBER = _c(
-    rf"(?:\b(?:he|she|they|who)(?:'s|\u2019s|\s+is|\s+was|\s+were|\s+are|\s+turned)"
+    rf"(?:\b(?:he|she|they|who|you|i|we)(?:'s|\u2019s|'m|\u2019m|'re|\u2019re|\s+is|\s+was"
+    rf"|\s+were|\s+are|\s+am|\s+turned|\s+turns)"
     rf"|\b(?:mr|mrs|ms|miss|mx)\.?\s+[a-z][\w.'\u2019-]*"
     rf"|\b(?:patient|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather"
     rf"|nana|papa|mom|dad|mother|father|veteran|vet|widow|widower|resident)"
     rf")(?:\s+[a-z][\w.'\u2019-]*)?,?\s+(?:(?:was|is|now|just|only|still|a\s+spry|aged?)\s+)?"
-    rf"(?P<n>{_N})\b(?![.,]\d|\s*(?:%|mm|cm|kg|lbs?|mg|ml|bpm|mmhg|min|sec|degrees|°|/|-\d|x\d"
+    rf"(?P<n>{_N})\b(?![.,]\d|-?\s?(?:something|ish|plus|s\b)|\s*(?:%|mm|cm|kg|lbs?|mg|ml|bpm|mmhg|min|sec|degrees|°|/|-\d|x\d"
     rf"|units?|hu|percent|patients|cases|days|weeks|months|minutes|hours|beats|mph|miles|feet))",
     re.IGNORECASE,
 )
@@ -64,6 +65,48 @@ _WORD_AGE = _c(
     r"|\b(?:late|mid)[\s-]nineties\b",
     re.IGNORECASE,
 )
+# A bare number framed next to a person: "— 91 —", "(91)", "(98!!)", "Mrs. K 94", "96." after a
+# birth year; the sentence must be about a person and the number not a measurement.
+_FRAMED_NUMBER = _c(
+    rf"(?:(?<=[(\u2014\u2013])|(?<=[(\u2014\u2013] )|(?<= - )|(?<=: )|(?<=^)|(?<=\. )|(?<=\| ))"
+    rf"(?P<n>{_N})(?=\s*(?:[)\u2014\u2013]|!+\)|\?+\)|\s-\s|\.(?:\s|$)|,\s|\s*\|))",
+    re.MULTILINE,
+)
+_MEASURE_BEFORE = _c(
+    r"\b(?:hr|heart\s+rate|rate|pulse|bpm|sats?|spo2|o2|bp|systolic|diastolic|weight|wt|kg|lbs"
+    r"|glucose|bg|score|level|grade|ef|hu|mm|cm|ml|mg|dose|dlp|ctdi|kv|kvp|mas|temp|fever|page"
+    r"|slide|figure|fig|case|room|rm|bed|bay|n|p|q|iq|gcs|apgar|percent|percentile|of|out\s+of"
+    r"|over|under|about|around|~|approx|number|#|no|step|mile|miles|minute|minutes|hours"
+    r"|days|years|year|week|weeks|\$|cpt|icd)\W{0,3}$",
+    re.IGNORECASE,
+)
+# "nana (my actual nana) is 98", "she was 102 (!!)": a verb of being right before the number.
+_IS_NUMBER = _c(
+    rf"\b(?:is|was|turned|turns|turning|being|aged?|now)\s+(?:(?:now|just|only|still|almost"
+    rf"|nearly|literally)\s+)?(?P<n>{_N})\b(?![.,]\d|-?\s?(?:something|ish|plus|s\b|%)|\s*(?:%|mm|cm"
+    r"|kg|lbs?|mg|ml|bpm|mmhg|min|sec|degrees|°|/|x\d|units?|hu|percent|patients|cases|days"
+    r"|weeks|months|minutes|hours|beats|mph|miles|feet|ms|msv|mgy|kv|mas|slices|images|over|on|out))",
+    re.IGNORECASE,
+)
+_HIS_NTH = _c(
+    rf"\b(?:his|her|their|my)\s+(?P<n>{_N})(?:st|nd|rd|th)\b(?!\s+(?:percentile|centile|case|patient"
+    r"|scan|study|time|day|week|visit))",
+    re.IGNORECASE,
+)
+_DOB_YEAR = _c(
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday)\b[^.\d\n]{0,24}?"
+    r"(?P<y>1[89]\d\d)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS_OTHER = _c(
+    r"\b(?:noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to)?"
+    r"|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
+    r"|nonante(?:-\w+)?|neunzig|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)undneunzig"
+    r"|novant(?:a|uno|adue|atré|atre|aquattro|acinque|asei|asette|otto|anove)|noventa\s+e\s+\w+)"
+    r"(?=\s+(?:años|anos|ans|jahre|anni|years|yrs|y/?o)\b|\s*[,.!)]|\s+(?:y\s+)?(?:sigue|still))",
+    re.IGNORECASE,
+)
+
 # Other languages: "91 ans", "97 años", "93-jährige", "92 anni", "95 jaar", "94 lat", "96 år".
 _FOREIGN_AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-?\s?)(?:ans\b|años\b|anos\b|añitos\b|jährige[rnms]?\b|jährig\b"
@@ -116,7 +159,26 @@ def ages(doc: Doc) -> Iterator[Cand]:
         yield s, e, "age_over_89", "likely"
     for m in _FOREIGN_AGE.finditer(text):
         yield m.start(), m.end(), "age_over_89", "likely"
+    for m in _FRAMED_NUMBER.finditer(text):
+        s0 = m.start("n")
+        if _MEASURE_BEFORE.search(text, max(0, s0 - 16), s0):
+            continue
+        if doc.person(s0) or doc.clinical_near(s0):
+            yield *m.span("n"), "age_over_89", "possible"
+    for m in _IS_NUMBER.finditer(text):
+        s0 = m.start("n")
+        if _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        if doc.person(s0):
+            yield *m.span("n"), "age_over_89", "likely"
+    for m in _HIS_NTH.finditer(text):
+        yield m.start(), m.end(), "age_over_89", "likely"
+    for m in _NUMBER_WORDS_OTHER.finditer(text):
+        yield m.start(), m.end(), "age_over_89", "likely"
     now = _this_year()
+    for m in _DOB_YEAR.finditer(text):
+        if now - int(m["y"]) >= 90:
+            yield *m.span("y"), "age_over_89", "likely"
     for m in _BIRTH_YEAR.finditer(text):
         if m["y"]:
             year, span = int(m["y"]), m.span("y")

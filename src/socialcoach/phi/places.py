@@ -88,8 +88,8 @@ _GAZ_FROM = _c(
 _WORKPLACE_CUE = _c(
     r"\b(?:join(?:ed|ing|s)?|proud|our\s+team|residency|fellowship|program|I\s+work|we\s+work"
     r"|moving|moved\s+to|hiring|job|position|interview\w*|conference|meeting|congress|summit"
-    r"|visiting|visit(?:ed)?\s+(?:to|the)|speak(?:ing)?|talk|lecture|grand\s+rounds|vacation"
-    r"|trip|travel\w*|flight|hotel|based\s+in|located\s+in|practice\s+in|practicing\s+in)\b",
+    r"|speak(?:ing)?|talk|lecture|grand\s+rounds|vacation|hotel|based\s+in|located\s+in"
+    r"|practice\s+in|practicing\s+in|present(?:ing)?\s+at|excited)\b",
     re.IGNORECASE,
 )
 _PERSON_FROM = _c(
@@ -123,6 +123,27 @@ _UNIT_NAMED = _c(
     r"(?:\s+(?:step-?down|tower|wing|unit|ICU))?|(?:MICU|SICU|CVICU|CCU|NICU|PICU|TICU|NSICU"
     r"|Neuro\s?ICU|burn\s+unit|step-?down|tele(?:metry)?|ortho\s+floor)(?:\s+(?:bed|room|pod"
     r"|bay)\s*#?\s*\d{1,3}[A-Z]?)?|(?:floor|pod|wing|unit)\s+\d{1,2}[A-Z]?)\b"
+)
+
+
+# A known place right before a care setting: "the Rock Springs ER", "a clinic in Yuma".
+_PLACE_SETTING = _c(
+    rf"(?<![{UP}{LO}])(?P<v>{_PLACE_U})\s+(?:ER|ED|IHS|VA|hospital|clinic|urgent\s+care|ICU"
+    r"|nursing\s+home|rehab|fire\s+(?:department|dept)|EMS|ambulance|high\s+school|jail|prison"
+    r"|plant|mill|mine|farm|ranch|rez|reservation|trailer\s+park|shelter)\b"
+)
+_PAREN_PLACE = _c(rf"\((?P<v>{_PLACE_U})\)")
+_CITY_ZIP = _c(rf"(?<![{UP}{LO}])(?P<v>{_PLACE_U}),?\s+(?:[A-Z]{{2}}\s+)?(?P<z>\d{{5}})(?:-\d{{4}})?\b")
+_TO_PLACE = _c(
+    r"\b(?:drove|driven|drive|flown|flew|airlifted|transferred|sent|shipped|moved|brought)\b"
+    rf"[^.!?\n]{{0,30}}?\bto\s+(?P<v>{_PLACE_U})"
+)
+_ROOM_ANY = _c(
+    r"\b(?:in|on|to|into|from|at)\s+(?:the\s+)?(?P<v>(?:scanner|CT|MRI|MR|US|room|rm|bay|resus"
+    r"|pod|trauma\s+bay|suite|bed|cubicle|stall)\s*#?\s*\d{1,3}[A-Za-z]?)\b(?!\s*(?:weeks?|days?"
+    r"|months?|hours?|mins?|minutes|times|years?|mm|cm|%))"
+    r"|\b(?P<w>(?:RM|Rm|rm|ROOM|BED|Bed|bed|BAY|Bay)\s*#?\s*\d{1,3}[A-Za-z]?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -192,7 +213,7 @@ def places(doc: Doc) -> Iterator[Cand]:
         if known is None and not small:
             continue
         name = known or place
-        if not _place_ok(name) or lexicon.is_given(name.split()[0]) and not small:
+        if not _place_ok(name):
             continue
         if " " not in name and lexicon.ordinary(name) and not small:
             continue  # "in Case", "from Reading"
@@ -204,6 +225,34 @@ def places(doc: Doc) -> Iterator[Cand]:
             yield s, s + len(name), "geo_small", "likely"
         elif doc.person(s) or doc.clinical_near(s):
             yield s, s + len(name), "geo_small", "possible"
+    for m in _PLACE_SETTING.finditer(text):
+        known = _place_words(m["v"])
+        if known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
+            if doc.clinical_near(m.start()) or doc.person(m.start()):
+                yield m.start("v"), m.start("v") + len(known), "geo_small", "likely"
+    for m in _PAREN_PLACE.finditer(text):
+        known = _place_words(m["v"])
+        if known == m["v"] and _place_ok(known) and not lexicon.ordinary(known):
+            if doc.clinical_near(m.start()) or doc.person(m.start()):
+                yield *m.span("v"), "geo_small", "possible"
+    for m in _CITY_ZIP.finditer(text):
+        known = _place_words(m["v"])
+        if known and _place_ok(known):
+            yield m.start("v"), m.start("v") + len(known), "geo_small", "likely"
+            yield *m.span("z"), "zip", "likely"
+    for m in _TO_PLACE.finditer(text):
+        known = _place_words(m["v"])
+        if known and _place_ok(known) and (" " in known or not lexicon.ordinary(known)):
+            if not doc.has(m.start(), _WORKPLACE_CUE, "workplace") and (
+                doc.person(m.start("v")) or doc.clinical_near(m.start("v"))
+            ):
+                yield m.start("v"), m.start("v") + len(known), "geo_small", "possible"
+    for m in _ROOM_ANY.finditer(text):
+        s0, e0 = _span(m, "v", "w")
+        if _GEO_ROOM_VETO.search(text, max(0, s0 - 15), s0):
+            continue
+        if doc.person(s0):
+            yield s0, e0, "geo_small", "possible"
     for m in _FACILITY.finditer(text):
         s, e = m.span("v")
         if doc.has(s, _WORKPLACE_CUE, "workplace"):
