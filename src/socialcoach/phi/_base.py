@@ -300,6 +300,11 @@ _CLINICAL_CUE = _c(
     r"|ambulance|transfer(?:red)?|admit|fell|fall|injur(?:y|ies|ed)|rehab|surgery|OR|PACS|RIS"
     r"|reading\s+room|on\s+call|night\s+float|shift|table|gantry|magnet|sono|echo|IR|pt['\u2019]s"
     r"|pateint|paitent|patinet|pnt"
+    # other languages: es, pt, fr, de, it, vi, tl
+    r"|pacientes?|paciente|patientin|patienten|patiente|paziente|bệnh\s+nhân|pasyente\w*"
+    r"|fractura|fraktur|hüftfraktur|derrame|urgencias|notaufnahme|urgences|hôpital|ospedale"
+    r"|hospital|krankenhaus|bệnh\s+viện|chụp|ospital|nag-?CT|escáner|tomograf\w*|resonancia"
+    r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo"
     r"|(?:the|a|this|our|my|that)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen"
     r"|teenager|grandma|grandpa|gent|dude|fella|sweetheart)"
     r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",
@@ -326,6 +331,8 @@ _PERSON_CUE = _c(
     r"|toddler|teen|teenager|farmer|teacher|worker|miner|fisherman|student|athlete|player"
     r"|retiree|veteran|mother|father|mom|dad|grandmother|grandfather|he|she|his|her|him"
     r"|grandma|grandpa|nana|abuela|abuelo|abuelito|abuelita|wife|husband|son|daughter|ma['\u2019]am"
+    r"|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|elder|señora|señor|doña|don|sra|sr"
+    r"|tío|tía|madame|monsieur|frau|herr|lola|lolo|manong|manang|tita|tito|cụ|ông|bà"
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
     r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
     re.IGNORECASE,
@@ -390,11 +397,15 @@ class Doc:
         return self.has(pos, _CLINICAL_CUE, "clin") and not self.has(pos, _EVENT_CUE, "event")
 
     def clinical_near(self, pos: int) -> bool:
-        """This sentence is clinical, or it is about a person right after a clinical one."""
+        """This sentence is clinical, or it is about a person next to a clinical one."""
         if self.clinical(pos):
             return True
-        start = self.sentence(pos)[0]
-        return start > 0 and self.person(pos) and self.clinical(start - 1)
+        start, end = self.sentence(pos)
+        if not self.person(pos):
+            return False
+        return (start > 0 and self.clinical(start - 1)) or (
+            end < len(self.text) and self.clinical(end + 1)
+        )
 
     def person(self, pos: int) -> bool:
         return self.has(pos, _PERSON_CUE, "person")

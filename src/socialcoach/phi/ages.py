@@ -111,7 +111,8 @@ _NUMBER_WORDS_OTHER = _c(
 _FOREIGN_AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-?\s?)(?:ans\b|años\b|anos\b|añitos\b|jährige[rnms]?\b|jährig\b"
     r"|jahre\s+alt\b|jahre\b|anni\b|jaar\b|lat\b|år\b|yaşında\b|yaş\b|歳|岁|세|ετών\b|лет\b|let\b"
-    r"|vuotias\b|éves\b|-latek\b|latek\b)",
+    r"|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
+    r"|taon\b|tahun\b|साल|سنة|岁)",
     re.IGNORECASE,
 )
 # Birth years: "born in 1929", "b. 1931", "DOB 1933", "born in '33", "class of 1950" is not one.

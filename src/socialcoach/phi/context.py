@@ -84,11 +84,14 @@ _RECENT_MORE = _c(
     r"|\b(?:anoche|ayer|hoy|esta\s+(?:mañana|manana|tarde|noche)|anteayer|hier(?:\s+soir)?"
     r"|aujourd['\u2019]hui|ce\s+matin|cette\s+nuit|ce\s+soir|cette\s+semaine|gestern(?:abend)?"
     r"|heute(?:\s+(?:morgen|früh|nacht|abend))?|letzte\s+nacht|oggi|ieri(?:\s+sera)?|stamattina"
-    r"|stanotte|stasera|ontem|hoje|esta\s+manhã|ontem\s+à\s+noite)\b",
+    r"|stanotte|stasera|ontem|hoje|esta\s+manhã|ontem\s+à\s+noite|gestern\s+nacht|vorgestern"
+    r"|hôm\s+qua|hôm\s+nay|sáng\s+nay|tối\s+qua|đêm\s+qua|tuần\s+trước|kahapon|kagabi|kanina"
+    r"|ngayon|noong\s+isang\s+araw|la\s+semana\s+pasada|el\s+fin\s+de\s+semana|le\s+week-end)\b",
     re.IGNORECASE,
 )
 _RELATIVE = _c(
-    r"\b(?:my|our|his|her)\s+(?:own\s+|dear\s+|sweet\s+|elderly\s+|late\s+|next-door\s+)?"
+    r"\b(?:my|our|his|her)\s+(?:(?:own|dear|sweet|elderly|late|next-door|actual|real|favou?rite"
+    r"|beloved|old|great|little|big|older|younger|baby)\s+)?"
     r"(?:(?:great-?)?grand(?:mother|father|ma|pa|mom|dad|parents?)|mother|father|mom|mum|dad"
     r"|mama|papa|parents?|uncle|aunt|auntie|cousin|nephew|niece|brother|sister|sibling|son"
     r"|daughter|kid|child|wife|husband|partner|spouse|fianc[ée]e?|in-laws?|mother-in-law"
@@ -99,7 +102,19 @@ _RELATIVE = _c(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-_RELATIVE_OWN = _c(r"^(?:my|our)\b", re.IGNORECASE)
+_RELATIVE_OWN = _c(r"^(?:my|our|mi|mis|ma|mon|mes|mein|meine|meiner|nuestr[oa])\b", re.IGNORECASE)
+_RELATIVE_OTHER_LANG = _c(
+    r"\b(?:mi|mis|nuestr[oa]s?)\s+(?:querid[oa]\s+)?(?:abuel[oa]s?|abuelit[oa]|t[ií][oa]|madre|padre"
+    r"|mam[áa]|pap[áa]|herman[oa]|prim[oa]|sobrin[oa]|hij[oa]|espos[oa]|vecin[oa]|suegr[oa]"
+    r"|cuñad[oa]|nieto|nieta)\b"
+    r"|\b(?:ma|mon|mes)\s+(?:grand-mère|grand-père|mère|père|oncle|tante|cousine?|voisine?|frère"
+    r"|sœur|soeur|fils|fille|mari|femme|belle-mère|beau-père)\b"
+    r"|\b(?:mein|meine|meiner|meinem|unser|unsere)\s+(?:Oma|Opa|Mutter|Vater|Onkel|Tante"
+    r"|Nachbar(?:in)?|Bruder|Schwester|Cousine?|Großmutter|Großvater|Schwiegermutter|Sohn"
+    r"|Tochter|Mann|Frau)\b"
+    r"|\b(?:lola|lolo|tita|tito|pinsan|kapitbahay)\s+ko\b",
+    re.IGNORECASE,
+)
 _CARE_CUE = _c(
     r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|read|CT|CTA|MRI|MR|x-?rays?|films?|ultrasound"
     r"|mammo\w*|biops\w*|ED|ER|ICU|admitted|came\s+in|brought|showed|shows|found|diagnos\w*"
@@ -117,6 +132,33 @@ _NEWS_EVENT = _c(
     r"|mass\s+casualty(?:\s+incident)?|MCI|bombing)\b"
     r"(?:\s+(?:on|at|in|near|off|outside)\s+(?:the\s+)?(?:Route|Rt\.?|I-|Highway|Hwy|[A-Z])[\w-]*"
     r"(?:\s+\d+|\s+[A-Z]\w+)?)?",
+    re.IGNORECASE,
+)
+# A kind of accident specific enough to be one event: "the combine accident", "grain silo
+# collapse", "boat fire", "scaffolding fall downtown", "the Route 30 hit-and-run".
+_EVENT_KIND = _c(
+    r"\b(?:(?:the|a|that|this)\s+)?(?:[\w-]+\s+){0,2}?(?:silo|combine|tractor|barn|boat|bus|truck"
+    r"|train|plane|house|apartment|factory|mine|scaffolding|trench|fireworks|atv|dirt\s+bike"
+    r"|motorcycle|school\s+bus|grain\s+bin|bull|rodeo|hunting|logging|chainsaw|snowmobile|jet\s+ski"
+    r"|swimming|diving|boating|ski|skiing|roofing|ladder|elevator|crane|forklift|pileup|canyon"
+    r"|highway|interstate|freeway|route|bridge|parade|stadium|concert|church|school|mall)\s+"
+    r"(?:fire|crash|collapse|explosion|accident|rollover|wreck|fall|derailment|pile-?up|shooting"
+    r"|stabbing|attack|incident|drowning|hit-and-run|collision|blast|flood)\b"
+    r"(?:\s+(?:downtown|uptown|last\s+\w+|on\s+[A-Z][\w-]*(?:\s+\d+)?))?"
+    r"|\b(?:the|that)\s+(?:Route|Rt\.?|Hwy|Highway|I-?)\s*\d+\s+(?:[\w-]+\s+)?(?:crash|pile-?up"
+    r"|wreck|hit-and-run|collision|accident|rollover)\b",
+    re.IGNORECASE,
+)
+_RETIRED = _c(
+    r"\b(?:retired|former|ex-|longtime|long-time)\s*(?:[A-Z][\w-]+\s+){0,2}(?:[a-z]+\s+)?"
+    r"(?:\w+(?:man|woman|er|or|ist|ian)|nurse|cop|officer|sergeant|marine|soldier|pilot|chief"
+    r"|teacher|judge|priest|nun|lineman|coach|athlete|player|quarterback|boxer|jockey|miner"
+    r"|firefighter|sheriff|mayor|senator|pastor|principal)\b",
+)
+_OTHERS_RELATIVE = _c(
+    r"\bthe\s+(?:\w+\s+)?\w+['\u2019]s\s+(?:nephew|niece|son|daughter|wife|husband|mother"
+    r"|father|mom|dad|grandson|granddaughter|grandmother|grandfather|brother|sister|cousin|kid"
+    r"|widow|uncle|aunt)\b",
     re.IGNORECASE,
 )
 _NEWS_VETO = _c(
@@ -179,6 +221,22 @@ def context(doc: Doc) -> Iterator[Cand]:
             continue  # "his wife" is the name rules' business; "my uncle" is context
         if doc.has(m.start(), _CARE_CUE, "care") or doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context", "likely"
+    for m in _RELATIVE_OTHER_LANG.finditer(text):
+        if doc.has(m.start(), _CARE_CUE, "care") or doc.draft_clinical():
+            yield m.start(), m.end(), "context", "likely"
+    for m in _EVENT_KIND.finditer(text):
+        if not doc.has(m.start(), _NEWS_VETO, "news-veto") and (
+            doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
+        ):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _RETIRED.finditer(text):
+        if not _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()) and (
+            doc.clinical_near(m.start()) or doc.person(m.start())
+        ):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _OTHERS_RELATIVE.finditer(text):
+        if doc.clinical_near(m.start()) or doc.person(m.start()):
+            yield m.start(), m.end(), "context", "possible"
     for m in _NEWS_EVENT.finditer(text):
         if doc.has(m.start(), _NEWS_VETO, "news-veto"):
             continue

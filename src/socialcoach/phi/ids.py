@@ -159,11 +159,22 @@ _ACC_FORM = _c(
 )
 
 
+_FIELD_LABEL = _c(r"\b[A-Za-z]{2,10}:\s")
+
+
 def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:
     """The family of the nearest cue word before pos (within ~100 characters), and its end."""
     text = doc.text
     best = None
-    for m in _FAMILY_CUE.finditer(text, max(0, pos - 100), pos):
+    start = max(0, pos - 100)
+    for sep in ("|", "\n", ";"):
+        start = max(start, text.rfind(sep, 0, pos) + 1)
+    label = None
+    for label in _FIELD_LABEL.finditer(text, start, pos):
+        pass
+    if label is not None:
+        start = label.start()  # "Ins: Medicare MBI ... Addr: 2214 ...": the last label rules
+    for m in _FAMILY_CUE.finditer(text, start, pos):
         best = (m.lastgroup or "", m.end())
     return best
 

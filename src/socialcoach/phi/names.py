@@ -49,7 +49,14 @@ _NICKNAME = _c(
     r"(?<![\w])(?P<v>(?i:big|little|lil|old|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
     r"|mama|mamá|papá|auntie|aunt|uncle|tía|tío|tia|tio|abuela|abuelo|abuelita|baba|babcia|oma"
     r"|opa|mimi|meemaw|peepaw|pop|pops|cousin|brother|sister|miss|mister|sir|señora|señor|doña"
-    rf"|don)\s+{_WORD}(?:\s+{_WORD})?)"
+    r"|don|sra\.?|sr\.?|srta\.?|sig\.?|sig\.ra|mme\.?|mlle\.?|herr|frau|manong|manang|lola|lolo"
+    r"|tita|tito|ate|kuya|nanay|tatay|baby\s+(?:boy|girl)|lt\.?|sgt\.?|capt\.?|col\.?|maj\.?"
+    rf"|cpl\.?|pvt\.?|ông|bà|cụ|anh|chị|em)\s+{_WORD}(?:\s+(?:['\u2018\u201c\"][^'\u2019\u201d\"]{{2,20}}"
+    rf"['\u2019\u201d\"]\s+)?{_WORD}){{0,2}})"
+)
+# First 'Nick' Last: "Salvatore 'Sally Boy' DeMarco", "Margaret 'Peggy' Sorensen".
+_QUOTED_NICK = _c(
+    rf"(?<![{UP}{LO}])(?P<v>{_WORD}\s+['\u2018\u201c\"][^'\u2019\u201d\"\n]{{2,20}}['\u2019\u201d\"]\s+{_WORD})"
 )
 _GIVEN = _c(rf"(?<![{UP}{LO}@#'\u2019])(?P<v>{_WORD})(?!{LETTER}|['\u2019]\w\w)")
 _HONORIFIC_LOWER = _c(r"\b(?:mr|mrs|ms|miss)\.?\s+(?P<v>[a-z][a-z'-]{2,})\b", re.IGNORECASE)
@@ -323,6 +330,13 @@ def names(doc: Doc) -> Iterator[Cand]:
             yield m.start(), m.end(), "name", "likely"
         elif doc.clinical_near(m.start()) and not _not_a_patient(doc, m.start()):
             yield m.start(), m.end(), "name", "possible"
+        elif (
+            doc.draft_clinical()
+            and lexicon.is_surname(last)
+            and not lexicon.ordinary(last)
+            and not _not_a_patient(doc, m.start())
+        ):
+            yield m.start(), m.end(), "name", "possible"  # "Anyone know Wendell Greaves?"
     for m in _GIVEN.finditer(text):
         word = m["v"]
         if len(word) < 3 or not lexicon.given_like(word) or word.lower() in _NOT_NAMES:
@@ -337,6 +351,10 @@ def names(doc: Doc) -> Iterator[Cand]:
             continue
         if doc.clinical_near(s) and not _not_a_patient(doc, s):
             yield s, e, "name", "possible"
+    for m in _QUOTED_NICK.finditer(text):
+        first = m["v"].split()[0]
+        if lexicon.is_given(first) and not lexicon.ordinary(first):
+            yield *m.span("v"), "name", "likely"
     for m in _HONORIFIC_LOWER.finditer(text):
         if lexicon.is_surname(m["v"]) and not lexicon.ordinary(m["v"]):
             yield *m.span("v"), "name", "possible"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from ._base import LETTER, LO, UP, _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
+from ._base import _EVENT_CUE, LETTER, LO, UP, _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
 from .registry import recognizer
 
 _ADDRESS = _c(
@@ -15,7 +15,9 @@ _ADDRESS = _c(
     r"|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Crescent|Close|Row"
     r"|Alley|Pike|Loop|Run|Gardens|Mews)\b\.?"
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Flat|#)\.?\s*#?[A-Za-z0-9-]+)?"
-    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?![a-z]))?"
+    r"|\b\d{1,5}\s+(?:Rue|Calle|Avenida|Av\.|Via|Chemin|Camino|Rua|Boulevard|Carrera)"
+    r"(?:\s+(?:de|del|la|du|des|do|da)?\s*[A-ZÀ-Þ][\wÀ-ÿ'-]+){1,3}"
+    r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Flat|#)\.?\s*#?[A-Za-z0-9-]+)?"
     r"|\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box)\s+\d+"
 )
 _ZIP_CUE = _c(
@@ -79,8 +81,10 @@ _NOT_PLACES = {
 
 _PLACE_U = rf"[{UP}][{LO}]+(?:[ -](?:de |del |la |le |of |on |upon )?[{UP}][{LO}]+){{0,3}}"
 _GAZ_FROM = _c(
-    r"\b(?P<cue>from|in|near|outside(?:\s+of)?|of|around|out\s+(?:in|by|near)|up\s+in|down\s+in"
-    r"|over\s+in|lives\s+in|living\s+in|grew\s+up\s+in|raised\s+in|born\s+in)\s+"
+    r"(?:\b|(?<=-))(?P<cue>from|in|near|outside(?:\s+of)?|of|around|out\s+(?:in|by|near)|up\s+in"
+    r"|down\s+in|over\s+in|lives\s+in|living\s+in|grew\s+up\s+in|raised\s+in|born\s+in|at"
+    # other languages: es/pt de, en; fr à, de; de aus, in, bei, von; vi ở, tại; tl taga-, sa
+    r"|de|del|en|desde|à|au|aus|bei|von|nahe|ở|tại|từ|taga|sa|di|da|em|na|no)\s*-?\s*"
     r"(?:the\s+)?(?P<small>(?:(?:tiny|small|little|rural|remote|nearby|rural\s+little)\s+)?"
     r"(?:(?:town|village|hamlet|township|community)\s+(?:of\s+)?)?)"
     rf"(?P<v>{_PLACE_U})(?!{LETTER})"
@@ -147,6 +151,16 @@ _ROOM_ANY = _c(
 )
 
 
+_AFTER_ADDRESS = _c(rf",\s*(?P<v>{_PLACE_U})(?!{LETTER})")
+# A known place anywhere in a post about a patient: "Sheridan County no es Jalisco",
+# "Hospital is in Tillamook" -- possible, since it may be where the author works.
+_ANY_PLACE = _c(rf"(?<![{UP}{LO}@#/.-])(?P<v>{_PLACE_U})(?!{LETTER})")
+_COUNTY = _c(
+    rf"(?<![{UP}{LO}])(?P<v>(?:{_PLACE_U})\s+(?:County|Parish|Township|Borough|Reservation"
+    r"|Nation|Valley|Village|Heights|Springs|Falls|Creek|Hollow|Ridge))\b"
+)
+
+
 def _place_words(place: str) -> str | None:
     """The longest leading part of `place` the gazetteer knows, or None."""
     words = place.split()
@@ -169,6 +183,9 @@ def places(doc: Doc) -> Iterator[Cand]:
     text = doc.text
     for m in _ADDRESS.finditer(text):
         yield m.start(), m.end(), "address"
+        after = _AFTER_ADDRESS.match(text, m.end())
+        if after:
+            yield *after.span("v"), "geo_small", "likely"  # the town of a street address
     for pattern in (_ZIP_CUE, _ZIP_STATE):
         for m in pattern.finditer(text):
             yield *m.span("v"), "zip"
@@ -225,6 +242,24 @@ def places(doc: Doc) -> Iterator[Cand]:
             yield s, s + len(name), "geo_small", "likely"
         elif doc.person(s) or doc.clinical_near(s):
             yield s, s + len(name), "geo_small", "possible"
+    if doc.draft_clinical():
+        for m in _COUNTY.finditer(text):
+            if _place_ok(m["v"].rsplit(" ", 1)[0]) and not doc.has(
+                m.start(), _WORKPLACE_CUE, "workplace"
+            ):
+                yield *m.span("v"), "geo_small", "likely"
+        for m in _ANY_PLACE.finditer(text):
+            known = _place_words(m["v"])
+            if not known or not _place_ok(known):
+                continue
+            s0 = m.start("v")
+            if doc.sentence(s0)[0] == s0 and " " not in known:
+                continue  # a capital at a sentence start says nothing
+            if lexicon.ordinary(known) or lexicon.is_given(known) or lexicon.is_surname(known):
+                continue  # "Reading", "Logan", "Chester": only with a stronger cue
+            if doc.has(s0, _WORKPLACE_CUE, "workplace") or doc.has(s0, _EVENT_CUE, "event"):
+                continue
+            yield s0, s0 + len(known), "geo_small", "possible"
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
         if known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
