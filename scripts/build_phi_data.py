@@ -33,14 +33,16 @@ def _nfc(s: str) -> str:
 
 def census(src: Path) -> tuple[list[str], list[str]]:
     base = src / "names-0.3.0" / "names"
-    given = set()
+    given: dict[str, float] = {}
     for f in ("dist.male.first", "dist.female.first"):
         for line in (base / f).read_text().splitlines():
-            given.add(line.split()[0].lower())
+            name, percent = line.split()[:2]
+            given[name.lower()] = max(given.get(name.lower(), 0.0), float(percent))
     surnames = [
         line.split()[0].lower() for line in (base / "dist.all.last").read_text().splitlines()
     ]
-    return sorted(given), surnames
+    # name and its share of the population in percent: rare entries ("manual") weigh less
+    return [f"{n}\t{p:.3f}" for n, p in sorted(given.items())], surnames
 
 
 def namdict(src: Path) -> list[str]:

@@ -89,8 +89,8 @@ _IS_NUMBER = _c(
     re.IGNORECASE,
 )
 _HIS_NTH = _c(
-    rf"\b(?:his|her|their|my)\s+(?P<n>{_N})(?:st|nd|rd|th)\b(?!\s+(?:percentile|centile|case|patient"
-    r"|scan|study|time|day|week|visit))",
+    rf"\b(?:his|her|their|my)\s+(?P<n>{_N})(?:st|nd|rd|th)\b(?![\s-]+(?:percentile|centile|case"
+    r"|patient|scan|study|time|day|week|visit|anniversary|annual|year|edition|season))",
     re.IGNORECASE,
 )
 _DOB_YEAR = _c(
@@ -155,6 +155,8 @@ def ages(doc: Doc) -> Iterator[Cand]:
             yield *m.span("n"), "age_over_89", "possible"
     for m in _WORD_AGE.finditer(text):
         s, e = m.span("w") if m["w"] else m.span()
+        if not (doc.person(s) or doc.clinical_near(s) or "arian" in m.group().lower()):
+            continue  # "Ninety-five questions?" is not an age
         if m["w"] is None and text[s : s + 1] == "#":
             s += 1
         yield s, e, "age_over_89", "likely"

@@ -117,9 +117,10 @@ def contact(doc: Doc) -> Iterator[Cand]:
             # A link leads to a patient when it looks like it (a fundraiser, an obituary, a
             # news story, a shared image) or sits in a sentence about a person or a case;
             # a society, course or charity-run link in a post about events is not flagged.
-            if _PATIENT_LINK.search(text, s, e) or doc.person(s) or doc.has(s, _RELATIVE_CUE, "rel"):
+            tied = doc.person(s) or doc.has(s, _RELATIVE_CUE, "rel") or doc.clinical_near(s)
+            if tied and (_PATIENT_LINK.search(text, s, e) or doc.person(s)):
                 yield s, e, "url", "likely"
-            elif doc.clinical_near(s):
+            elif tied or (_PATIENT_LINK.search(text, s, e) and doc.draft_clinical()):
                 yield s, e, "url", "possible"
     for m in _IP.finditer(text):
         if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):

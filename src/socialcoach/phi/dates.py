@@ -119,6 +119,19 @@ _HOLIDAY_VETO = _c(
 )
 
 
+# Words of a schedule: the date is an event's (an open house, an exam, a walk, a start date).
+_SCHEDULE_CUE = _c(
+    r"\b(?:opens?|open\s+house|starts?|begins?|launch(?:es)?|applications?|apply|deadline|due"
+    r"|exams?|boards?|registry|save\s+the\s+date|join\s+us|sign\s+up|rsvp|walk|run|5k|gala"
+    r"|fundrais\w*|drill|site\s+visit|ceremony|graduation|orientation|interviews?|match|prize"
+    r"|award|presentation|close[sd]?|reminder|scheduled|hosting|hosts?|hosted|ribbon|breakfast"
+    r"|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day|first\s+day\s+of\s+work"
+    r"|bring|tickets?|register|webinar|workshop|course|class|seminar|meetup|conference|summit"
+    r"|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
+    re.IGNORECASE,
+)
+
+
 def _valid_date(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
@@ -154,9 +167,13 @@ def dates(doc: Doc) -> Iterator[Cand]:
                 continue
             # A day and month is a patient's only in a post about care: "Oct 19" in a post
             # about a charity walk or an open house is an event's date.
-            if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+            if doc.has(m.start(), _SCHEDULE_CUE, "schedule"):
+                continue
+            if doc.has(m.start(), _DATE_EVENT, "devent") or (
+                doc.person(m.start()) and doc.clinical_near(m.start())
+            ):
                 yield m.start(), m.end(), "date", "likely"
-            elif doc.draft_clinical():
+            elif doc.clinical_near(m.start()):
                 yield m.start(), m.end(), "date", "possible"
     for m in _DATE_MONTH_ONLY.finditer(text):
         if doc.has(m.start(), _DATE_EVENT, "devent"):
@@ -199,4 +216,6 @@ def dates(doc: Doc) -> Iterator[Cand]:
 
 def _event_not_care(doc: Doc, pos: int) -> bool:
     """A conference, exam or deadline sentence with no admission, scan or birth in it."""
-    return doc.has(pos, _EVENT_CUE, "event") and not doc.has(pos, _DATE_EVENT, "devent")
+    return (
+        doc.has(pos, _EVENT_CUE, "event") or doc.has(pos, _SCHEDULE_CUE, "schedule")
+    ) and not doc.has(pos, _DATE_EVENT, "devent")

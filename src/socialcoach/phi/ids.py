@@ -100,7 +100,7 @@ _ALIAS_NOT = frozenset(
     " units one two three nurse nurses radiology imaging ct case cases patient patients code"
     " codes ed icu recovery fellowship fellow fellows and or the a an in at of to is was"
     " surgical medicine system systems program programs victim victims"
-    " informed care page paged".split()
+    " informed care page paged xray x-ray mri team attending pager".split()
 )
 # A patient's social handle: "@handle" with "his/her/their IG/TikTok/handle/account" nearby.
 _HANDLE = _c(r"(?<![\w@.])@(?P<v>[A-Za-z0-9_.]{2,30})\b")
@@ -149,7 +149,8 @@ _ID_TOKEN = _c(
 )
 _NOT_ID = re.compile(
     r"(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d+(?:\.\d+)?(?:[a-z]{1,3})?|[a-z]+\d"
-    r"|\d{1,2}(?:am|pm|h|st|nd|rd|th)|v\d.*|[a-z]\d{1,2}(?:-[a-z]?\d{1,2})?",
+    r"|\d{1,2}(?:am|pm|h|st|nd|rd|th)|v\d.*|[a-z]\d{1,2}(?:-[a-z]?\d{1,2})?|\d+(?:\.\d+){2,}"
+    r"|\d{2,3}/\d{2,3}|\d{1,3}(?:[.,]\d+)?[a-z]{1,4}",
     re.IGNORECASE,
 )
 # A code with a modality in it, as RIS systems number exams: 24CT0918821, MR24-00912.

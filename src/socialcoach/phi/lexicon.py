@@ -19,7 +19,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: one list may be built from another
 
 
 def _lines(name: str) -> list[str]:
@@ -27,9 +27,22 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
+def _census_share() -> dict[str, float]:
+    """US Census 1990 given name -> percent of people with it."""
+    with _LOCK:
+        out = {}
+        for line in _lines("given_census.txt"):
+            name, share = line.split("\t")
+            out[name] = float(share)
+        return out
+
+
+@cache
 def _given() -> frozenset[str]:
     with _LOCK:
-        return frozenset(_lines("given_census.txt")) | frozenset(_lines("given_namdict.txt"))
+        census = frozenset(_census_share())
+    with _LOCK:
+        return census | frozenset(_lines("given_namdict.txt"))
 
 
 @cache
@@ -63,7 +76,7 @@ def _zipf() -> dict[str, float]:
 
 def load_all() -> None:
     """Load every list (idempotent, thread-safe)."""
-    _given(), _surnames(), _places(), _zipf()
+    _census_share(), _given(), _surnames(), _places(), _zipf()
 
 
 def fold(word: str) -> str:
@@ -102,10 +115,8 @@ def state_of(name: str) -> str:
     return _places().get(fold(name), "")
 
 
-@cache
-def _census_given() -> frozenset[str]:
-    with _LOCK:
-        return frozenset(_lines("given_census.txt"))
+def _census_given() -> dict[str, float]:
+    return _census_share()
 
 
 _MONTHS_DAYS = frozenset(
@@ -147,8 +158,11 @@ def ordinary(word: str) -> bool:
         return True
     if w != plain(w):
         return False  # accented words are not ordinary English
-    if w in _census_given():
-        return z >= 5.5
+    share = _census_given().get(w)
+    if share is not None and share >= 0.05:
+        return z >= 5.5  # a common US given name ("John", "Maria") stays a name
+    if share is not None:
+        return z >= 4.0
     if w in _given() or w in _surnames():
         return z >= 4.0
     return z >= 3.0

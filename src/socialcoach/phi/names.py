@@ -263,12 +263,27 @@ def _not_a_patient(doc: Doc, pos: int) -> bool:
     return doc.has(pos, _COLLEAGUE_CUE, "colleague") or doc.has(pos, _HISTORY_CUE, "history")
 
 
+def _capitalised(span: str) -> bool:
+    """Every word starts with a capital (the letter classes above also hold lower-case
+    Vietnamese letters, so "ông ơi" must be told apart here)."""
+    words = [w for w in span.replace("^", " ").split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _caps_word_ok(word: str) -> bool:
     return len(word) >= 2 and word.lower() not in _MED_CAPS
 
 
 @recognizer("names")
 def names(doc: Doc) -> Iterator[Cand]:
+    for cand in _names(doc):
+        span = doc.text[cand[0] : cand[1]]
+        words = span.split()
+        if _capitalised(words[-1] if words else span) or "^" in span:
+            yield cand
+
+
+def _names(doc: Doc) -> Iterator[Cand]:
     text = doc.text
     for pattern in (_HONORIFIC_NAME, _LABEL_NAME, _PATIENT_NAME, _RELATIVE_NAME):
         for m in pattern.finditer(text):
@@ -344,6 +359,10 @@ def names(doc: Doc) -> Iterator[Cand]:
         s, e = m.span("v")
         if re.match(r" [A-Z]", text[e : e + 2]):
             continue  # "Le Fort": a two-word name is the full-name rule's to judge
+        if lexicon.is_place(word) and re.search(
+            r"\b(?:in|to|from|at|near|of)\s+$", text[max(0, s - 6) : s], re.IGNORECASE
+        ):
+            continue  # "background radiation in Denver": a place, the place rules' to judge
         if _colleague(text, s, e):
             continue
         at_start = not text[doc.sentence(s)[0] : s].strip(" \t\"'(*-\u201c")

@@ -76,9 +76,11 @@ class OwnDetails:
         t = _norm(text)
         if not t:
             return False
+        d = _digits(text)
+        if len(d) >= 7 and any(d == _digits(p) for p in self.phones):
+            return True  # whatever a rule called it, it is the user's own number
         if category in ("phone", "fax"):
-            d = _digits(text)
-            return bool(d) and any(d == _digits(p) for p in self.phones)
+            return False
         if category in ("email", "url"):
             host = t.split("@")[-1]
             return any(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
+from .names import _HISTORY_CUE
 from ._base import _EVENT_CUE, LETTER, LO, UP, _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
 from .registry import recognizer
 
@@ -93,7 +94,8 @@ _WORKPLACE_CUE = _c(
     r"\b(?:join(?:ed|ing|s)?|proud|our\s+team|residency|fellowship|program|I\s+work|we\s+work"
     r"|moving|moved\s+to|hiring|job|position|interview\w*|conference|meeting|congress|summit"
     r"|speak(?:ing)?|talk|lecture|grand\s+rounds|vacation|hotel|based\s+in|located\s+in"
-    r"|practice\s+in|practicing\s+in|present(?:ing)?\s+at|excited)\b",
+    r"|practice\s+in|practicing\s+in|present(?:ing)?\s+at|excited|recruit\w*|accredit\w*"
+    r"|rotate|rotation|site\s+visit|salary|FTE|our\s+(?:group|lab|department|hospital|practice))\b",
     re.IGNORECASE,
 )
 _PERSON_FROM = _c(
@@ -259,6 +261,8 @@ def places(doc: Doc) -> Iterator[Cand]:
                 continue  # "Reading", "Logan", "Chester": only with a stronger cue
             if doc.has(s0, _WORKPLACE_CUE, "workplace") or doc.has(s0, _EVENT_CUE, "event"):
                 continue
+            if doc.has(s0, _HISTORY_CUE, "history"):
+                continue
             yield s0, s0 + len(known), "geo_small", "possible"
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
@@ -290,7 +294,7 @@ def places(doc: Doc) -> Iterator[Cand]:
             yield s0, e0, "geo_small", "possible"
     for m in _FACILITY.finditer(text):
         s, e = m.span("v")
-        if doc.has(s, _WORKPLACE_CUE, "workplace"):
+        if doc.has(s, _WORKPLACE_CUE, "workplace") or doc.has(s, _HISTORY_CUE, "history"):
             continue
         tie = _FACILITY_TIE.search(text, max(0, s - 40), s)
         if tie and (doc.person(s) or doc.clinical_near(s)):
