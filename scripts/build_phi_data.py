@@ -65,7 +65,7 @@ def places(src: Path) -> list[str]:
     states = {
         s["code"]: s["name"] for s in json.loads((data / "us_states.json").read_text()).values()
     }
-    rows = set()
+    found: dict[tuple[str, str], set[str]] = {}
     cities = json.loads((data / "cities500.json").read_text())
     for c in cities.values():
         cc, pop = c["countrycode"], c.get("population") or 0
@@ -73,10 +73,14 @@ def places(src: Path) -> list[str]:
             continue
         state = states.get(c.get("admin1code", ""), "") if cc == "US" else ""
         for name in {c["name"], c.get("asciiname") or c["name"]}:
-            rows.add(f"{_nfc(name)}\t{cc}\t{state}")
+            found.setdefault((_nfc(name), cc), set()).add(state)
     for county in json.loads((data / "us_counties.json").read_text()):
-        rows.add(f"{_nfc(county['name'])}\tUS\t{states.get(county['state'], '')}")
-    return sorted(rows)
+        found.setdefault((_nfc(county["name"]), "US"), set()).add(states.get(county["state"], ""))
+    # The state is kept only where the name is in one state: "Millbrook" is in several, so the
+    # one-key fix writes "a town" rather than guess.
+    return sorted(
+        f"{name}\t{cc}\t{next(iter(st)) if len(st) == 1 else ''}" for (name, cc), st in found.items()
+    )
 
 
 def words() -> list[str]:

@@ -88,6 +88,9 @@ class Basics(PlanModel):
     subspecialty: str = "general"
     career_stage: CareerStage = CareerStage.ATTENDING
     organisation: str = ""
+    # The user's own emails, phones, handles, practice and address, separated by ";": the
+    # draft checker does not flag them as a patient's.
+    own_details: str = ""
 
 
 class StepSection(PlanModel):

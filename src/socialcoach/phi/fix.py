@@ -17,7 +17,7 @@ _ROOMISH = re.compile(r"(?i)^(?:bed|bay|room|rm|ward|unit|cubicle|stall|side roo
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr)\.?\s+)$")
 # A cue word right before a removed number goes with it ("MRN 0048...", "Acc# 5521907").
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:[A-Z]{2,6}|[A-Za-z]{2,10}\.?)\s?(?:#|no\.?|number|num)?\s*[:#]?\s*)$"
+    r"(?:\b(?:[A-Z]{1,6}|[A-Za-z]{2,10}\.?)\s?(?:#|no\.?|number|num)?\s*[:#]?\s*)$"
 )
 _ID_CATS = {
     "ssn",
@@ -63,6 +63,9 @@ def _span_to_replace(text: str, start: int, end: int, category: str, rewrite: st
     if category == "name":
         m = _HONORIFIC_BEFORE.search(before)
         return start - len(m.group()) if m else start
+    if category == "date" and rewrite:
+        m = re.search(r"\bon\s+$", before)
+        return start - len(m.group()) if m else start
     if category in _ID_CATS and not rewrite:
         m = _CUE_BEFORE.search(before)
         if m:
@@ -79,7 +82,13 @@ def apply(text: str, findings: Iterable[Any]) -> str:
         rewrite = getattr(f, "rewrite", None)
         if rewrite is None:
             rewrite = rewrite_for(text, f.start, f.end, f.category)
+        if f.category == "name" and re.search(r"\b(?:pt|patient)\.?,?\s+$", out[: f.start], re.I):
+            rewrite = ""  # "pt Harold Finch" -> "pt", not "pt a patient"
         start = _span_to_replace(out, f.start, f.end, f.category, rewrite)
+        if f.category == "date" and rewrite and start < f.start:
+            rewrite = "in " + rewrite  # "on 3/14/2024" -> "in 2024"
+        if rewrite and (start == 0 or re.search(r"[.!?]\s+$|\n$", out[:start])):
+            rewrite = rewrite[0].upper() + rewrite[1:]
         out = out[:start] + rewrite + out[f.end :]
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r"[ \t]+([,.;:!?)])", r"\1", out)
