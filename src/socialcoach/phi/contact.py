@@ -60,10 +60,16 @@ _PHONE_WORD = _c(
 
 
 _PATIENT_LINK = _c(
-    r"gofundme|caringbridge|mealtrain|giveforward|fundrazr|spotfund|obituar|legacy\.com|funeral"
-    r"|tribute|memorial|/news|news\.|/story|/article|/share|/s/|drive\.google|dropbox|box\.com"
-    r"|imgur|photos|/pacs|dicom|viewer|/image|tinyurl|bit\.ly|\bt\.co|instagram\.com|tiktok\.com"
+    r"gofundme|caringbridge|mealtrain|giveforward|fundrazr|spotfund|obituar|obits?/|legacy\.com"
+    r"|funeral|tribute|memorial|/news|news\.|/story|/article|instagram\.com|tiktok\.com"
     r"|facebook\.com|fb\.com|youtu",
+    re.IGNORECASE,
+)
+# Links whose target nobody can see from the text: a shortener, a shared folder, an image
+# viewer. Always at least possible.
+_OPAQUE_LINK = _c(
+    r"/share|/s/|drive\.google|dropbox|box\.com|imgur|photos|/pacs|dicom|viewer|/image|tinyurl"
+    r"|bit\.ly|\bt\.co/|\bow\.ly|goo\.gl|is\.gd|buff\.ly|wetransfer",
     re.IGNORECASE,
 )
 _RELATIVE_CUE = _c(
@@ -71,8 +77,7 @@ _RELATIVE_CUE = _c(
     re.IGNORECASE,
 )
 _PUBLIC_DNS = frozenset(
-    "8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
-    " 4.2.2.2 4.2.2.1 64.6.64.6".split()
+    ["8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220", "4.2.2.2", "4.2.2.1", "64.6.64.6"]
 )
 _NETWORK_CUE = _c(
     r"\b(?:wi-?fi|wlan|ssid|network|router|dns|gateway|subnet|vpn|password|login|hotspot"
@@ -120,7 +125,11 @@ def contact(doc: Doc) -> Iterator[Cand]:
             tied = doc.person(s) or doc.has(s, _RELATIVE_CUE, "rel") or doc.clinical_near(s)
             if tied and (_PATIENT_LINK.search(text, s, e) or doc.person(s)):
                 yield s, e, "url", "likely"
-            elif tied or (_PATIENT_LINK.search(text, s, e) and doc.draft_clinical()):
+            elif (
+                tied
+                or _OPAQUE_LINK.search(text, s, e)
+                or (_PATIENT_LINK.search(text, s, e) and doc.draft_clinical())
+            ):
                 yield s, e, "url", "possible"
     for m in _IP.finditer(text):
         if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):

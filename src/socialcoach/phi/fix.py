@@ -93,4 +93,7 @@ def apply(text: str, findings: Iterable[Any]) -> str:
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r"[ \t]+([,.;:!?)])", r"\1", out)
     out = re.sub(r"\([ \t]*\)", "", out)
-    return re.sub(r"(?m)^[ \t]+|[ \t]+$", "", out)
+    out = re.sub(r"(?m)^[ \t]+|[ \t]+$", "", out)
+    if text[:1].isupper() and out[:1].islower():
+        out = out[0].upper() + out[1:]  # the draft's first word was removed
+    return out

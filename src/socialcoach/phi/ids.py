@@ -95,12 +95,7 @@ _ALIAS = _c(
     r"|[Jj]ohn|[Jj]ane|[A-Z][a-z]+)(?:\s+#?\d{1,4})?\b"
 )
 _ALIAS_NOT = frozenset(
-    "bay bays surgery surgeon surgeons team teams center centre alert alerts activation level"
-    " call calls pan scan scans series service services protocol protocols room rooms unit"
-    " units one two three nurse nurses radiology imaging ct case cases patient patients code"
-    " codes ed icu recovery fellowship fellow fellows and or the a an in at of to is was"
-    " surgical medicine system systems program programs victim victims"
-    " informed care page paged xray x-ray mri team attending pager".split()
+    ["bay", "bays", "surgery", "surgeon", "surgeons", "team", "teams", "center", "centre", "alert", "alerts", "activation", "level", "call", "calls", "pan", "scan", "scans", "series", "service", "services", "protocol", "protocols", "room", "rooms", "unit", "units", "one", "two", "three", "nurse", "nurses", "radiology", "imaging", "ct", "case", "cases", "patient", "patients", "code", "codes", "ed", "icu", "recovery", "fellowship", "fellow", "fellows", "and", "or", "the", "a", "an", "in", "at", "of", "to", "is", "was", "surgical", "medicine", "system", "systems", "program", "programs", "victim", "victims", "informed", "care", "page", "paged", "xray", "x-ray", "mri", "team", "attending", "pager"]
 )
 # A patient's social handle: "@handle" with "his/her/their IG/TikTok/handle/account" nearby.
 _HANDLE = _c(r"(?<![\w@.])@(?P<v>[A-Za-z0-9_.]{2,30})\b")
@@ -126,17 +121,26 @@ _UNIT_AFTER = _c(
 # an ID-like token takes the family of the nearest cue before it.
 _FAMILY_CUES: tuple[tuple[str, str], ...] = (
     ("ssn", r"ssn|ss\s?#|social\s+security|social"),
-    ("license", r"licen[cs]es?|lic|cdl|dl|d/l|driver['\u2019]?s|rn|rph|lpn|npi|dea|permit|passport"
-     r"|certificate|cert|badge"),
+    (
+        "license",
+        r"licen[cs]es?|lic|cdl|dl|d/l|driver['\u2019]?s|rn|rph|lpn|npi|dea|permit|passport"
+        r"|certificate|cert|badge",
+    ),
     ("vehicle", r"plates?|tags?|vin|vehicle|registration|motorcycle|car|truck"),
-    ("health_plan", r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
-     r"|mbi|beneficiary|payer|insurer|plan"),
+    (
+        "health_plan",
+        r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
+        r"|mbi|beneficiary|payer|insurer|plan",
+    ),
     ("device", r"serial|s/n|sn|sr\s?#|lot|udi|device|implant|pacemaker|icd|stimulator|pump"),
     ("account", r"fin|har|csn|enc|encounter|acct|account|billing|claim|invoice|visit"),
     ("accession", r"accessions?|acc|a\s?#|exam\s?#"),
     ("mrn", r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record"),
-    ("other_id", r"booking|inmate|jail|doc\s?#|case\s+id|study\s+id|subject|trial|registry"
-     r"|employee|student"),
+    (
+        "other_id",
+        r"booking|inmate|jail|doc\s?#|case\s+id|study\s+id|subject|trial|registry"
+        r"|employee|student",
+    ),
     ("zip", r"zip|zipcode|postal\s+code"),
 )
 _FAMILY_CUE = _c(
@@ -160,7 +164,7 @@ _ACC_FORM = _c(
 )
 
 
-_FIELD_LABEL = _c(r"\b[A-Za-z]{2,10}:\s")
+_FIELD_LABEL = _c(r"\b[A-Z][A-Za-z]{1,9}:\s")
 
 
 def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:

@@ -279,7 +279,8 @@ def names(doc: Doc) -> Iterator[Cand]:
     for cand in _names(doc):
         span = doc.text[cand[0] : cand[1]]
         words = span.split()
-        if _capitalised(words[-1] if words else span) or "^" in span:
+        foreign_lower = any(w[:1].isalpha() and not w.isascii() and w[0].islower() for w in words)
+        if "^" in span or (words and _capitalised(words[0]) and not foreign_lower):
             yield cand
 
 
@@ -380,4 +381,4 @@ def _names(doc: Doc) -> Iterator[Cand]:
     for m in _EMPLOYER.finditer(text):
         if doc.person(m.start()) or doc.clinical(m.start()):
             s, e = m.span("v")
-            yield s, e, "name", "possible"
+            yield s, e, "name", "likely"

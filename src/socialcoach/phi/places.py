@@ -6,8 +6,21 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
+from ._base import (
+    _COUNTRIES,
+    _EVENT_CUE,
+    _STATE_ABBR,
+    _US_STATES,
+    LETTER,
+    LO,
+    UP,
+    Cand,
+    Doc,
+    _c,
+    _span,
+    _words,
+)
 from .names import _HISTORY_CUE
-from ._base import _EVENT_CUE, LETTER, LO, UP, _COUNTRIES, _STATE_ABBR, _US_STATES, Cand, Doc, _c, _span, _words
 from .registry import recognizer
 
 _ADDRESS = _c(
@@ -139,7 +152,9 @@ _PLACE_SETTING = _c(
     r"|plant|mill|mine|farm|ranch|rez|reservation|trailer\s+park|shelter)\b"
 )
 _PAREN_PLACE = _c(rf"\((?P<v>{_PLACE_U})\)")
-_CITY_ZIP = _c(rf"(?<![{UP}{LO}])(?P<v>{_PLACE_U}),?\s+(?:[A-Z]{{2}}\s+)?(?P<z>\d{{5}})(?:-\d{{4}})?\b")
+_CITY_ZIP = _c(
+    rf"(?<![{UP}{LO}])(?P<v>{_PLACE_U}),?\s+(?:[A-Z]{{2}}\s+)?(?P<z>\d{{5}})(?:-\d{{4}})?\b"
+)
 _TO_PLACE = _c(
     r"\b(?:drove|driven|drive|flown|flew|airlifted|transferred|sent|shipped|moved|brought)\b"
     rf"[^.!?\n]{{0,30}}?\bto\s+(?P<v>{_PLACE_U})"
@@ -236,7 +251,11 @@ def places(doc: Doc) -> Iterator[Cand]:
             continue
         if " " not in name and lexicon.ordinary(name) and not small:
             continue  # "in Case", "from Reading"
-        if doc.has(s, _WORKPLACE_CUE, "workplace") and not small:
+        if not small and (
+            doc.has(s, _WORKPLACE_CUE, "workplace")
+            or doc.has(s, _EVENT_CUE, "event")
+            or doc.has(s, _HISTORY_CUE, "history")
+        ):
             continue
         cue = m["cue"].lower()
         before = text[max(0, m.start() - 80) : m.start()]
