@@ -69,7 +69,19 @@ Cand = tuple[int, int, str, str]
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
-    """Keep the most specific candidate where spans overlap (likely before possible)."""
+    """Keep the most specific candidate where spans overlap (likely before possible).
+
+    One exception: a likely context span that wholly contains a place or name ("the Piney
+    Creek bus crash") is the event, and wins over the place inside it.
+    """
+    events = [c for c in cands if c[2] == "context" and c[3] == "likely" and c[1] - c[0] > 12]
+    if events:
+        cands = [
+            c
+            for c in cands
+            if c[2] not in ("geo_small", "name")
+            or not any(ev[0] <= c[0] and c[1] <= ev[1] and ev != c for ev in events)
+        ]
     order = sorted(
         set(cands),
         key=lambda c: (c[3] != "likely", TABLE[c[2]].priority, -(c[1] - c[0]), c[0]),

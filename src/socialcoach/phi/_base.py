@@ -305,7 +305,8 @@ _CLINICAL_CUE = _c(
     r"|pacientes?|paciente|patientin|patienten|patiente|paziente|bệnh\s+nhân|pasyente\w*"
     r"|fractura|fraktur|hüftfraktur|derrame|urgencias|notaufnahme|urgences|hôpital|ospedale"
     r"|krankenhaus|bệnh\s+viện|chụp|ospital|nag-?CT|escáner|tomograf\w*|resonancia"
-    r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo"
+    r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo|MRT|Röntgen|Klinikum|phim|xuất\s+huyết"
+    r"|urgence|IRM|scanner"
     r"|(?:the|a|this|our|my|that)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen"
     r"|teenager|grandma|grandpa|gent|dude|fella|sweetheart)"
     r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",
@@ -327,12 +328,18 @@ _EVENT_CUE = _c(
     re.IGNORECASE,
     scan_first=True,
 )
+_CARE_PLACE = _c(
+    r"\b(?:hospital|clinic|hospice|nursing\s+home|rehab|ambulance|infirmary|urgent\s+care)\b",
+    re.IGNORECASE,
+)
 _PERSON_CUE = _c(
     r"\b(?:patients?|pts?|man|woman|men|women|boy|girl|lady|gentleman|guy|kid|child|infant|baby"
     r"|toddler|teen|teenager|farmer|teacher|worker|miner|fisherman|student|athlete|player"
     r"|retiree|veteran|mother|father|mom|dad|grandmother|grandfather|he|she|his|her|him"
     r"|grandma|grandpa|nana|abuela|abuelo|abuelito|abuelita|wife|husband|son|daughter|ma['\u2019]am"
     r"|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|elder|señora|señor|doña|don|sra|sr"
+    r"|sister|brother|sister-in-law|brother-in-law|mother-in-law|father-in-law|kid|kiddo|oma|opa"
+    r"|mẹ|bố|nieta|nieto|tío|tía|deputy|nun|pastor|coach"
     r"|tío|tía|madame|monsieur|frau|herr|lola|lolo|manong|manang|tita|tito|cụ|ông|bà"
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
     r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
@@ -412,10 +419,11 @@ class Doc:
         return self.has(pos, _PERSON_CUE, "person")
 
     def draft_clinical(self) -> bool:
-        """Some sentence of the draft is about a patient encounter."""
+        """Some sentence of the draft is about a patient encounter, or care somewhere."""
         hit = self._cache.get((-1, "draft"))
         if hit is None:
-            hit = _CLINICAL_CUE.search(self.text) is not None
+            hit = _CLINICAL_CUE.search(self.text) is not None or _CARE_PLACE.search(self.text)
+            hit = bool(hit)
             self._cache[(-1, "draft")] = hit
         return hit
 

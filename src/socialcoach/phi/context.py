@@ -98,7 +98,8 @@ _RELATIVE = _c(
     r"|father-in-law|sister-in-law|brother-in-law|step(?:mom|dad|mother|father|son|daughter)"
     r"|neighbou?rs?|roommate|landlord|landlady|best\s+friend|friend['\u2019]?s\s+\w+|coworker"
     r"|co-worker|boss|pastor|barber|mail\s?man|babysitter|nanny|granny|nana|abuela|abuelo|tía"
-    r"|tío|kid['\u2019]?s\s+(?:teacher|coach|friend)|son['\u2019]?s\s+\w+|daughter['\u2019]?s\s+\w+)"
+    r"|tío|lola|lolo|tita|tito|nanay|tatay|oma|opa|old\s+\w+\s+(?:grade\s+)?teacher|teacher"
+    r"|kid['\u2019]?s\s+(?:teacher|coach|friend)|son['\u2019]?s\s+\w+|daughter['\u2019]?s\s+\w+)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -150,10 +151,11 @@ _EVENT_KIND = _c(
     re.IGNORECASE,
 )
 _RETIRED = _c(
-    r"\b(?:retired|former|ex-|longtime|long-time)\s*(?:[A-Z][\w-]+\s+){0,2}(?:[a-z]+\s+)?"
+    r"\b(?:retired|former|ex-|longtime|long-time)\s*(?:[A-Z][\w-]+\s+){0,2}(?:[a-z]+\s+){0,2}?"
     r"(?:\w+(?:man|woman|er|or|ist|ian)|nurse|cop|officer|sergeant|marine|soldier|pilot|chief"
     r"|teacher|judge|priest|nun|lineman|coach|athlete|player|quarterback|boxer|jockey|miner"
-    r"|firefighter|sheriff|mayor|senator|pastor|principal)\b",
+    r"|firefighter|sheriff|mayor|senator|pastor|principal|clown|cowboy|rancher|farmer|logger"
+    r"|trucker|welder|machinist|lineman|nun|deputy|ranger|astronaut|chef|dancer|singer)\b",
 )
 _OTHERS_RELATIVE = _c(
     r"\bthe\s+(?:\w+\s+)?\w+['\u2019]s\s+(?:nephew|niece|son|daughter|wife|husband|mother"
@@ -185,6 +187,19 @@ _ROLE = _c(
     r"|\b(?:Holocaust|9/11|Pearl\s+Harbor|D-Day|Normandy)\s+(?:survivor|veteran|vet|responder)s?\b"
     r"|\bPurple\s+Heart(?:\s+recipient)?\b|\bMedal\s+of\s+Honor\b|\bTuskegee\s+Airm[ae]n\b",
     re.IGNORECASE,
+)
+_ROLE_MORE = _c(
+    r"\b(?:a|an|the|our|their|his|her)\s+(?:local\s+|town\s+|county\s+|former\s+|retired\s+)?"
+    r"(?:deputy|nun|monk|pastor|reverend|coach|sheriff|game\s+warden|park\s+ranger|trooper"
+    r"|state\s+trooper|police\s+officer|firefighter|paramedic|missionary)\b"
+    r"|\b(?:WWII|WW2|World\s+War\s+(?:II|2|Two)|Korean\s+War|Vietnam|Gulf\s+War)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:vet(?:eran)?s?|navy|army|marine|pilot|nurse|medic|POW|guerrilla"
+    r"|survivor|sailor|soldier)\b"
+    r"|\b[A-Z]\w+\s+(?:Uprising|War|Revolution|Massacre|Siege)\s+(?:survivor|veteran|vet)s?\b"
+    r"|\b(?:ancien(?:ne)?|ex-?)\s*(?:maire|alcalde|bürgermeister|sindaco|préfet|député)\b"
+    r"|\bthe\s+oldest\s+(?:living\s+)?(?:resident|person|man|woman|member|parishioner|veteran)\b"
+    r"|\b(?:a|the)\s+(?:junior|senior|sophomore|freshman)\s+at\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\b"
+    r"|\bseason\s+ticket\s+holder\b|\bgrand\s+marshal\b|\bhomecoming\s+(?:queen|king)\b",
 )
 _ROLE_VETO = _c(
     r"(?:ACR|RSNA|ESR|ARRS|SIIM|ASNR|SNMMI|AAPM|society|college|association|department|program"
@@ -232,6 +247,11 @@ def context(doc: Doc) -> Iterator[Cand]:
     for m in _RETIRED.finditer(text):
         if not _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()) and (
             doc.clinical_near(m.start()) or doc.person(m.start())
+        ):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _ROLE_MORE.finditer(text):
+        if not _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()) and (
+            doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
         ):
             yield m.start(), m.end(), "context", "likely"
     for m in _OTHERS_RELATIVE.finditer(text):

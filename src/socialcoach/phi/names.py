@@ -14,7 +14,8 @@ _HONORIFIC_NAME = _c(
     scan_first=True,
 )
 _LABEL_NAME = _c(
-    rf"(?:\b(?:[Pp]atient(?:'s)?|[Pp]t\.?|PATIENT)\s+[Nn]ame|\b[Nn]ame|NAME|\b[Nn]amed|\b[Cc]alled)"
+    rf"(?:\b(?:[Pp]atient(?:'s)?|[Pp]t\.?|PATIENT)\s+[Nn]ame|\b[Nn]ame|NAME|\b[Nn]amed|\b[Cc]alled"
+    rf"|\b(?:[Nn]ombre|[Nn]om|[Nn]ome|Tên|tên|[Pp]angalan|[Nn]aam|[Ii]mię)(?:\s+\w+)?(?=\s*:))"
     rf"(?:\s+(?:is|was))?\s*[:=-]?\s*(?P<v>{_NAME})",
     scan_first=True,
 )
@@ -22,7 +23,9 @@ _PATIENT_NAME = _c(rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)(?P<v>{_NAME})"
 _RELATIVE_NAME = _c(
     r"\b(?:son|daughter|wife|husband|mother|father|mom|mum|dad|sister|brother|nephew|niece"
     r"|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|partner|fianc[ée]e?"
-    r"|aunt|uncle|cousin|caregiver|widow|widower)(?:'s)?,?\s+(?:named\s+)?"
+    r"|aunt|uncle|cousin|caregiver|widow|widower|t[ií]o|t[ií]a|abuel[oa]|abuelit[oa]|niet[oa]"
+    r"|hij[oa]|espos[oa]|herman[oa]|prim[oa]|sobrin[oa]|m[èe]re|p[èe]re|fils|fille|oma|opa|tante"
+    r"|onkel|lola|lolo|tita|tito|nanay|tatay|apo|nieta|cháu|mẹ|bố|ông|bà)(?:'s)?,?\s+(?:named\s+)?"
     rf"(?P<v>{_NAME})",
     scan_first=True,
 )
@@ -244,7 +247,8 @@ _EPONYM_AFTER = _c(
 )
 _HISTORY_CUE = _c(
     r"\b(?:invent\w*|pioneer\w*|history|historical|Nobel|founder|founded|discovered|described"
-    r"|eponym\w*|named\s+after|century|1[89]\d\d|19[0-7]\d|anniversary|legacy|biography)\b",
+    r"|eponym\w*|named\s+after|century|1[89]\d\d|anniversary|legacy|biography"
+    r"|first\s+(?:clinical\s+)?(?:CT|MRI|scan|scanner|x-?ray|radiograph))\b",
     re.IGNORECASE,
 )
 
@@ -328,7 +332,7 @@ def _names(doc: Doc) -> Iterator[Cand]:
     for m in _NICKNAME.finditer(text):
         words = m["v"].split()
         if any(lexicon.is_given(w) or not lexicon.ordinary(w) for w in words[1:]) and (
-            doc.clinical_near(m.start()) or doc.person(m.start())
+            doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
         ):
             if not _colleague(text, m.start(), m.end()):
                 yield *m.span("v"), "name", "likely"
@@ -353,6 +357,17 @@ def _names(doc: Doc) -> Iterator[Cand]:
             and not _not_a_patient(doc, m.start())
         ):
             yield m.start(), m.end(), "name", "possible"  # "Anyone know Wendell Greaves?"
+    for m in _FULL_NAME.finditer(text):
+        first, last = m["v"], m["l"]
+        # family name first: "Nguyễn Thị Hoa", "Kimura Hideo"
+        if not lexicon.is_surname(first) or lexicon.ordinary(first) or lexicon.is_given(first):
+            continue
+        if not (lexicon.is_given(last) or (m["m"] and lexicon.is_given(m["m"]))):
+            continue
+        if lexicon.ordinary(last) or _colleague(text, m.start(), m.end()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _PATIENT_CUE, "patient"):
+            yield m.start(), m.end(), "name", "possible"
     for m in _GIVEN.finditer(text):
         word = m["v"]
         if len(word) < 3 or not lexicon.given_like(word) or word.lower() in _NOT_NAMES:
@@ -369,7 +384,9 @@ def _names(doc: Doc) -> Iterator[Cand]:
         at_start = not text[doc.sentence(s)[0] : s].strip(" \t\"'(*-\u201c")
         if at_start and not _VERB_AFTER.match(text[e : e + 12]) and text[e : e + 1] != ",":
             continue
-        if doc.clinical_near(s) and not _not_a_patient(doc, s):
+        if not _not_a_patient(doc, s) and (
+            doc.clinical_near(s) or (doc.draft_clinical() and doc.person(s))
+        ):
             yield s, e, "name", "possible"
     for m in _QUOTED_NICK.finditer(text):
         first = m["v"].split()[0]
