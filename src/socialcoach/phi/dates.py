@@ -85,7 +85,35 @@ _MONTH_YEAR = _c(
 _MONTH_LOOSE = _c(
     rf"\b(?:last|this\s+past|early|late|mid-?|in|since|during|until|of|back\s+in|from)\s+"
     rf"(?P<m>{_MONTHS_FULL.replace('May|', '')})\b"
+    r"|\b(?:last|this\s+past|early|late|mid-?|since|back\s+in)\s+(?P<m2>May)\b"
 )
+_WEEKDAY_ABBR = _c(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:night|morning|evening|overnight"
+    r"|am|pm|a\.m\.|p\.m\.)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_OTHER = _c(
+    r"\b(?:(?:el|este|el\s+pasado|desde\s+el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo)|(?:le\s+|ce\s+|depuis\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:\s+(?:soir|matin|dernier))?|(?:am|letzten|seit)\s+(?:montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonntag)|(?:noong|nung)\s+(?:lunes|martes|miyerkules|huwebes|biyernes"
+    r"|sabado|linggo)|(?:domenica|sabato|lunedì|martedì|mercoledì|giovedì|venerdì)\s+(?:scorsa|scorso"
+    r"|sera|mattina))\b",
+    re.IGNORECASE,
+)
+_HOLIDAYS_OTHER = _c(
+    r"\b(?:(?:el|la|en|noong|am|à|a|le|la|desde\s+el)\s+)?(?:navidad|nochebuena|nochevieja|año\s+nuevo"
+    r"|semana\s+santa|viernes\s+santo|d[ií]a\s+de\s+(?:los\s+muertos|reyes|los\s+reyes|la\s+madre)"
+    r"|heiligabend|weihnachten|silvester|ostern|ostermontag|karfreitag|pfingsten|noël|nouvel\s+an"
+    r"|(?:lendemain\s+de\s+la\s+)?saint-jean|toussaint|pâques|pasko|bagong\s+taon|undas|tết"
+    r"|ferragosto|natale|capodanno|pasqua)\b",
+    re.IGNORECASE,
+)
+_DAY_MON = _c(
+    r"(?<![\w-])\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?![\w-])",
+    re.IGNORECASE,
+)
+_DATE_DOTTED_SHORT = _c(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2})(?![\w.])")
 _WEEKDAY_CASE = _c(
     rf"\b(?:(?:on|last|this\s+past|this|early|late|since|until|by|from)\s+)?(?P<d>{_WEEKDAY})"
     r"(?:['\u2019]s)?(?:\s+(?:night|morning|evening|afternoon|overnight|a\.?m\.?|p\.?m\.?))?\b",
@@ -124,8 +152,7 @@ _SCHEDULE_CUE = _c(
     r"|fundrais\w*|drill|site\s+visit|ceremony|graduation|orientation|interviews?|match|prize"
     r"|award|presentation|close[sd]?|reminder|scheduled|hosting|hosts?|hosted|ribbon|breakfast"
     r"|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day|first\s+day\s+of\s+work"
-    r"|bring|tickets?|register|webinar|workshop|course|class|seminar|meetup|conference|summit"
-    r"|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
+    r"|bring|tickets?|register|webinar|workshop|course|class|seminar|meetup|conference|summit)\b",
     re.IGNORECASE,
 )
 
@@ -195,21 +222,39 @@ def dates(doc: Doc) -> Iterator[Cand]:
             yield m.start(), m.end(), "date", "likely"
     for m in _MONTH_LOOSE.finditer(text):
         if not _event_not_care(doc, m.start()) and doc.clinical_near(m.start()):
-            yield *m.span("m"), "date", "possible"
+            yield m.start(), m.end(), "date", "possible"
+    for pattern in (_WEEKDAY_ABBR, _WEEKDAY_OTHER, _HOLIDAYS_OTHER, _DAY_MON):
+        for m in pattern.finditer(text):
+            if _event_not_care(doc, m.start()) or doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto"):
+                continue
+            if doc.clinical_near(m.start()):
+                yield m.start(), m.end(), "date", "likely"
+            elif doc.draft_clinical():
+                yield m.start(), m.end(), "date", "possible"
+    for m in _DATE_DOTTED_SHORT.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if (_valid_date(a, b) or _valid_date(b, a)) and doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "likely"
     for m in _HOLIDAYS.finditer(text):
         if doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto") or _event_not_care(doc, m.start()):
             continue
         if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "date", "likely"
+        elif doc.draft_clinical():
+            yield m.start(), m.end(), "date", "possible"
     for m in _WEEKDAY_CASE.finditer(text):
-        if _event_not_care(doc, m.start()) or not doc.clinical_near(m.start()):
+        if _event_not_care(doc, m.start()):
+            continue
+        if not doc.clinical_near(m.start()):
+            if doc.draft_clinical() and m.group() != m["d"]:
+                yield m.start(), m.end(), "date", "possible"  # "since Sunday" in a case story
             continue
         case = _CASE_NOUN_AFTER.match(text[m.end("d") : m.end("d") + 24])
         led = m.group() != m["d"]
         if case or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
-        elif led:
-            yield m.start(), m.end(), "date", "possible"
+        else:
+            yield m.start(), m.end(), "date", "possible"  # a weekday in a sentence about a case
 
 
 def _event_not_care(doc: Doc, pos: int) -> bool:

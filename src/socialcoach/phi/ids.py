@@ -126,7 +126,7 @@ _FAMILY_CUES: tuple[tuple[str, str], ...] = (
         r"licen[cs]es?|lic|cdl|dl|d/l|driver['\u2019]?s|rn|rph|lpn|npi|dea|permit|passport"
         r"|certificate|cert|badge",
     ),
-    ("vehicle", r"plates?|tags?|vin|vehicle|registration|motorcycle|car|truck"),
+    ("vehicle", r"plates?|tags?|vin|vehicle|registration"),
     (
         "health_plan",
         r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
