@@ -252,16 +252,63 @@ def _scan_first(pattern: str) -> str:
     return "(?=[" + "".join(sorted(found[0])) + "])" + pattern
 
 
+_ANCHOR = re.compile(r"^(?:\\b|\(\?<!\[?\\w|\(\?<!\[\^?\\W|\(\?:\\b\|)")
+
+
+def _word_gate(pattern: str) -> frozenset[str] | None:
+    """For a pattern whose matches start at the start of a word, the characters they can
+    start with; None for any other pattern (it then scans every position as usual)."""
+    if _sre_parser is None or not _ANCHOR.match(pattern):
+        return None
+    try:
+        found = _first_chars(_sre_parser.parse(pattern))
+    except Exception:  # an unusual construct: leave the pattern as it is
+        return None
+    if found is None or found[1]:
+        return None
+    chars: set[str] = set()
+    for item in found[0]:
+        if item == r"\d":
+            chars.update("0123456789")
+            continue
+        raw = item.replace("\\", "")
+        if len(raw) == 3 and raw[1] == "-":
+            chars.update(chr(c) for c in range(ord(raw[0]), ord(raw[2]) + 1))
+        elif len(raw) == 1:
+            chars.add(raw)
+        else:  # \w, \s or another class: too broad to gate on
+            return None
+    if not chars or not all(c.isalnum() or c == "_" for c in chars):
+        return None  # a match may start with a sign that no word starts with
+    return frozenset(chars)
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of `text` starts, by its first character (computed once per text)."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
 class _Pat:
     """A compiled pattern tuned for CPython's re: same finditer/search interface.
 
     Case-insensitive patterns run on a lowercased copy of the text, lowered once per check:
-    re.IGNORECASE is several times slower than a plain scan.
+    re.IGNORECASE is several times slower than a plain scan. A pattern that starts with a
+    literal word at a word boundary (most cue patterns) is tried only where a word with one
+    of its first letters starts: a hundred such patterns over a 5,000-word draft would
+    otherwise each try every position (tests/test_phi_scan_first.py checks the matches are
+    the same).
     """
 
-    __slots__ = ("_p", "_fold", "written")
+    __slots__ = ("_p", "_fold", "written", "_gate")
 
-    def __init__(self, pattern: str, fold: bool, scan_first: bool = False) -> None:
+    def __init__(self, pattern: str, fold: bool, scan_first: bool = False, extra: int = 0) -> None:
         if fold:
             out: list[str] = []
             escaped = False
@@ -271,11 +318,31 @@ class _Pat:
                 escaped = not escaped and ch == "\\"
             pattern = "".join(out)
         self.written = pattern  # as compiled without the scan_first lookahead
-        self._p = re.compile(_scan_first(pattern) if scan_first else pattern)
+        self._p = re.compile(_scan_first(pattern) if scan_first else pattern, extra)
         self._fold = fold
+        self._gate = _word_gate(pattern)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
-        return self._p.finditer(_lower(text) if self._fold else text, pos, endpos)
+        seen = _lower(text) if self._fold else text
+        if self._gate is None or pos or endpos != sys.maxsize:
+            return self._p.finditer(seen, pos, endpos)
+        index = _word_starts(seen)
+        count = sum(len(index.get(ch, ())) for ch in self._gate)
+        if count * 40 > len(seen):  # many candidate words: one scan in C is faster
+            return self._p.finditer(seen)
+        return self._gated(seen, index)
+
+    def _gated(self, seen: str, index: dict[str, list[int]]) -> Iterator[Match]:
+        starts = sorted(p for ch in self._gate for p in index.get(ch, ()))
+        last = 0
+        match = self._p.match
+        for start in starts:
+            if start < last:
+                continue
+            m = match(seen, start)
+            if m is not None:
+                yield m
+                last = m.end() if m.end() > start else start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
         return self._p.search(_lower(text) if self._fold else text, pos, endpos)
@@ -285,8 +352,8 @@ class _Pat:
 
 
 def _c(pattern: str, flags: int = 0, *, scan_first: bool = False) -> Any:
-    """Compile to a _Pat (only re.IGNORECASE is supported as a flag)."""
-    return _Pat(pattern, bool(flags & re.IGNORECASE), scan_first)
+    """Compile to a _Pat (re.IGNORECASE and re.MULTILINE are supported as flags)."""
+    return _Pat(pattern, bool(flags & re.IGNORECASE), scan_first, flags & re.MULTILINE)
 
 
 # Words that tie a sentence to a real patient encounter (not a lecture or a paper).
