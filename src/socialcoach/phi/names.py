@@ -247,7 +247,7 @@ _EPONYM_AFTER = _c(
 )
 _HISTORY_CUE = _c(
     r"\b(?:invent\w*|pioneer\w*|history|historical|Nobel|founder|founded|discovered|described"
-    r"|eponym\w*|named\s+after|century|1[89]\d\d|anniversary|legacy|biography"
+    r"|eponym\w*|named\s+after|century|18\d\d|anniversary|legacy|biography"
     r"|first\s+(?:clinical\s+)?(?:CT|MRI|scan|scanner|x-?ray|radiograph))\b",
     re.IGNORECASE,
 )

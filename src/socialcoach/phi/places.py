@@ -89,7 +89,7 @@ _NOT_PLACES = {
         "Fellowship Grand Rounds Boston Criteria Fleischner Hounsfield Chiari Baker Salter Harris "
         "Monteggia Galeazzi Bosniak Fisher Hunt Hess Segond Hampton Westermark Kerley Graf Genant "
         "Suzuki Wilms Klippel Trenaunay Erdheim Chester Krukenberg Pancoast Boerhaave Marfan "
-        "Crawford Moyamoya Le Fort Pipeline Watchman Azure Medtronic Scientific"
+        "Crawford Moyamoya Pipeline Watchman Azure Medtronic Scientific"
     )
 }
 
@@ -157,7 +157,7 @@ _CITY_ZIP = _c(
     rf"(?<![{UP}{LO}])(?P<v>{_PLACE_U}),?\s+(?:[A-Z]{{2}}\s+)?(?P<z>\d{{5}})(?:-\d{{4}})?\b"
 )
 _TO_PLACE = _c(
-    r"\b(?:drove|driven|drive|flown|flew|airlifted|transferred|sent|shipped|moved|brought)\b"
+    r"\b(?i:drove|driven|drive|flown|flew|airlifted|transferred|sent|shipped|moved|brought)\b"
     rf"[^.!?\n]{{0,30}}?\bto\s+(?P<v>{_PLACE_U})"
 )
 _ROOM_ANY = _c(
@@ -176,6 +176,21 @@ _ANY_PLACE = _c(rf"(?<![{UP}{LO}@#/.-])(?P<v>{_PLACE_U})(?!{LETTER})")
 _COUNTY = _c(
     rf"(?<![{UP}{LO}])(?P<v>(?:{_PLACE_U})\s+(?:County|Parish|Township|Borough|Reservation"
     r"|Nation|Valley|Village|Heights|Springs|Falls|Creek|Hollow|Ridge))\b"
+)
+
+
+_FACILITY_FIRST = _c(
+    rf"\b(?P<v>(?:Hôpital|Hopital|Hospital|Klinikum|Krankenhaus|Kreiskrankenhaus|Kreisklinik"
+    r"|Clínica|Clinica|Clinique|Ospedale|Policlinico|Centro\s+(?:Médico|Medico|de\s+Salud)"
+    r"|Centre\s+hospitalier|Sanatorio|Sanatorium|Hospicio|Residencia|Maison\s+de\s+retraite"
+    r"|Pflegeheim|Altenheim)"
+    rf"(?:\s+(?:de|del|de\s+la|du|des|régional\s+du|regional|universitario|St\.?|Sainte?-?))*"
+    rf"\s*[{UP}][{LO}'\u2019-]+(?:[\s-][{UP}][{LO}'\u2019-]+){{0,2}})"
+)
+_ROOM_OTHER = _c(
+    r"\b(?P<v>(?:cuarto|habitaci[óo]n|chambre|zimmer|phòng|sala|quarto|stanza|box|cama|lit|bett)"
+    r"\s*#?\s*\d{1,4}[A-Za-z]?|(?:ICU|MICU|SICU|PICU|NICU|CCU|ED|ER|PACU)(?:[-\s]+(?:BAY|Bay|bay"
+    r"|BED|Bed|bed|RM|Rm|rm|room|phòng|pod|POD))?[-\s]*#?\s*\d{1,3}[A-Z]?)\b"
 )
 
 
@@ -262,7 +277,7 @@ def places(doc: Doc) -> Iterator[Cand]:
         before = text[max(0, m.start() - 80) : m.start()]
         if small or cue != "in" and cue != "of" and _PERSON_FROM.search(before):
             yield s, s + len(name), "geo_small", "likely"
-        elif doc.person(s) or doc.clinical_near(s):
+        elif doc.person(s) or doc.clinical_near(s) or (known and doc.draft_clinical()):
             yield s, s + len(name), "geo_small", "possible"
     if doc.draft_clinical():
         for m in _COUNTY.finditer(text):
@@ -284,6 +299,12 @@ def places(doc: Doc) -> Iterator[Cand]:
             if doc.has(s0, _HISTORY_CUE, "history"):
                 continue
             yield s0, s0 + len(known), "geo_small", "possible"
+    for m in _FACILITY_FIRST.finditer(text):
+        if doc.draft_clinical() and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
+            yield *m.span("v"), "geo_small", "likely"
+    for m in _ROOM_OTHER.finditer(text):
+        if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
+            yield *m.span("v"), "geo_small", "possible"
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
         if known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
@@ -319,7 +340,7 @@ def places(doc: Doc) -> Iterator[Cand]:
         tie = _FACILITY_TIE.search(text, max(0, s - 40), s)
         if tie and (doc.person(s) or doc.clinical_near(s)):
             yield s, e, "geo_small", "likely"
-        elif doc.clinical_near(s):
+        elif doc.clinical_near(s) or doc.draft_clinical():
             yield s, e, "geo_small", "possible"
     for m in _UNIT_NAMED.finditer(text):
         if doc.clinical_near(m.start()) or doc.person(m.start()):
