@@ -391,7 +391,8 @@ _PATIENT_CUE = _c(
 _EVENT_CUE = _c(
     r"\b(?:webinars?|meetings?|conference|congress|symposium|lectures?|talks?|session|course"
     r"|workshop|deadline|abstracts?|journal\s+club|grand\s+rounds|podcast|livestream|register"
-    r"|registration|submissions?|poster|papers?|QA|phantom|physics|exam\s+prep|boards?)\b",
+    r"|registration|submissions?|poster|papers?|QA|phantom|physics|exam\s+prep|boards?|breakfast"
+    r"|turnout|gala|dinner|reception|meetup|booth|CME|keynote|panel)\b",
     re.IGNORECASE,
     scan_first=True,
 )

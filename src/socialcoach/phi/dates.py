@@ -253,7 +253,7 @@ def dates(doc: Doc) -> Iterator[Cand]:
         led = m.group() != m["d"]
         if case or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
-        else:
+        elif doc.person(m.start()):
             yield m.start(), m.end(), "date", "possible"  # a weekday in a sentence about a case
 
 
