@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import _WEEKDAYS, Cand, Doc, _c
+from ._base import _EVENT_CUE, _WEEKDAYS, Cand, Doc, _c
 from .dates import _DATE_EVENT
 from .registry import recognizer
 
@@ -163,6 +163,41 @@ _OTHERS_RELATIVE = _c(
     r"|widow|uncle|aunt)\b",
     re.IGNORECASE,
 )
+# More context a colleague or neighbour would recognise: how it happened when that is unusual,
+# whose relative the patient is, and a patient who is one of us.
+_MORE_CONTEXT = _c(
+    r"\b(?:fell|fall(?:ing)?|thrown|kicked|gored|trampled)\s+(?:off|from|through|by)\s+(?:a|an|the"
+    r"|his|her|their)\s+(?:[\w-]+\s+)?(?:tractor|roof|horse|bull|silo|combine|ice|bridge|cliff"
+    r"|balcony|deer\s+stand|tree\s?stand|hay\s*loft|scaffold(?:ing)?|ladder\s+at\s+the\s+\w+"
+    r"|grain\s+bin|barn|stage|float|ski\s+lift)\b"
+    r"|\bpulled\s+from\s+(?:the|a)\s+(?:river|lake|pond|creek|water|wreck(?:age)?|rubble|fire"
+    r"|surf|ocean|canal|quarry)\b"
+    r"|\bcollapsed\s+(?:on|at)\s+the\s+(?:sideline|field|court|finish\s+line|altar|stage|rink"
+    r"|pitch)\b|\bhit[- ]and[- ]run\b|\bfell\s+splitting\s+\w+\b"
+    r"|\brolled\s+(?:his|her|their|a|the)\s+[\w-]+\s+(?:off|into|down)\s+(?:the|a)\s+\w+"
+    r"|\b(?:grand(?:ma|pa|mother|father|son|daughter)|great-grand\w+|mother|father|mom|dad|wife"
+    r"|husband|son|daughter|sister|brother|cousin|uncle|aunt|niece|nephew)\s+of\s+(?:one\s+of\s+)?"
+    r"(?:our|my|their|a|the)\s+(?:[\w-]+\s+)?(?:nurses?|techs?|housekeepers?|colleagues?"
+    r"|residents?|attendings?|co-?workers?|staff|surgeons?|doctors?|students?|medics?|fellows?)\b"
+    r"|\b(?:a|an|our\s+own|one\s+of\s+our)\s+(?:RN|nurse|tech|technologist|doctor|physician"
+    r"|resident|medic|paramedic|EMT|pharmacist|sonographer|radiologist)s?\s+(?:at|in|from)\s+"
+    r"(?:our|my|this)\s+(?:hospital|department|unit|ED|ER|practice|clinic|group)\b"
+    r"|\b(?:I|we)\s+(?:used\s+to\s+)?(?:precept(?:ed)?|train(?:ed)?|work(?:ed)?\s+with|mentor(?:ed)?"
+    r"|taught)\s+(?:her|him|them)\b"
+    r"|\b(?:a|the)\s+[A-Z]\w+\s+(?:nun|monk|priest|sister|brother|friar)\b"
+    r"|\b(?i:WWII|WW2|world\s+war\s+(?:ii|2|two))\s+(?i:navy|army|marine|air\s+force|vet|veteran"
+    r"|pilot|nurse|medic)s?\b"
+)
+# A named event: "the Calle Ocho fire", "the Lake Shore Drive bus crash", "Chuckwagon Diner fire".
+_NAMED_EVENT = _c(
+    r"\b(?:the\s+)?(?:[A-Z][\w'\u2019-]+\s+){1,3}(?:(?:bus|boat|house|car|truck|train|plane"
+    r"|barn|apartment|diner|restaurant|factory|mine|school|church|bridge|canyon|highway|road"
+    r"|swimming|river|lake)\s+)?(?:fire|crash|pile-?up|explosion|collapse|shooting|stabbing"
+    r"|derailment|wreck|rollover|accident|flood|blaze|standoff|drowning)\b"
+    r"(?:\s+(?:on|at|in|near)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:St|Rd|Ave|Dr|Hwy|Street|Road)\b)?)?"
+    r"|\bthe\s+(?:fire|crash|explosion|shooting|collapse)\s+at\s+the\s+(?:[\w'-]+\s+){1,3}?on\s+"
+    r"[A-Z]\w+(?:\s+(?:St|Rd|Ave|Dr|Street|Road)\b)?"
+)
 _NEWS_VETO = _c(
     r"\b(?:fire\s+(?:alarm|drill|extinguisher|marshal|code)|alarm|drill|protocol|simulation|sim"
     r"|training|exercise|lecture|case\s+series|teaching|review|literature|tabletop)\b",
@@ -216,6 +251,7 @@ def context(doc: Doc) -> Iterator[Cand]:
     for m in _RECENT.finditer(text):
         if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context"
+
     for m in _WEEKDAY_CASE.finditer(text):
         if doc.clinical(m.start()) and doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "context"
@@ -230,6 +266,14 @@ def context(doc: Doc) -> Iterator[Cand]:
             yield m.start(), m.end(), "context"
     for m in _RECENT_MORE.finditer(text):
         if doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _MORE_CONTEXT.finditer(text):
+        if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
+            yield m.start(), m.end(), "context", "likely"
+    for m in _NAMED_EVENT.finditer(text):
+        if doc.has(m.start(), _NEWS_VETO, "news-veto") or doc.has(m.start(), _EVENT_CUE, "event"):
+            continue
+        if doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), "context", "likely"
     for m in _RELATIVE.finditer(text):
         if not _RELATIVE_OWN.match(m.group()):
