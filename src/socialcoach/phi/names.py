@@ -10,7 +10,8 @@ from ._base import _NAME, _NOT_NAMES, _PATIENT_CUE, LETTER, LO, UP, Cand, Doc, _
 from .registry import recognizer
 
 _HONORIFIC_NAME = _c(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms)\.?\s+)?(?P<v>{_NAME})",
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr|mr|mrs|ms|MR|MRS|MS)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms)\.?\s+)?"
+    rf"(?P<v>{_NAME})",
     scan_first=True,
 )
 _LABEL_NAME = _c(
@@ -32,6 +33,8 @@ _RELATIVE_NAME = _c(
 _FAMILY_NAME = _c(
     r"\b(?:the|The)\s+(?P<v>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:family|household|twins|kids)\b"
     rf"|\b(?:family|relatives|parents|widow|estate)\s+of\s+(?:the\s+late\s+)?(?P<w>{_NAME})"
+    rf"|\b(?:familia|famille|Familie|família|pamilya)\s+(?P<x>[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?)"
+    rf"|(?<![{UP}{LO}])(?P<y>[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?)\s+(?:family|household|twins)\b"
 )
 _WORD = rf"[{UP}][{LO}]+(?:['\u2019-][{UP}]?[{LO}]+)*"
 _CAPS = rf"[{UP}]{{2,}}(?:['\u2019-][{UP}]+)*"
@@ -60,6 +63,14 @@ _NICKNAME = _c(
 # First 'Nick' Last: "Salvatore 'Sally Boy' DeMarco", "Margaret 'Peggy' Sorensen".
 _QUOTED_NICK = _c(
     rf"(?<![{UP}{LO}])(?P<v>{_WORD}\s+['\u2018\u201c\"][^'\u2019\u201d\"\n]{{2,20}}['\u2019\u201d\"]\s+{_WORD})"
+)
+_FAMILY_TITLES = frozenset(
+    "nana papa grandma grandpa abuela abuelo abuelita abuelito uncle auntie aunt mama granny"
+    " pop pops lola lolo tita tito oma opa nonna nonno".split()
+)
+_NICK_LOWER = _c(
+    r"\b(?:nana|papa|grandma|grandpa|abuela|abuelo|abuelita|abuelito|uncle|auntie|aunt|mama"
+    r"|granny|pop|pops|lola|lolo|tita|tito|oma|opa|nonna|nonno)\s+(?P<n>[a-z]{3,})\b"
 )
 _GIVEN = _c(rf"(?<![{UP}{LO}@#'\u2019])(?P<v>{_WORD})(?!{LETTER}|['\u2019]\w\w)")
 _HONORIFIC_LOWER = _c(r"\b(?:mr|mrs|ms|miss)\.?\s+(?P<v>[a-z][a-z'-]{2,})\b", re.IGNORECASE)
@@ -274,6 +285,13 @@ def _capitalised(span: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _pronounceable(word: str) -> bool:
+    """Names have vowels; acronyms ("RDMS", "PSAX") mostly do not."""
+    letters = [c for c in word.lower() if c.isalpha()]
+    vowels = sum(c in "aeiouyàáâãäåèéêëìíîïòóôõöùúûüý" for c in letters)
+    return bool(letters) and vowels / len(letters) >= 0.3
+
+
 def _caps_word_ok(word: str) -> bool:
     return len(word) >= 2 and word.lower() not in _MED_CAPS
 
@@ -284,7 +302,8 @@ def names(doc: Doc) -> Iterator[Cand]:
         span = doc.text[cand[0] : cand[1]]
         words = span.split()
         foreign_lower = any(w[:1].isalpha() and not w.isascii() and w[0].islower() for w in words)
-        if "^" in span or (words and _capitalised(words[0]) and not foreign_lower):
+        titled = bool(words) and words[0].lower() in _FAMILY_TITLES  # "nana bernie"
+        if "^" in span or titled or (words and _capitalised(words[0]) and not foreign_lower):
             yield cand
 
 
@@ -302,7 +321,11 @@ def _names(doc: Doc) -> Iterator[Cand]:
                 continue
             yield s, e, "name"
     for m in _FAMILY_NAME.finditer(text):
-        s, e = _span(m, "v", "w")
+        if m["y"] is not None and (
+            lexicon.ordinary(m["y"]) or not (lexicon.is_surname(m["y"]) or doc.draft_clinical())
+        ):
+            continue  # "Radiology family", "Host family": ordinary words before "family"
+        s, e = _span(m, "v", "w", "x", "y")
         if _name_ok(text[s:e]):
             yield s, e, "name"
     for m in _CARET.finditer(text):
@@ -373,8 +396,8 @@ def _names(doc: Doc) -> Iterator[Cand]:
         if len(word) < 3 or not lexicon.given_like(word) or word.lower() in _NOT_NAMES:
             continue
         s, e = m.span("v")
-        if re.match(r" [A-Z]", text[e : e + 2]):
-            continue  # "Le Fort": a two-word name is the full-name rule's to judge
+        if re.match(r" [A-Z]", text[e : e + 2]) or re.search(r"[A-Z][a-z]+ $", text[max(0, s - 20) : s]):
+            continue  # "Le Fort", "Harjit Sandhu": a two-word name is the full-name rule's to judge
         if lexicon.is_place(word) and re.search(
             r"\b(?:in|to|from|at|near|of)\s+$", text[max(0, s - 6) : s], re.IGNORECASE
         ):
@@ -388,6 +411,33 @@ def _names(doc: Doc) -> Iterator[Cand]:
             doc.clinical_near(s) or (doc.draft_clinical() and doc.person(s))
         ):
             yield s, e, "name", "possible"
+    for m in _NICK_LOWER.finditer(text):
+        if lexicon.given_like(m["n"]) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
+            yield m.start(), m.end(), "name", "likely"
+    for m in _COMMA_CAPS.finditer(text):
+        last, first = m["l"], m["f"]
+        if not (_caps_word_ok(last) and _caps_word_ok(first)) or len(last) < 3 or len(first) < 3:
+            continue
+        # a worklist "LAST, FIRST" with names in no list: neither may be an English word
+        plain_words = [w for part in (last, first) for w in part.split("-")]
+        if not all(_pronounceable(w) for w in plain_words):
+            continue  # "RDMS, RVT", "PLAX, PSAX": acronyms, not names
+        if not any(lexicon.ordinary(w) for w in plain_words) and (
+            doc.clinical_near(m.start()) or doc.draft_clinical()
+        ):
+            yield m.start(), m.end(), "name", "possible"
+    for m in _CAPS_NAME.finditer(text):
+        first, last = m["f"], m["l"]
+        if m["l2"] or not (_caps_word_ok(first) and _caps_word_ok(last)):
+            continue
+        if min(len(first), len(last)) < 4 or not (_pronounceable(first) and _pronounceable(last)):
+            continue
+        if lexicon.ordinary(first) or lexicon.ordinary(last):
+            continue
+        if (lexicon.is_surname(first) or lexicon.is_given(last)) and (
+            doc.clinical_near(m.start()) or doc.draft_clinical()
+        ):
+            yield m.start(), m.end("l"), "name", "possible"  # "OKAFOR CHIDINMA", family first
     for m in _QUOTED_NICK.finditer(text):
         first = m["v"].split()[0]
         if lexicon.is_given(first) and not lexicon.ordinary(first):
@@ -396,6 +446,10 @@ def _names(doc: Doc) -> Iterator[Cand]:
         if lexicon.is_surname(m["v"]) and not lexicon.ordinary(m["v"]):
             yield *m.span("v"), "name", "possible"
     for m in _EMPLOYER.finditer(text):
+        if re.search(
+            r"(?:Hospital|General|Memorial|Clinic|Medical|Center|Centre|Regional|Health)$", m["v"]
+        ):
+            continue  # a hospital: the place rules' to judge
         if doc.person(m.start()) or doc.clinical(m.start()):
             s, e = m.span("v")
             yield s, e, "name", "likely"

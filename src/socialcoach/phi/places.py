@@ -20,6 +20,7 @@ from ._base import (
     _span,
     _words,
 )
+from .dates import _SCHEDULE_CUE
 from .names import _HISTORY_CUE
 from .registry import recognizer
 
@@ -123,7 +124,7 @@ _PERSON_FROM = _c(
 )
 _FACILITY = _c(
     rf"(?<![{UP}{LO}])(?P<v>(?:(?:St\.?|Saint|San|Santa|Mount|Mt\.?|Our\s+Lady\s+of)\s+)?"
-    rf"(?:[{UP}][{LO}'\u2019]+\s+){{1,3}}"
+    rf"(?:[{UP}][{LO}'\u2019]+(?:-[{UP}][{LO}]+)?\s+){{1,3}}"
     r"(?:Hospital|Medical\s+Cent(?:er|re)|Regional(?:\s+Medical\s+Cent(?:er|re)|\s+Hospital)?"
     r"|General(?:\s+Hospital)?|Memorial(?:\s+Hospital)?|Clinic|Health\s+Cent(?:er|re)|Nursing"
     r"\s+(?:Home|Center|Facility)|Rehab(?:ilitation)?(?:\s+(?:Center|Hospital))?|Care\s+Cent(?:er"
@@ -191,6 +192,21 @@ _ROOM_OTHER = _c(
     r"\b(?P<v>(?:cuarto|habitaci[óo]n|chambre|zimmer|phòng|sala|quarto|stanza|box|cama|lit|bett)"
     r"\s*#?\s*\d{1,4}[A-Za-z]?|(?:ICU|MICU|SICU|PICU|NICU|CCU|ED|ER|PACU)(?:[-\s]+(?:BAY|Bay|bay"
     r"|BED|Bed|bed|RM|Rm|rm|room|phòng|pod|POD))?[-\s]*#?\s*\d{1,3}[A-Z]?)\b"
+)
+
+
+# Hospital brands before a place ("Mercy Ridgeway", "Good Sam"), a clinic on a named street,
+# natural features ("Lake Minnewaska", "the Kettle River"), and rural roads ("CR 3", "FM 1960").
+_PLACE_FORMS = _c(
+    rf"\b(?P<v>(?:Mercy|Good\s+Sam(?:aritan)?|Baptist|Methodist|Presbyterian|Adventist|Kaiser"
+    rf"|Providence|Sutter|Atrium|Novant|Sentara|Sanford|Avera|Essentia|Intermountain)"
+    rf"(?:\s+[{UP}][{LO}]+){{0,2}})"
+    rf"|\b(?P<w>[{UP}][{LO}]+\s+(?:Road|Street|Avenue|St|Rd|Ave|Lane|Pike)\s+(?:[{UP}][{LO}]+"
+    r"['\u2019]s\s+)?(?:clinic|Clinic|Center|Centre|health\s+center|Health\s+Center|office|Office))"
+    rf"|\b(?P<x>(?:Lake|Mount|Mt\.|Bayou|Fort|Lock\s+and\s+Dam)\s+[{UP}0-9][{LO}0-9]*"
+    rf"|(?:the\s+)?[{UP}][{LO}]+\s+(?:River|Creek|Canyon|Gulch|Bayou|Reservoir|Pond|Hollow|Ridge)"
+    r"(?:\s+[a-z]+\s+(?:pit|mine|quarry|camp|farm|ranch))?)"
+    r"|\b(?P<y>(?:the\s+\w+\s+off\s+)?(?:CR|FM|RR|SR|County\s+Road|Farm\s+Road|Ranch\s+Road)\s*\d{1,4})\b"
 )
 
 
@@ -277,7 +293,9 @@ def places(doc: Doc) -> Iterator[Cand]:
         before = text[max(0, m.start() - 80) : m.start()]
         if small or cue != "in" and cue != "of" and _PERSON_FROM.search(before):
             yield s, s + len(name), "geo_small", "likely"
-        elif doc.person(s) or doc.clinical_near(s) or (known and doc.draft_clinical()):
+        elif doc.person(s) or doc.clinical_near(s) or (
+            known and doc.draft_clinical() and not doc.has(s, _SCHEDULE_CUE, "schedule")
+        ):
             yield s, s + len(name), "geo_small", "possible"
     if doc.draft_clinical():
         for m in _COUNTY.finditer(text):
@@ -305,6 +323,14 @@ def places(doc: Doc) -> Iterator[Cand]:
     for m in _ROOM_OTHER.finditer(text):
         if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
             yield *m.span("v"), "geo_small", "possible"
+    for m in _PLACE_FORMS.finditer(text):
+        s0, e0 = _span(m, "v", "w", "x", "y")
+        if doc.has(s0, _WORKPLACE_CUE, "workplace") or doc.has(s0, _EVENT_CUE, "event"):
+            continue
+        if m["v"] and (s0 == doc.sentence(s0)[0] or " " not in m["v"].strip()):
+            continue  # a lone "Mercy" or "Kaiser" may be the author's employer
+        if doc.clinical_near(s0) or doc.person(s0) or doc.draft_clinical():
+            yield s0, e0, "geo_small", "possible"
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
         if known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
@@ -340,7 +366,7 @@ def places(doc: Doc) -> Iterator[Cand]:
         tie = _FACILITY_TIE.search(text, max(0, s - 40), s)
         if tie and (doc.person(s) or doc.clinical_near(s)):
             yield s, e, "geo_small", "likely"
-        elif doc.clinical_near(s) or doc.draft_clinical():
+        elif doc.clinical_near(s):
             yield s, e, "geo_small", "possible"
     for m in _UNIT_NAMED.finditer(text):
         if doc.clinical_near(m.start()) or doc.person(m.start()):
