@@ -72,16 +72,23 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
     """Keep the most specific candidate where spans overlap (likely before possible).
 
     One exception: a likely context span that wholly contains a place or name ("the Piney
-    Creek bus crash") is the event, and wins over the place inside it.
+    Creek bus crash") is cut to what follows the place, so both are shown.
     """
     events = [c for c in cands if c[2] == "context" and c[3] == "likely" and c[1] - c[0] > 12]
-    if events:
-        cands = [
+    for ev in events:
+        inner = [
             c
             for c in cands
-            if c[2] not in ("geo_small", "name")
-            or not any(ev[0] <= c[0] and c[1] <= ev[1] and ev != c for ev in events)
+            if c[2] in ("geo_small", "name") and ev[0] <= c[0] and c[1] <= ev[1] and c != ev
         ]
+        if not inner:
+            continue
+        # Keep the place and the event beside it: "the Bayou La Batre boat fire" is a town
+        # (geo_small) and an event (context); the event keeps what follows the place.
+        cut = max(c[1] for c in inner)
+        cands = [c for c in cands if c != ev]
+        if ev[1] - cut > 3:
+            cands.append((cut + 1 if cut < ev[1] else cut, ev[1], "context", "likely"))
     order = sorted(
         set(cands),
         key=lambda c: (c[3] != "likely", TABLE[c[2]].priority, -(c[1] - c[0]), c[0]),

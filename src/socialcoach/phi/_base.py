@@ -367,7 +367,7 @@ _CLINICAL_CUE = _c(
     r"|handoff|dialysis|hospice|cath|angio|fx|fracture[sd]?|hip|bleed|stent|intubated|EMS"
     r"|ambulance|transfer(?:red)?|admit|fell|fall|injur(?:y|ies|ed)|rehab|surgery|OR|PACS|RIS"
     r"|reading\s+room|table|gantry|magnet|sono|echo|IR|pt['\u2019]s"
-    r"|pateint|paitent|patinet|pnt"
+    r"|pateint|paitent|patinet|pnt|DEXA|DXA|T-score|bone\s+density|stroke\s+alert|tPA|code\s+\w+"
     # other languages: es, pt, fr, de, it, vi, tl
     r"|pacientes?|paciente|patientin|patienten|patiente|paziente|bệnh\s+nhân|pasyente\w*"
     r"|fractura|fraktur|hüftfraktur|derrame|urgencias|notaufnahme|urgences|hôpital|ospedale"
@@ -391,7 +391,7 @@ _PATIENT_CUE = _c(
 _EVENT_CUE = _c(
     r"\b(?:webinars?|meetings?|conference|congress|symposium|lectures?|talks?|session|course"
     r"|workshop|deadline|abstracts?|journal\s+club|grand\s+rounds|podcast|livestream|register"
-    r"|registration|submissions?|poster|papers?|QA|phantom|physics|exam\s+prep|boards?|breakfast"
+    r"|registration|submissions?|poster|(?:research|journal|white|position|our|my|new)\s+papers?|papers?\s+(?:on|about|accepted|published)|QA|phantom|physics|exam\s+prep|boards?|breakfast"
     r"|turnout|gala|dinner|reception|meetup|booth|CME|keynote|panel)\b",
     re.IGNORECASE,
     scan_first=True,
@@ -407,7 +407,7 @@ _PERSON_CUE = _c(
     r"|grandma|grandpa|nana|abuela|abuelo|abuelito|abuelita|wife|husband|son|daughter|ma['\u2019]am"
     r"|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|elder|señora|señor|doña|don|sra|sr"
     r"|sister|brother|sister-in-law|brother-in-law|mother-in-law|father-in-law|kid|kiddo|oma|opa"
-    r"|mẹ|bố|nieta|nieto|tío|tía|deputy|nun|pastor|coach"
+    r"|mẹ|bố|nieta|nieto|tío|tía|deputy|nun|pastor|coach|mr|mrs|ms|miss|mx"
     r"|tío|tía|madame|monsieur|frau|herr|lola|lolo|manong|manang|tita|tito|cụ|ông|bà"
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
     r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
