@@ -117,9 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             check=False,
         )
         whole.append((time.perf_counter() - t0) * 1000)
-    print(
-        f"socialcoach check-post on one draft, whole process: median {statistics.median(whole):.0f} ms"
-    )
+    median = statistics.median(whole)
+    print(f"socialcoach check-post on one draft, whole process: median {median:.0f} ms")
     # A keystroke-sized draft too: what the app pays per edit of a typical post.
     short = build_draft(60)
     short_times = []

@@ -78,9 +78,10 @@ def places(src: Path) -> list[str]:
         found.setdefault((_nfc(county["name"]), "US"), set()).add(states.get(county["state"], ""))
     # The state is kept only where the name is in one state: "Millbrook" is in several, so the
     # one-key fix writes "a town" rather than guess.
-    return sorted(
-        f"{name}\t{cc}\t{next(iter(st)) if len(st) == 1 else ''}" for (name, cc), st in found.items()
-    )
+    rows = []
+    for (name, cc), st in found.items():
+        rows.append(f"{name}\t{cc}\t{next(iter(st)) if len(st) == 1 else ''}")
+    return sorted(rows)
 
 
 def words() -> list[str]:

@@ -142,9 +142,9 @@ def ages(doc: Doc) -> Iterator[Cand]:
     for m in _AGE.finditer(text):
         if m["n3"] is not None and _TEMP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        if m["n"] is not None and _THING_BEFORE.search(text, max(0, m.start() - 45), m.start()):
-            if not _PERSONISH_AFTER.match(text[m.end() : m.end() + 30]):
-                continue
+        thing = m["n"] is not None and _THING_BEFORE.search(text, max(0, m.start() - 45), m.start())
+        if thing and not _PERSONISH_AFTER.match(text[m.end() : m.end() + 30]):
+            continue  # "the building is 100 years old"
         yield m.start(), m.end(), "age_over_89", "likely"
     for m in _PERSON_NUMBER.finditer(text):
         if _TEMP_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n")):

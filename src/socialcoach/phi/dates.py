@@ -250,7 +250,6 @@ def dates(doc: Doc) -> Iterator[Cand]:
                 yield m.start(), m.end(), "date", "possible"  # "since Sunday" in a case story
             continue
         case = _CASE_NOUN_AFTER.match(text[m.end("d") : m.end("d") + 24])
-        led = m.group() != m["d"]
         if case or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
         elif doc.person(m.start()):

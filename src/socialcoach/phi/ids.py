@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ._base import Cand, Doc, _c, _cue_id, _span
+from ._base import Cand, Doc, _c, _cue_id, _span, _words
 from .registry import recognizer
 
 _MRN = _cue_id(
@@ -95,7 +95,14 @@ _ALIAS = _c(
     r"|[Jj]ohn|[Jj]ane|[A-Z][a-z]+)(?:\s+#?\d{1,4})?\b"
 )
 _ALIAS_NOT = frozenset(
-    ["bay", "bays", "surgery", "surgeon", "surgeons", "team", "teams", "center", "centre", "alert", "alerts", "activation", "level", "call", "calls", "pan", "scan", "scans", "series", "service", "services", "protocol", "protocols", "room", "rooms", "unit", "units", "one", "two", "three", "nurse", "nurses", "radiology", "imaging", "ct", "case", "cases", "patient", "patients", "code", "codes", "ed", "icu", "recovery", "fellowship", "fellow", "fellows", "and", "or", "the", "a", "an", "in", "at", "of", "to", "is", "was", "surgical", "medicine", "system", "systems", "program", "programs", "victim", "victims", "informed", "care", "page", "paged", "xray", "x-ray", "mri", "team", "attending", "pager"]
+    _words(
+        "bay bays surgery surgeon surgeons team teams center centre alert alerts activation"
+        " level call calls pan scan scans series service services protocol protocols room"
+        " rooms unit units one two three nurse nurses radiology imaging ct case cases patient"
+        " patients code codes ed icu recovery fellowship fellow fellows and or the a an in at"
+        " of to is was surgical medicine system systems program programs victim victims"
+        " informed care page paged xray x-ray mri team attending pager"
+    )
 )
 # A patient's social handle: "@handle" with "his/her/their IG/TikTok/handle/account" nearby.
 _HANDLE = _c(r"(?<![\w@.])@(?P<v>[A-Za-z0-9_.]{2,30})\b")
@@ -174,11 +181,9 @@ def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:
     start = max(0, pos - 100)
     for sep in ("|", "\n", ";"):
         start = max(start, text.rfind(sep, 0, pos) + 1)
-    label = None
-    for label in _FIELD_LABEL.finditer(text, start, pos):
-        pass
-    if label is not None:
-        start = label.start()  # "Ins: Medicare MBI ... Addr: 2214 ...": the last label rules
+    labels = list(_FIELD_LABEL.finditer(text, start, pos))
+    if labels:
+        start = labels[-1].start()  # "Ins: Medicare MBI ... Addr: 2214 ...": the last label rules
     for m in _FAMILY_CUE.finditer(text, start, pos):
         best = (m.lastgroup or "", m.end())
     return best

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from ._base import _NAME, _NOT_NAMES, _PATIENT_CUE, LETTER, LO, UP, Cand, Doc, _c, _span
+from ._base import _NAME, _NOT_NAMES, _PATIENT_CUE, LETTER, LO, UP, Cand, Doc, _c, _span, _words
 from .registry import recognizer
 
 _HONORIFIC_NAME = _c(
@@ -65,8 +65,10 @@ _QUOTED_NICK = _c(
     rf"(?<![{UP}{LO}])(?P<v>{_WORD}\s+['\u2018\u201c\"][^'\u2019\u201d\"\n]{{2,20}}['\u2019\u201d\"]\s+{_WORD})"
 )
 _FAMILY_TITLES = frozenset(
-    "nana papa grandma grandpa abuela abuelo abuelita abuelito uncle auntie aunt mama granny"
-    " pop pops lola lolo tita tito oma opa nonna nonno".split()
+    _words(
+        "nana papa grandma grandpa abuela abuelo abuelita abuelito uncle auntie aunt mama granny"
+        " pop pops lola lolo tita tito oma opa nonna nonno"
+    )
 )
 _NICK_LOWER = _c(
     r"\b(?:nana|papa|grandma|grandpa|abuela|abuelo|abuelita|abuelito|uncle|auntie|aunt|mama"
@@ -354,11 +356,10 @@ def _names(doc: Doc) -> Iterator[Cand]:
             yield m.start(), m.end("l"), "name", "likely"
     for m in _NICKNAME.finditer(text):
         words = m["v"].split()
-        if any(lexicon.is_given(w) or not lexicon.ordinary(w) for w in words[1:]) and (
-            doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
-        ):
-            if not _colleague(text, m.start(), m.end()):
-                yield *m.span("v"), "name", "likely"
+        named = any(lexicon.is_given(w) or not lexicon.ordinary(w) for w in words[1:])
+        near = doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
+        if named and near and not _colleague(text, m.start(), m.end()):
+            yield *m.span("v"), "name", "likely"
     for m in _FULL_NAME.finditer(text):
         first, last = m["v"], m["l"]
         if not lexicon.given_like(first) or last.lower() in _NOT_NAMES:
@@ -396,7 +397,8 @@ def _names(doc: Doc) -> Iterator[Cand]:
         if len(word) < 3 or not lexicon.given_like(word) or word.lower() in _NOT_NAMES:
             continue
         s, e = m.span("v")
-        if re.match(r" [A-Z]", text[e : e + 2]) or re.search(r"[A-Z][a-z]+ $", text[max(0, s - 20) : s]):
+        inside = re.search(r"[A-Z][a-z]+ $", text[max(0, s - 20) : s])
+        if re.match(r" [A-Z]", text[e : e + 2]) or inside:
             continue  # "Le Fort", "Harjit Sandhu": a two-word name is the full-name rule's to judge
         if lexicon.is_place(word) and re.search(
             r"\b(?:in|to|from|at|near|of)\s+$", text[max(0, s - 6) : s], re.IGNORECASE

@@ -293,8 +293,10 @@ def places(doc: Doc) -> Iterator[Cand]:
         before = text[max(0, m.start() - 80) : m.start()]
         if small or cue != "in" and cue != "of" and _PERSON_FROM.search(before):
             yield s, s + len(name), "geo_small", "likely"
-        elif doc.person(s) or doc.clinical_near(s) or (
-            known and doc.draft_clinical() and not doc.has(s, _SCHEDULE_CUE, "schedule")
+        elif (
+            doc.person(s)
+            or doc.clinical_near(s)
+            or (known and doc.draft_clinical() and not doc.has(s, _SCHEDULE_CUE, "schedule"))
         ):
             yield s, s + len(name), "geo_small", "possible"
     if doc.draft_clinical():
@@ -333,14 +335,14 @@ def places(doc: Doc) -> Iterator[Cand]:
             yield s0, e0, "geo_small", "possible"
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
-        if known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
-            if doc.clinical_near(m.start()) or doc.person(m.start()):
-                yield m.start("v"), m.start("v") + len(known), "geo_small", "likely"
+        ok = known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace")
+        if ok and (doc.clinical_near(m.start()) or doc.person(m.start())):
+            yield m.start("v"), m.start("v") + len(known), "geo_small", "likely"
     for m in _PAREN_PLACE.finditer(text):
         known = _place_words(m["v"])
-        if known == m["v"] and _place_ok(known) and not lexicon.ordinary(known):
-            if doc.clinical_near(m.start()) or doc.person(m.start()):
-                yield *m.span("v"), "geo_small", "possible"
+        ok = known == m["v"] and _place_ok(known) and not lexicon.ordinary(known)
+        if ok and (doc.clinical_near(m.start()) or doc.person(m.start())):
+            yield *m.span("v"), "geo_small", "possible"
     for m in _CITY_ZIP.finditer(text):
         known = _place_words(m["v"])
         if known and _place_ok(known):
@@ -348,11 +350,13 @@ def places(doc: Doc) -> Iterator[Cand]:
             yield *m.span("z"), "zip", "likely"
     for m in _TO_PLACE.finditer(text):
         known = _place_words(m["v"])
-        if known and _place_ok(known) and (" " in known or not lexicon.ordinary(known)):
-            if not doc.has(m.start(), _WORKPLACE_CUE, "workplace") and (
-                doc.person(m.start("v")) or doc.clinical_near(m.start("v"))
-            ):
-                yield m.start("v"), m.start("v") + len(known), "geo_small", "possible"
+        ok = known and _place_ok(known) and (" " in known or not lexicon.ordinary(known))
+        if (
+            ok
+            and not doc.has(m.start(), _WORKPLACE_CUE, "workplace")
+            and (doc.person(m.start("v")) or doc.clinical_near(m.start("v")))
+        ):
+            yield m.start("v"), m.start("v") + len(known), "geo_small", "possible"
     for m in _ROOM_ANY.finditer(text):
         s0, e0 = _span(m, "v", "w")
         if _GEO_ROOM_VETO.search(text, max(0, s0 - 15), s0):
