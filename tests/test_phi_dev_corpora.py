@@ -24,8 +24,8 @@ spec.loader.exec_module(phi_eval)
 
 # corpus: (recall, precision, share of PHI drafts flagged, share of clean drafts flagged)
 FLOORS = {
-    "dev_a": (0.79, 0.91, 0.93, 0.11),
-    "dev_b": (0.72, 0.93, 0.97, 0.11),
+    "dev_a": (0.88, 0.91, 0.96, 0.10),
+    "dev_b": (0.87, 0.93, 0.98, 0.09),
 }
 
 

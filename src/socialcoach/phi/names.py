@@ -397,7 +397,8 @@ def _names(doc: Doc) -> Iterator[Cand]:
         if len(word) < 3 or not lexicon.given_like(word) or word.lower() in _NOT_NAMES:
             continue
         s, e = m.span("v")
-        inside = re.search(r"[A-Z][a-z]+ $", text[max(0, s - 20) : s])
+        before = re.search(r"([A-Z][a-z]+) $", text[max(0, s - 20) : s])
+        inside = before is not None and not lexicon.ordinary(before.group(1))
         if re.match(r" [A-Z]", text[e : e + 2]) or inside:
             continue  # "Le Fort", "Harjit Sandhu": a two-word name is the full-name rule's to judge
         if lexicon.is_place(word) and re.search(
