@@ -85,3 +85,15 @@ def test_the_registry_has_one_recognizer_per_family() -> None:
     assert set(categories.TABLE) == set(phi.CATEGORIES)
     priorities = [c.priority for c in categories.TABLE.values()]
     assert len(set(priorities)) == len(priorities)
+
+
+def test_editing_one_paragraph_of_an_article_checks_only_that_paragraph_again() -> None:
+    paragraphs = [f"Case {i}: Mrs. Okafor, 94, CT on 3/14 in the ED." for i in range(20)]
+    article = "\n\n".join(paragraphs)
+    first = phi.check(article)
+    before = phi._paragraph_candidates.cache_info().misses
+    edited = article.replace("Case 7:", "Case 7, edited:")
+    again = phi.check(edited)
+    assert phi._paragraph_candidates.cache_info().misses == before + 1
+    assert len(again) == len(first)
+    assert [f.text for f in again] == [f.text for f in first]

@@ -13,6 +13,7 @@ details in `own`; the one-key rewrite in `fix`.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 import unicodedata
@@ -129,6 +130,32 @@ def _candidates(doc: Doc) -> list[Cand]:
     return cands
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@functools.lru_cache(maxsize=2048)
+def _paragraph_candidates(paragraph: str, draft_clinical: bool) -> tuple[Cand, ...]:
+    """Candidates of one paragraph, remembered: while an article is edited, only the
+    paragraph that changed is checked again."""
+    return tuple(_candidates(Doc(paragraph, draft_clinical=draft_clinical)))
+
+
+def _all_candidates(text: str) -> list[Cand]:
+    """Rules see one paragraph at a time (sentences never run across a blank line); whether
+    the draft as a whole is about a patient is decided once, for all of them."""
+    clinical = Doc(text).draft_clinical()
+    cands: list[Cand] = []
+    start = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        if text[start:end].strip():
+            for s, e, cat, conf in _paragraph_candidates(text[start:end], clinical):
+                cands.append((s + start, e + start, cat, conf))
+        if brk:
+            start = brk.end()
+    return cands
+
+
 def check(
     text: str, *, author_names: Iterable[str] = (), me: OwnDetails | None = None
 ) -> list[Finding]:
@@ -144,8 +171,7 @@ def check(
     # NFD (decomposed accents, as macOS pastes them) is checked as NFC; offsets are mapped back.
     nfc = unicodedata.normalize("NFC", text)
     work, back = (text, None) if nfc == text else (nfc, _offset_map(text, nfc))
-    doc = Doc(work)
-    cands = _candidates(doc)
+    cands = _all_candidates(work)
     own = OwnDetails.of(author_names)
     if me is not None:
         own = own.merged(me)

@@ -431,10 +431,12 @@ class Doc:
 
     __slots__ = ("text", "_bounds", "_cache")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, draft_clinical: bool | None = None) -> None:
         self.text = text
         self._bounds: list[int] | None = None
         self._cache: dict[tuple[int, str], bool] = {}
+        if draft_clinical is not None:  # a paragraph of a longer draft: the draft decides
+            self._cache[(-1, "draft")] = draft_clinical
 
     def _compute(self) -> list[int]:
         bounds = [0]
