@@ -60,6 +60,7 @@ _WORD_AGE = _c(
     rf"|\bninety[\s-](?:{_ONES})(?![\s-]*(?:percent|%|minutes|seconds|days|times|patients|cases"
     r"|scans|studies|mg|units|people|of\b))"
     r"|#?\b(?:super-?)?(?:nonagenarians?|centenarians?|supercentenarians?)\b"
+    rf"|(?<=#)ninety(?:{_ONES})\b"
     r"|\b(?:tenth|11th|eleventh|10th)\s+decade\b"
     r"|\b(?:her|his|their)\s+(?:late|mid)[\s-](?:nineties|90s|90's)\b"
     r"|\b(?:late|mid)[\s-]nineties\b",
@@ -155,7 +156,8 @@ def ages(doc: Doc) -> Iterator[Cand]:
             yield *m.span("n"), "age_over_89", "possible"
     for m in _WORD_AGE.finditer(text):
         s, e = m.span("w") if m["w"] else m.span()
-        if not (doc.person(s) or doc.clinical_near(s) or "arian" in m.group().lower()):
+        tagged = text[s - 1 : s] == "#"  # "#ninetyfour", "#centenarian": said of someone
+        if not (doc.person(s) or doc.clinical_near(s) or tagged or "arian" in m.group().lower()):
             continue  # "Ninety-five questions?" is not an age
         if m["w"] is None and text[s : s + 1] == "#":
             s += 1

@@ -47,8 +47,9 @@ _COMMA_CAPS = _c(
     rf"(?<![{UP}{LO}])(?P<l>{_CAPS})\s?,\s?(?P<f>{_CAPS})(?:\s(?P<m>[{UP}]\.?|{_CAPS}))?(?!{LETTER})"
 )
 _COMMA_TITLE = _c(rf"(?<![{UP}{LO}])(?P<l>{_WORD}),\s(?P<f>{_WORD})(?!{LETTER})")
+# Zero-width, so every word is tried as a first name: "PT MARIA SANTOS" finds "MARIA SANTOS".
 _CAPS_NAME = _c(
-    rf"(?<![{UP}{LO}])(?P<f>{_CAPS})\s(?P<l>{_CAPS}|[{UP}]\.?)(?:\s(?P<l2>{_CAPS}))?(?!{LETTER})"
+    rf"(?<![{UP}{LO}])(?=(?P<f>{_CAPS})\s(?P<l>{_CAPS}|[{UP}]\.?)(?:\s(?P<l2>{_CAPS}))?(?!{LETTER}))"
 )
 # Nicknames and family titles: "Big Sal", "Nana Ruth", "Grandpa Joe", "Abuela Carmen".
 _NICKNAME = _c(
@@ -351,9 +352,9 @@ def _names(doc: Doc) -> Iterator[Cand]:
         if not _caps_word_ok(first) or lexicon.ordinary(first) or not lexicon.is_given(first):
             continue
         if last2 and _caps_word_ok(last2) and lexicon.surname_like(last2, after_given=True):
-            yield m.start(), m.end(), "name", "likely"
+            yield m.start("f"), m.end("l2"), "name", "likely"
         elif _caps_word_ok(last) and lexicon.surname_like(last, after_given=True):
-            yield m.start(), m.end("l"), "name", "likely"
+            yield m.start("f"), m.end("l"), "name", "likely"
     for m in _NICKNAME.finditer(text):
         words = m["v"].split()
         named = any(lexicon.is_given(w) or not lexicon.ordinary(w) for w in words[1:])
@@ -440,7 +441,7 @@ def _names(doc: Doc) -> Iterator[Cand]:
         if (lexicon.is_surname(first) or lexicon.is_given(last)) and (
             doc.clinical_near(m.start()) or doc.draft_clinical()
         ):
-            yield m.start(), m.end("l"), "name", "possible"  # "OKAFOR CHIDINMA", family first
+            yield m.start("f"), m.end("l"), "name", "possible"  # "OKAFOR CHIDINMA", family first
     for m in _QUOTED_NICK.finditer(text):
         first = m["v"].split()[0]
         if lexicon.is_given(first) and not lexicon.ordinary(first):
