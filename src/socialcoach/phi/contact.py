@@ -153,5 +153,5 @@ def contact(doc: Doc) -> Iterator[Cand]:
     for m in _PHONE7.finditer(text):
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
     for m in _PHONE_LOCAL.finditer(text):
-        if doc.person(m.start()) or doc.clinical_near(m.start()):
+        if doc.person(m.start()) or doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "possible"

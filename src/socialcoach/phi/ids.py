@@ -231,6 +231,8 @@ def ids(doc: Doc) -> Iterator[Cand]:
             continue
         if len(v) < 4 or digits < 2 or _UNIT_AFTER.match(text[m.end() : m.end() + 10]):
             continue
+        if re.fullmatch(r"\d{3}-\d{4}", v):
+            continue  # a seven-digit phone number: the contact rules' to judge
         found = _family_of(doc, m.start("v"))
         if found is None:
             continue

@@ -332,7 +332,9 @@ def places(doc: Doc) -> Iterator[Cand]:
         if m["v"] and (s0 == doc.sentence(s0)[0] or " " not in m["v"].strip()):
             continue  # a lone "Mercy" or "Kaiser" may be the author's employer
         if doc.clinical_near(s0) or doc.person(s0) or doc.draft_clinical():
-            yield s0, e0, "geo_small", "possible"
+            road = m["y"] is not None and not m["y"].startswith("the ")
+            # "lives out on County Road 12": a rural road is where someone lives, an address
+            yield s0, e0, "address" if road else "geo_small", "possible"
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
         ok = known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace")
