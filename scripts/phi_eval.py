@@ -1,6 +1,9 @@
-"""Measure the PHI checker against the labelled synthetic corpus (tune and holdout parts).
+"""Measure the PHI checker against labelled synthetic corpora (JSONL, docs/phi-labelling.md).
 
-Usage: python scripts/phi_eval.py [--part tune|holdout|all] [--errors] [--json]
+Usage: python scripts/phi_eval.py [CORPUS ...] [--part tune|holdout|dev_a|dev_b|all]
+                                  [--errors] [--json]
+
+CORPUS is any JSONL path; with none, the named parts in tests/data are scored.
 
 Matching rule: a gold span is caught if a finding of the same category overlaps it; a finding
 is a true positive if it overlaps any gold span. `--errors` lists misses and false alarms; use it
@@ -13,6 +16,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +26,13 @@ sys.path.insert(0, str(ROOT / "src"))
 from socialcoach.phi import CATEGORIES, Finding, check  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-PARTS = {"tune": DATA / "phi_corpus_tune.jsonl", "holdout": DATA / "phi_corpus_holdout.jsonl"}
+PARTS = {
+    "tune": DATA / "phi_corpus_tune.jsonl",
+    "holdout": DATA / "phi_corpus_holdout.jsonl",
+    "dev_a": DATA / "phi_dev_a.jsonl",
+    "dev_b": DATA / "phi_dev_b.jsonl",
+}
+LEVELS = ("likely", "possible")
 
 
 @dataclass
@@ -34,6 +44,11 @@ class Result:
     found: Counter = field(default_factory=Counter)
     found_tp: Counter = field(default_factory=Counter)
     found_tp_same: Counter = field(default_factory=Counter)
+    # per confidence level: findings, true positives, gold spans caught by that level
+    level_found: Counter = field(default_factory=Counter)
+    level_tp: Counter = field(default_factory=Counter)
+    clean_flagged_likely: int = 0
+    phi_drafts_likely: int = 0
     phi_drafts: int = 0
     phi_drafts_any: int = 0
     phi_drafts_all: int = 0
@@ -81,16 +96,19 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def evaluate(rows: list[dict]) -> Result:
-    """Score check() on rows (each with text, spans and optional author_names)."""
+def evaluate(rows: list[dict], check_fn: Callable[..., list] = check) -> Result:
+    """Score check_fn (ours by default) on rows (each with text, spans, optional author_names)."""
     res = Result()
     for row in rows:
-        findings: list[Finding] = check(row["text"], author_names=row.get("author_names", ()))
+        findings: list[Finding] = check_fn(row["text"], author_names=row.get("author_names", ()))
         spans = row["spans"]
         for f in findings:
+            level = getattr(f, "confidence", "likely")
             res.found[f.category] += 1
+            res.level_found[level] += 1
             hits = [g for g in spans if _overlaps(f.start, f.end, g["start"], g["end"])]
             if hits:
+                res.level_tp[level] += 1
                 res.found_tp[f.category] += 1
                 if any(g["category"] == f.category for g in hits):
                     res.found_tp_same[f.category] += 1
@@ -122,9 +140,18 @@ def evaluate(rows: list[dict]) -> Result:
             )
             res.phi_drafts_any += any_overlap
             res.phi_drafts_all += caught_here == len(spans)
+            res.phi_drafts_likely += any(
+                getattr(f, "confidence", "likely") == "likely"
+                and _overlaps(f.start, f.end, g["start"], g["end"])
+                for f in findings
+                for g in spans
+            )
         else:
             res.clean_drafts += 1
             res.clean_flagged += bool(findings)
+            res.clean_flagged_likely += any(
+                getattr(f, "confidence", "likely") == "likely" for f in findings
+            )
     return res
 
 
@@ -156,20 +183,36 @@ def format_result(name: str, res: Result) -> str:
         f" {res.phi_drafts_all} ({_ratio(res.phi_drafts_all, res.phi_drafts):.1%})",
         f"clean drafts: {res.clean_drafts}; wrongly flagged: {res.clean_flagged}"
         f" ({res.clean_flag_rate:.1%})",
+        "by confidence: "
+        + "; ".join(
+            f"{lv} {res.level_found[lv]} found, precision"
+            f" {_ratio(res.level_tp[lv], res.level_found[lv]):.3f}"
+            for lv in LEVELS
+        )
+        + f"; PHI drafts flagged by a likely finding {res.phi_drafts_likely}"
+        f" ({_ratio(res.phi_drafts_likely, res.phi_drafts):.1%}), clean drafts with a likely"
+        f" finding {res.clean_flagged_likely}"
+        f" ({_ratio(res.clean_flagged_likely, res.clean_drafts, 0.0):.1%})",
     ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "holdout", "all"], default="all")
+    parser.add_argument("corpus", nargs="*", type=Path, help="JSONL corpora to score")
+    parser.add_argument("--part", choices=[*PARTS, "all"], default="all")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     parser.add_argument("--json", action="store_true", help="machine-readable summary")
     args = parser.parse_args(argv)
-    parts = ["tune", "holdout"] if args.part == "all" else [args.part]
+    if args.corpus:
+        paths = {str(p): p for p in args.corpus}
+    elif args.part == "all":
+        paths = {k: v for k, v in PARTS.items() if v.exists()}
+    else:
+        paths = {args.part: PARTS[args.part]}
     summary = {}
-    for part in parts:
-        res = evaluate(load(PARTS[part]))
+    for part, path in paths.items():
+        res = evaluate(load(path))
         summary[part] = {
             "recall": res.recall,
             "precision": res.precision,
@@ -178,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
             "phi_drafts": res.phi_drafts,
             "clean_flagged": res.clean_flagged,
             "clean_drafts": res.clean_drafts,
+            "phi_drafts_flagged_rate": _ratio(res.phi_drafts_any, res.phi_drafts),
+            "per_category_recall": {
+                c: _ratio(res.caught[c], res.gold[c]) for c in CATEGORIES if res.gold[c]
+            },
         }
         if not args.json:
             print(format_result(part, res))

@@ -153,3 +153,42 @@ def test_check_post_on_a_missing_file_is_an_error(isolated_home: Path, tmp_path:
     result = run("check-post", str(tmp_path / "nope.txt"), home=isolated_home)
     assert result.returncode == 2
     assert "nope.txt" in result.stderr
+
+
+def test_check_post_fix_prints_the_rewritten_draft(isolated_home: Path, tmp_path: Path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Mrs. Okafor, 94, seen on 3/14/2024 in the ED.\n")
+    result = run("check-post", "--fix", str(draft), home=isolated_home)
+    assert result.returncode == 1
+    assert result.stdout == "A patient, over 90, seen in 2024 in the ED.\n"
+    assert "name (likely): 'Okafor'" in result.stderr  # the report goes to stderr
+    assert draft.read_text() == "Mrs. Okafor, 94, seen on 3/14/2024 in the ED.\n"  # untouched
+
+
+def test_check_post_me_leaves_your_own_details_alone(isolated_home: Path, tmp_path: Path):
+    me = tmp_path / "me.toml"
+    me.write_text('emails = ["jane.miller@example.org"]\nphones = ["555-201-4400"]\n')
+    text = "Questions about the CT course: jane.miller@example.org or 555-201-4400.\n"
+    plain = run("check-post", "-", home=isolated_home, stdin=text)
+    assert plain.returncode == 1
+    mine = run("check-post", "--me", str(me), "-", home=isolated_home, stdin=text)
+    assert mine.returncode == 0, mine.stdout
+    assert "Nothing flagged. Checked for" in mine.stdout
+    assert "No checker can judge" in mine.stdout
+
+
+def test_check_post_with_a_broken_me_file_says_which_file_and_why(
+    isolated_home: Path, tmp_path: Path
+):
+    me = tmp_path / "me.toml"
+    me.write_text("phone = '555'\n")
+    result = run("check-post", "--me", str(me), "-", home=isolated_home, stdin="hello\n")
+    assert result.returncode == 2
+    assert "me.toml: unknown key 'phone'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_post_json_carries_the_confidence(isolated_home: Path):
+    result = run("check-post", "--json", "-", home=isolated_home, stdin="MRN 48213377\n")
+    finding = json.loads(result.stdout)["findings"][0]
+    assert finding["confidence"] == "likely" and finding["category"] == "mrn"

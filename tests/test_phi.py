@@ -68,7 +68,7 @@ MUST_CATCH: list[tuple[str, str, str]] = [
     ("photo", "A volume rendering of the head from the trauma CT.", "rendering of the head"),
     ("other_id", "Study ID RS-2291-0042 from our trial.", "RS-2291-0042"),
     ("other_id", "Case #40213-KM: situs inversus totalis.", "40213-KM"),
-    ("other_id", "Pt J.D., 58F, with RUQ pain.", "J.D."),
+    ("name", "Pt J.D., 58F, with RUQ pain.", "J.D."),
     ("other_id", "Patient ID 8823019-XR still in the overlay.", "8823019-XR"),
     ("context", "The patient I scanned yesterday had an epidural hematoma.", "yesterday"),
     ("context", "Last night's call: 3 aortic dissections in 6 hours.", "Last night's call"),
@@ -236,25 +236,35 @@ def test_to_dict_has_the_agreed_keys() -> None:
         "text",
         "message",
         "fix",
+        "confidence",
+        "rewrite",
     }
+    assert f.confidence in ("likely", "possible")
 
 
 def test_report_json_round_trips() -> None:
     findings = check("MRN 1234567 and 555-867-5309")
     data = json.loads(report_json(findings))
     assert [d["category"] for d in data["findings"]] == ["mrn", "phone"]
-    assert json.loads(report_json([])) == {"findings": []}
+    empty = json.loads(report_json([]))
+    assert empty["findings"] == [] and "No checker can judge" in empty["note"]
+    assert data["findings"][0]["confidence"] == "likely"
 
 
 def test_report_text_is_compiler_style_with_a_summary() -> None:
     out = report_text(check("Pt J.D.\nMRN 1234567"), source="draft.txt")
     lines = out.splitlines()
-    assert lines[0] == "draft.txt:1:4: other_id: 'J.D.'"
+    assert lines[0] == "draft.txt:1:4: name (likely): 'J.D.'"  # initials are a name (the guide)
     assert lines[1].startswith("    why: ") and lines[2].startswith("    fix: ")
-    assert lines[3] == "draft.txt:2:5: mrn: '1234567'"
-    assert lines[-1] == "2 possible identifiers found."
-    assert report_text([]) == "No patient identifiers found."
-    assert report_text(check("MRN 1234567")).endswith("1 possible identifier found.")
+    assert lines[3] == "draft.txt:2:5: mrn (likely): '1234567'"
+    assert lines[-1] == "2 possible identifiers found (2 likely, 0 possible)."
+    # no bare "none found": what was checked, and what no checker can judge
+    empty = report_text([])
+    assert empty.startswith("Nothing flagged. Checked for names")
+    assert "No checker can judge whether a rare case" in empty
+    assert report_text(check("MRN 1234567")).endswith(
+        "1 possible identifier found (1 likely, 0 possible)."
+    )
 
 
 def test_empty_and_whitespace_drafts_have_no_findings() -> None:
@@ -264,7 +274,11 @@ def test_empty_and_whitespace_drafts_have_no_findings() -> None:
 
 def test_society_and_journal_links_pass_but_other_links_are_flagged() -> None:
     assert check("https://pubs.rsna.org/doi/10.1148/radiol.2021 www.acr.org") == []
-    assert [f.category for f in check("https://www.youtube.com/watch?v=abc")] == ["url"]
+    video = "his family posted the video: https://www.youtube.com/watch?v=abc"
+    assert [f.category for f in check(video)] == ["url"]
+    # a link with no patient in sight is left alone, unless nobody can see where it leads
+    assert check("https://www.youtube.com/watch?v=abc") == []
+    assert [f.category for f in check("images: bit.ly/3xYzAbc")] == ["url"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from socialcoach import phi
+from socialcoach.phi import _base
 
 DATA = Path(__file__).resolve().parent / "data"
 TEXTS = [
@@ -17,10 +18,12 @@ TEXTS = [
     for line in (DATA / f"phi_corpus_{part}.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
+MODULES = [_base, phi.contact, phi.ids, phi.dates, phi.ages, phi.names, phi.places, phi.context]
 OPTED_IN = {
     name: pattern
-    for name, pattern in vars(phi).items()
-    if isinstance(pattern, phi._Pat) and pattern._p.pattern != pattern.written
+    for module in MODULES
+    for name, pattern in vars(module).items()
+    if isinstance(pattern, _base._Pat) and pattern._p.pattern != pattern.written
 }
 
 
@@ -33,7 +36,7 @@ def test_an_opted_in_pattern_matches_exactly_as_written(name: str) -> None:
     pattern = OPTED_IN[name]
     written = re.compile(pattern.written)
     for text in TEXTS:
-        text = phi._lower(text) if pattern._fold else text
+        text = _base._lower(text) if pattern._fold else text
         assert [m.span() for m in pattern._p.finditer(text)] == [
             m.span() for m in written.finditer(text)
         ]
@@ -58,5 +61,28 @@ def test_an_opted_in_pattern_matches_exactly_as_written(name: str) -> None:
     ],
 )
 def test_the_lookahead_names_the_first_characters(pattern: str, expected: str) -> None:
-    assert phi._scan_first(pattern) == expected
+    assert _base._scan_first(pattern) == expected
     assert re.compile(expected)  # still a valid pattern
+
+
+GATED = {
+    name: pattern
+    for module in MODULES
+    for name, pattern in vars(module).items()
+    if isinstance(pattern, _base._Pat) and pattern._gate is not None
+}
+
+
+def test_most_cue_patterns_are_tried_only_at_word_starts() -> None:
+    assert len(GATED) >= 60
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_a_gated_pattern_finds_what_a_full_scan_finds(name: str) -> None:
+    pattern = GATED[name]
+    for text in TEXTS + [" ".join(TEXTS)]:  # one long text too: the gate is used there
+        seen = _base._lower(text) if pattern._fold else text
+        index = _base._word_starts(seen)
+        assert [m.span() for m in pattern._gated(seen, index)] == [
+            m.span() for m in pattern._p.finditer(seen)
+        ]

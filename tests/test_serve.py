@@ -229,7 +229,9 @@ def test_the_app_is_walked_in_headless_chromium_and_saves_the_plan(server, plan_
             page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
             page.keyboard.type("Dr Browser", delay=20)
             wait_until(lambda: b"Dr Browser" in screen_text(), 15, "the typed name", pause)
-            for _ in range(5):  # Subspecialty, Career stage, Country, Organisation, Start step 1
+            for _ in range(
+                6
+            ):  # Subspecialty, Career stage, Country, Organisation, Your details, Start
                 page.keyboard.press("Tab")
                 page.wait_for_timeout(100)
             page.keyboard.press("Enter")

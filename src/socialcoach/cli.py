@@ -267,8 +267,20 @@ def cmd_check_post(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _error(f"{path}: cannot be read ({exc.strerror}).")
         label = str(path)
-    findings = phi.check(text, author_names=args.author or ())
-    if args.json:
+    me = None
+    if args.me:
+        from socialcoach.phi import own
+
+        try:
+            me = own.load(Path(args.me).expanduser())
+        except own.OwnDetailsError as exc:
+            return _error(str(exc))
+    findings = phi.check(text, author_names=args.author or (), me=me)
+    if args.fix:
+        # The rewritten draft on stdout (pipe it to a file); the report goes to stderr.
+        sys.stdout.write(phi.fix_text(text, findings))
+        print(phi.report_text(findings, label), file=sys.stderr)
+    elif args.json:
         print(phi.report_json(findings))
     else:
         print(phi.report_text(findings, label))
@@ -531,6 +543,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print findings as JSON")
     check.add_argument(
         "--author", action="append", metavar="NAME", help="your own name (not flagged)"
+    )
+    check.add_argument(
+        "--me",
+        metavar="FILE",
+        help="TOML or text file of your own names, practice, emails, phones, address (not flagged)",
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="print the draft with every finding replaced by its safe rewrite",
     )
     check.set_defaults(func=cmd_check_post)
 

@@ -108,6 +108,9 @@ class Basics(PlanModel):
     career_stage: CareerStage = CareerStage.ATTENDING
     organisation: ShortText = ""
     region: str = ""  # where the user practises (a content region id); "" = not said, show all
+    # The user's own emails, phones, handles, practice and address, separated by ";": the
+    # draft checker does not flag them as a patient's.
+    own_details: LongText = ""
 
 
 class StepSection(PlanModel):

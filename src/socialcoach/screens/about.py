@@ -68,6 +68,14 @@ class AboutYouForm(Vertical):
         with Horizontal(classes="form-row"):
             yield Label("Organisation", classes="field-label")
             yield Input(basics.organisation, placeholder="e.g. Example General", id="organisation")
+        with Horizontal(classes="form-row"):
+            yield Label("Your details", classes="field-label")
+            yield Input(
+                basics.own_details,
+                placeholder="your emails, phones, handles, address; separate with ;"
+                " (the draft checker leaves them alone)",
+                id="own-details",
+            )
 
     @on(Input.Changed, "#display-name")
     def _name(self, event: Input.Changed) -> None:
@@ -77,6 +85,11 @@ class AboutYouForm(Vertical):
     @on(Input.Changed, "#organisation")
     def _organisation(self, event: Input.Changed) -> None:
         self.coach.plan.basics.organisation = event.value
+        self.coach.plan_changed()
+
+    @on(Input.Changed, "#own-details")
+    def _own_details(self, event: Input.Changed) -> None:
+        self.coach.plan.basics.own_details = event.value
         self.coach.plan_changed()
 
     @on(Select.Changed, "#subspecialty")

@@ -5,23 +5,27 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import (
-    Label,
-    SelectionList,
-    Static,
-    TextArea,
-)
+from textual.widgets import Button, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
+from textual.worker import Worker, WorkerState
 
 from socialcoach.choice import Choice
 from socialcoach.content import SAFE_HARBOR_NOTE
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.steps.image_check import ImageChecker
+from socialcoach.ticks import TickList
 
 
 class PhiStep(StepPane):
     step_id = "phi"
+
+    DEFAULT_CSS = """
+    PhiStep #draft-row { height: auto; }
+    PhiStep #draft-row .hint { width: 1fr; padding: 0 1; }
+    """
 
     def compose_form(self) -> ComposeResult:
         plan, content = self.plan, self.content
@@ -30,7 +34,7 @@ class PhiStep(StepPane):
             "The 18 identifiers HIPAA's Safe Harbor rule lists: tick each once you know it",
             classes="section-title",
         )
-        yield SelectionList[str](
+        yield TickList[str](
             *[
                 Selection(
                     plain(f"({i.letter}) {i.title}: {i.radiology_example}"),
@@ -45,7 +49,7 @@ class PhiStep(StepPane):
         yield Static(plain(SAFE_HARBOR_NOTE), id="safe-harbor-note", classes="hint")
         yield Static("", id="identifiers-details", classes="details")
         yield Label("Where images leak patient information", classes="section-title")
-        yield SelectionList[str](
+        yield TickList[str](
             *[
                 Selection(plain(f"{h.title}: {h.what_to_do}"), h.id, h.id in acknowledged)
                 for h in content.hazards
@@ -90,6 +94,12 @@ class PhiStep(StepPane):
             classes="hint",
         )
         yield TextArea("", id="draft", soft_wrap=True)
+        with Horizontal(id="draft-row"):
+            yield Button("Fix all (ctrl+t)", id="fix-draft")
+            yield Static(
+                plain("Replaces each finding with a safe wording; ctrl+z undoes it."),
+                classes="hint",
+            )
         yield Static("", id="draft-findings", classes="findings")
         yield ImageChecker(id="image-checker")
 
@@ -157,11 +167,45 @@ class PhiStep(StepPane):
         else:
             self._draft_timer = self.set_timer(self.PAUSE, self._check_draft)
 
+    def _own(self) -> tuple[str, ...]:
+        """The user's own name and details from About you: never flagged as a patient's."""
+        basics = self.plan.basics
+        items = [basics.display_name, basics.organisation, *basics.own_details.split(";")]
+        return tuple(i.strip() for i in items if i.strip())
+
     def _check_draft(self) -> None:
+        """Check in a worker thread: the first check loads the word lists (tens of ms), and
+        no check may hold up the next key."""
         self._draft_timer = None
-        name = self.plan.basics.display_name.strip()
-        report = draft_report(self.query_one("#draft", TextArea).text, (name,) if name else ())
-        self.query_one("#draft-findings", Static).update(report)
+        text = self.query_one("#draft", TextArea).text
+        own = self._own()
+        self.run_worker(
+            lambda: draft_report(text, own), thread=True, exclusive=True, group="draft-check"
+        )
+
+    BINDINGS = [
+        Binding("ctrl+t,f9", "fix_draft", "Fix draft", id="fix-draft"),
+    ]
+
+    @on(Button.Pressed, "#fix-draft")
+    def action_fix_draft(self) -> None:
+        """Replace every finding with its safe rewrite as one edit, so one ctrl+z undoes it."""
+        from socialcoach import phi
+
+        draft = self.query_one("#draft", TextArea)
+        text = draft.text
+        findings = phi.check(text, author_names=self._own())
+        if not findings:
+            return
+        fixed = phi.fix_text(text, findings)
+        draft.history.checkpoint()
+        draft.replace(fixed, (0, 0), draft.document.end)
+        draft.history.checkpoint()
+        draft.focus()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS and event.worker.group == "draft-check":
+            self.query_one("#draft-findings", Static).update(event.worker.result)
 
 
 CONTEXT = 30  # characters shown either side of a finding
@@ -176,23 +220,31 @@ def draft_report(text: str, author_names: tuple[str, ...] = ()) -> Text:
 
     findings = phi.check(text, author_names=author_names)
     if not findings:
-        return Text(
-            "No patient identifiers found. Still read it once more as a stranger would: "
-            "could someone who knows the patient recognise them?",
-            style="green",
-        )
-    report = Text(f"{len(findings)} possible identifier(s) found:\n", style="bold")
+        return Text(phi.no_findings_note(), style="green")
+    likely = sum(f.confidence == "likely" for f in findings)
+    report = Text(
+        f"{len(findings)} possible identifier(s) found ({likely} likely,"
+        f" {len(findings) - likely} possible). Press ctrl+t (or F9) to fix them all.\n",
+        style="bold",
+    )
     for finding in findings[:SHOWN]:
         line_start = text.rfind("\n", 0, finding.start) + 1
         line_end = text.find("\n", finding.end)
         line_end = len(text) if line_end == -1 else line_end
         left = max(line_start, finding.start - CONTEXT)
         right = min(line_end, finding.end + CONTEXT)
+        # "LIKELY" and "possible" differ in words, weight and colour, so they read apart in
+        # monochrome terminals too.
+        if finding.confidence == "likely":
+            report.append("LIKELY ", style="bold red")
+        else:
+            report.append("possible ", style="italic yellow")
         report.append(f"line {finding.line}, {finding.category}: ", style="bold")
         report.append(("…" if left > line_start else "") + text[left : finding.start])
         report.append(finding.text, style="bold reverse")
         report.append(text[finding.end : right] + ("…" if right < line_end else "") + "\n")
-        report.append(f"  {finding.message} {finding.fix}\n", style="dim")
+        fix = f" Fix: {finding.rewrite!r}." if finding.rewrite else " Fix: remove it."
+        report.append(f"  {finding.message}{fix}\n", style="dim")
     if len(findings) > SHOWN:
         report.append(
             f"…and {len(findings) - SHOWN} more. Fix these first: the list follows your edits.\n",

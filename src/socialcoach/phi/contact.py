@@ -1,0 +1,157 @@
+"""Direct contact identifiers: email, URL, IP address, SSN, phone and fax."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._base import Cand, Doc, _c, _cue_id, _words
+from .registry import recognizer
+
+_EMAIL = _c(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_URL = _c(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"'\]\[{}|\\^`]+"
+    r"|\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|ly|me|info|co|us|uk|ca|au|de|health"
+    r"|app|link|site|online|tv)\b(?:/[^\s<>\"']*)?",
+)
+# Society, journal and education sites are not patient identifiers (documented decision).
+_SAFE_DOMAINS = tuple(
+    _words(
+        "radiopaedia.org doi.org dx.doi.org pubmed.ncbi.nlm.nih.gov ncbi.nlm.nih.gov nih.gov "
+        "rsna.org pubs.rsna.org acr.org arrs.org ajronline.org ajnr.org jacr.org myesr.org "
+        "esr.org siim.org snmmi.org aapm.org asnr.org sbi-online.org rcr.ac.uk sor.org ranzcr.com "
+        "car.ca radiologyinfo.org mrisafety.com radiologyassistant.nl learningradiology.com "
+        "imaios.com nejm.org thelancet.com bmj.com nature.com sciencedirect.com springer.com "
+        "link.springer.com wiley.com onlinelibrary.wiley.com jamanetwork.com ahajournals.org "
+        "clinicaltrials.gov cdc.gov fda.gov who.int hhs.gov uspreventiveservicestaskforce.org "
+        "cochranelibrary.com medrxiv.org arxiv.org biorxiv.org eurorad.org orcid.org"
+    )
+)
+_IP = _c(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    r"(?![\w.]*\d)"
+)
+_VERSION_BEFORE = _c(r"(?:version|ver\.?|v|release|build|update|firmware)\s*$", re.IGNORECASE)
+_SSN = _c(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+_SSN_CUE = _cue_id(
+    r"SSN|SS\s?#|(?i:social\s+security)(?:\s+(?i:number|no\.?|#))?|(?i:last\s+(?:4|four)\s+of)"
+    r"(?:\s+(?:the\s+|her\s+|his\s+)?(?:SSN|(?i:social)))?"
+    r"|(?i:last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+    r"(?:ssn|social(?:\s+security)?(?:\s+number)?))?)"
+    r"|(?i:ssn\s+(?:ending|ends)(?:\s+in)?)|(?i:social\s+ending(?:\s+in)?)"
+)
+_SSN_MASKED = _c(r"(?<![\w-])(?:[xX*#]{3}|\d{3})[- ]?[xX*#]{2}[- ]?(?P<v>\d{4})(?![\w-])")
+_PHONE = _c(
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"
+    r"(?:\s*(?:ext\.?|x)\s*\d{1,5})?",
+    scan_first=True,
+)
+_PHONE7 = _c(
+    r"\b(?:call|phone|tel|telephone|cell|mobile|text|reach|fax|number|line|pager|ext)\b"
+    r"[^\n\d]{0,20}?(?P<v>(?<![\w-])\d{3}-\d{4}(?![\w-]))",
+    re.IGNORECASE,
+)
+_FAX_CUE = _c(r"\bfax(?:ed|ing|es)?\b|\bf:", re.IGNORECASE)
+# A seven-digit local number ("(555-0147)", "ccl 555-0182") next to a person or a case.
+_PHONE_LOCAL = _c(r"(?<![\w/.#-])[2-9]\d{2}-\d{4}(?![\w-]|\.\d)")
+_PHONE_WORD = _c(
+    r"\b(?:call(?:ed)?|phone|tel|telephone|cell|mobile|text|reach|pager|ring|dial)\b", re.IGNORECASE
+)
+
+
+_PATIENT_LINK = _c(
+    r"gofundme|caringbridge|mealtrain|giveforward|fundrazr|spotfund|obituar|obits?/|legacy\.com"
+    r"|funeral|tribute|memorial|/news|news\.|/story|/article|instagram\.com|tiktok\.com"
+    r"|facebook\.com|fb\.com|youtu",
+    re.IGNORECASE,
+)
+# Links whose target nobody can see from the text: a shortener, a shared folder, an image
+# viewer. Always at least possible.
+_OPAQUE_LINK = _c(
+    r"/share|/s/|drive\.google|dropbox|box\.com|imgur|photos|/pacs|dicom|viewer|/image|tinyurl"
+    r"|bit\.ly|\bt\.co/|\bow\.ly|goo\.gl|is\.gd|buff\.ly|wetransfer",
+    re.IGNORECASE,
+)
+_RELATIVE_CUE = _c(
+    r"\b(?:his|her|their|family|patient['\u2019]?s|pt['\u2019]?s|obituary|passed|memory|in\s+honou?r)\b",
+    re.IGNORECASE,
+)
+_PUBLIC_DNS = frozenset(
+    _words(
+        "8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220"
+        " 4.2.2.2 4.2.2.1 64.6.64.6"
+    )
+)
+_NETWORK_CUE = _c(
+    r"\b(?:wi-?fi|wlan|ssid|network|router|dns|gateway|subnet|vpn|password|login|hotspot"
+    r"|ethernet|modem|printer|server)\b",
+    re.IGNORECASE,
+)
+
+
+def _trim_url(s: int, e: int, text: str) -> tuple[int, int]:
+    while e > s and text[e - 1] in ".,;:!?)'\"":
+        e -= 1
+    return s, e
+
+
+def _url_is_safe(url: str) -> bool:
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
+    host = host.split("/", 1)[0].split("?", 1)[0].lower()
+    return any(host == d or host.endswith("." + d) for d in _SAFE_DOMAINS)
+
+
+def _phone_or_fax(doc: Doc, pos: int) -> str:
+    """A number is a fax if the nearest preceding cue in its sentence says fax."""
+    s = max(0, pos - 80)  # "faxed it to us?? at 555-..." crosses a sentence end
+    last_fax = max((m.end() for m in _FAX_CUE.finditer(doc.text, s, pos)), default=-1)
+    last_phone = max((m.end() for m in _PHONE_WORD.finditer(doc.text, s, pos)), default=-1)
+    return "fax" if last_fax > last_phone else "phone"
+
+
+@recognizer("contact")
+def contact(doc: Doc) -> Iterator[Cand]:
+    text = doc.text
+    for m in _EMAIL.finditer(text):
+        yield m.start(), m.end(), "email"
+    for m in _URL.finditer(text):
+        s, e = _trim_url(m.start(), m.end(), text)
+        if "@" in text[max(0, s - 1) : s] or not _url_is_safe(text[s:e]):
+            # Bare "name.com" inside an email address is handled by the email rule.
+            if s > 0 and text[s - 1] == "@":
+                continue
+            if _url_is_safe(text[s:e]):
+                continue
+            # A link leads to a patient when it looks like it (a fundraiser, an obituary, a
+            # news story, a shared image) or sits in a sentence about a person or a case;
+            # a society, course or charity-run link in a post about events is not flagged.
+            tied = doc.person(s) or doc.has(s, _RELATIVE_CUE, "rel") or doc.clinical_near(s)
+            if tied and (_PATIENT_LINK.search(text, s, e) or doc.person(s)):
+                yield s, e, "url", "likely"
+            elif (
+                tied
+                or _OPAQUE_LINK.search(text, s, e)
+                or (_PATIENT_LINK.search(text, s, e) and doc.draft_clinical())
+            ):
+                yield s, e, "url", "possible"
+    for m in _IP.finditer(text):
+        if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group() in _PUBLIC_DNS:
+            continue  # a public resolver's address is the same for everyone
+        if doc.has(m.start(), _NETWORK_CUE, "network") and not doc.person(m.start()):
+            continue  # conference or department Wi-Fi settings
+        yield m.start(), m.end(), "ip"
+    for m in _SSN.finditer(text):
+        yield m.start(), m.end(), "ssn"
+    for m in _SSN_CUE.finditer(text):
+        yield *m.span("v"), "ssn"
+    for m in _SSN_MASKED.finditer(text):
+        yield m.start(), m.end(), "ssn"
+    for m in _PHONE.finditer(text):
+        yield m.start(), m.end(), _phone_or_fax(doc, m.start())
+    for m in _PHONE7.finditer(text):
+        yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
+    for m in _PHONE_LOCAL.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()) or doc.draft_clinical():
+            yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "possible"

@@ -1,0 +1,263 @@
+"""Dates more precise than a year, in every form a draft writes them.
+
+Numeric (3/14, 14.01.2025, 2024-06-09, 20240609), with a month name in any case (09-Jun-2024,
+March 3rd, the 3rd of March), ordinals ("the 21st", "Friday the 3rd"), a month or month and
+year tied to care ("last April", "Feb 2011"), holidays ("over Thanksgiving") and weekdays tied
+to a case ("Tuesday's trauma"). Dates of conferences, exams, deadlines and history are not
+tied to a patient and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, Cand, Doc, _c
+from .registry import recognizer
+
+_DATE_NUM_YEAR = _c(
+    r"(?<![\w/.-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)"
+)
+_DATE_ISO = _c(r"(?<![\w/.-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])")
+_DATE_MD = _c(r"(?<![\w/.:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|\.\d|:\d)")
+_DATE_CUE_BEFORE = _c(
+    r"\b(?:on|from|dated|since|DOB|D\.O\.B\.?|born|date|seen|admitted|discharged|scanned|imaged"
+    r"|until|by|before|after|exam|study|visit|of)\W{0,3}$",
+    re.IGNORECASE,
+    scan_first=True,
+)
+_DATE_MONTH_DAY = _c(
+    rf"\b{_MONTHS}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|mm|cm|kg|mg|patients|cases))"
+    rf"(?:,?\s+(?:19|20)\d{{2}}\b)?",
+    scan_first=True,
+)
+_DATE_DAY_MONTH = _c(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b\.?(?:,?\s+(?:19|20)\d{{2}}\b)?"
+)
+_DATE_MONTH_ONLY = _c(
+    rf"\b(?:in|since|during|on|last|this|early|late|mid-?|until|of)\s+"
+    rf"(?:(?:{_MONTHS_FULL.replace('May|', '')})(?:\s+(?:19|20)\d{{2}})?|May\s+(?:19|20)\d{{2}})\b"
+)
+_DATE_EVENT = _c(
+    r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
+    r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB)\b",
+    re.IGNORECASE,
+    scan_first=True,
+)
+_HOLIDAY = _c(
+    r"\b(?:on\s+|over\s+)?(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year'?s(?:\s+(?:Eve|Day))?"
+    r"|Thanksgiving|Halloween|Easter(?:\s+Sunday)?|Fourth\s+of\s+July|July\s+4th"
+    r"|Valentine'?s\s+Day|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b",
+    scan_first=True,
+)
+
+
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
+# 09-Jun-2024, 9JUN24, Jun-09-2024, 9 jun 2024 (any case).
+_DATE_TEXT_MONTH = _c(
+    rf"(?<![\w-])(?:\d{{1,2}}[-/ ]?{_MON}[-/ ]?(?:(?:19|20)\d{{2}}|\d{{2}})"
+    rf"|{_MON}[-/]\d{{1,2}}[-/](?:(?:19|20)\d{{2}}|\d{{2}}))(?![\w-])",
+    re.IGNORECASE,
+)
+_DATE_COMPACT = _c(r"(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])")
+# Lower case and ALL CAPS month names ("june 9th", "MARCH 3"); "may" needs a day ordinal.
+_DATE_MONTH_DAY_ANYCASE = _c(
+    rf"\b(?:{_MON.replace('|may', '')}|may(?=\s+\d{{1,2}}(?:st|nd|rd|th)))\.?\s+(?P<d>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?\b(?!\s*(?:%|mm|cm|kg|mg|patients|cases|:\d))(?:,?\s+(?:19|20)\d{2}\b)?",
+    re.IGNORECASE,
+)
+_ORDINAL = _c(
+    rf"\b(?:(?:{_WEEKDAY})\s+)?the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:percentile|centile|time|century|floor|ribs?|ics|intercostal|ventricle|grade|year"
+    r"|day|week|birthday|decade|cranial|nerve|metatarsal|metacarpal|toe|finger|digit|case|patient"
+    r"|of\s+(?:the\s+)?(?:month|these|those)|position|place|edition|annual|anniversary|level"
+    r"|vertebra|lumbar|cervical|thoracic|compartment|branchial|aortic|arch|pharyngeal|trimester"
+    r"|generation|gen|st|street|ave|avenue|and|or|to|-))",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = _c(
+    rf"\b{_MON}\.?,?\s+(?:['\u2019]\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE, scan_first=False
+)
+_MONTH_LOOSE = _c(
+    rf"\b(?:last|this\s+past|early|late|mid-?|in|since|during|until|of|back\s+in|from)\s+"
+    rf"(?P<m>{_MONTHS_FULL.replace('May|', '')})\b"
+    r"|\b(?:last|this\s+past|early|late|mid-?|since|back\s+in)\s+(?P<m2>May)\b"
+)
+_WEEKDAY_ABBR = _c(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:night|morning|evening|overnight"
+    r"|am|pm|a\.m\.|p\.m\.)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_OTHER = _c(
+    r"\b(?:(?:el|este|el\s+pasado|desde\s+el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo)|(?:le\s+|ce\s+|depuis\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:\s+(?:soir|matin|dernier))?|(?:am|letzten|seit)\s+(?:montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonntag)|(?:noong|nung)\s+(?:lunes|martes|miyerkules|huwebes|biyernes"
+    r"|sabado|linggo)|(?:domenica|sabato|lunedì|martedì|mercoledì|giovedì|venerdì)\s+(?:scorsa|scorso"
+    r"|sera|mattina))\b",
+    re.IGNORECASE,
+)
+_HOLIDAYS_OTHER = _c(
+    r"\b(?:(?:el|la|en|noong|am|à|a|le|la|desde\s+el)\s+)?(?:navidad|nochebuena|nochevieja|año\s+nuevo"
+    r"|semana\s+santa|viernes\s+santo|d[ií]a\s+de\s+(?:los\s+muertos|reyes|los\s+reyes|la\s+madre)"
+    r"|heiligabend|weihnachten|silvester|ostern|ostermontag|karfreitag|pfingsten|noël|nouvel\s+an"
+    r"|(?:lendemain\s+de\s+la\s+)?saint-jean|toussaint|pâques|pasko|bagong\s+taon|undas|tết"
+    r"|ferragosto|natale|capodanno|pasqua)\b",
+    re.IGNORECASE,
+)
+_DAY_MON = _c(
+    r"(?<![\w-])\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?![\w-])",
+    re.IGNORECASE,
+)
+_DATE_DOTTED_SHORT = _c(r"(?<![\w.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2})(?![\w.])")
+_WEEKDAY_CASE = _c(
+    rf"\b(?:(?:on|last|this\s+past|this|early|late|since|until|by|from)\s+)?(?P<d>{_WEEKDAY})"
+    r"(?:['\u2019]s)?(?:\s+(?:night|morning|evening|afternoon|overnight|a\.?m\.?|p\.?m\.?))?\b",
+    re.IGNORECASE,
+)
+_CASE_NOUN_AFTER = _c(
+    r"^(?:['\u2019]s)?\s+(?:night\s+|morning\s+|evening\s+)?(?:trauma|case|patient|pt|scan|ct|mri"
+    r"|stroke|code|consult|admission|ed|er|list|read|cta|arrival|fall|crash|mvc|gsw|accident)\b",
+    re.IGNORECASE,
+)
+_HOLIDAYS = _c(
+    r"\b(?:(?:on|over|during|for|at|before|after|around|the\s+day\s+after)\s+)?(?:the\s+)?"
+    r"(?:christmas(?:\s+(?:eve|day|morning|night))?|xmas|new\s+year['\u2019]?s(?:\s+(?:eve|day))?"
+    r"|nye|thanksgiving(?:\s+(?:day|weekend|night|morning))?|halloween|easter(?:\s+sunday)?"
+    r"|fourth\s+of\s+july|4th\s+of\s+july|july\s+4th|valentine['\u2019]?s(?:\s+day)?"
+    r"|labor\s+day(?:\s+weekend)?|labour\s+day|memorial\s+day(?:\s+weekend)?|independence\s+day"
+    r"|mother['\u2019]?s\s+day|father['\u2019]?s\s+day|super\s+bowl\s+sunday|black\s+friday"
+    r"|boxing\s+day|canada\s+day|st\.?\s+patrick['\u2019]?s\s+day|cinco\s+de\s+mayo|diwali"
+    r"|eid(?:\s+al-\w+)?|hanukkah|chanukah|yom\s+kippur|rosh\s+hashanah|lunar\s+new\s+year"
+    r"|chinese\s+new\s+year|d[ií]a\s+de\s+los\s+muertos|nochebuena|veterans\s+day"
+    r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan)\b",
+    re.IGNORECASE,
+)
+_HOLIDAY_VETO = _c(
+    r"\b(?:party|parade|costumes?|decorat\w*|celebrat\w*|potluck|break|vacation|schedule|coverage"
+    r"|wishing|happy|merry|greetings|hope\s+you|enjoy|festive|sweater|cookies|candy|trick|bake"
+    r"|sale|fundrais\w*|drive|toy|volunteer\w*|raffle|gala)\b",
+    re.IGNORECASE,
+)
+
+
+# Words of a schedule: the date is an event's (an open house, an exam, a walk, a start date).
+_SCHEDULE_CUE = _c(
+    r"\b(?:opens?|open\s+house|starts?|begins?|launch(?:es)?|applications?|apply|deadline|due"
+    r"|exams?|boards?|registry|save\s+the\s+date|join\s+us|sign\s+up|rsvp|walk|run|5k|gala"
+    r"|fundrais\w*|drill|site\s+visit|ceremony|graduation|orientation|interviews?|match|prize"
+    r"|award|presentation|close[sd]?|reminder|scheduled|hosting|hosts?|hosted|ribbon|breakfast"
+    r"|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day|first\s+day\s+of\s+work"
+    r"|bring|tickets?|register|webinar|workshop|course|class|seminar|meetup|conference|summit)\b",
+    re.IGNORECASE,
+)
+
+
+def _valid_date(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+@recognizer("dates")
+def dates(doc: Doc) -> Iterator[Cand]:
+    text = doc.text
+    for m in _DATE_NUM_YEAR.finditer(text):
+        a, b, y = int(m["a"]), int(m["b"]), m["y"]
+        if m["s"] != "/" and len(y) == 2:
+            continue
+        if _valid_date(a, b) or _valid_date(b, a):
+            yield m.start(), m.end(), "date"
+    for m in _DATE_ISO.finditer(text):
+        yield m.start(), m.end(), "date"
+    for m in _DATE_MD.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if not (_valid_date(a, b) or _valid_date(b, a)) or (a, b) == (24, 7):
+            continue
+        cue = _DATE_CUE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        # "1/5", "3/4", "10/10": fractions, scores and thread numbering unless a date cue precedes.
+        if a <= b and b <= 12 and not cue:
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:thread|score|grade|ratio|gcs|apgar|strength|power|rate)\W*$", before):
+            continue
+        yield m.start(), m.end(), "date"
+    for pattern in (_DATE_MONTH_DAY, _DATE_DAY_MONTH):
+        for m in pattern.finditer(text):
+            if not 1 <= int(m["d"]) <= 31:
+                continue
+            if _event_not_care(doc, m.start()):
+                continue
+            # A day and month is a patient's only in a post about care: "Oct 19" in a post
+            # about a charity walk or an open house is an event's date.
+            if doc.has(m.start(), _SCHEDULE_CUE, "schedule"):
+                continue
+            if doc.has(m.start(), _DATE_EVENT, "devent") or (
+                doc.person(m.start()) and doc.clinical_near(m.start())
+            ):
+                yield m.start(), m.end(), "date", "likely"
+            elif doc.clinical_near(m.start()):
+                yield m.start(), m.end(), "date", "possible"
+    for m in _DATE_MONTH_ONLY.finditer(text):
+        if doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date"
+    for m in _DATE_TEXT_MONTH.finditer(text):
+        yield m.start(), m.end(), "date", "likely"
+    for m in _DATE_COMPACT.finditer(text):
+        yield m.start(), m.end(), "date", "likely" if doc.clinical(m.start()) else "possible"
+    for m in _DATE_MONTH_DAY_ANYCASE.finditer(text):
+        if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _ORDINAL.finditer(text):
+        if 1 <= int(m["d"]) <= 31 and doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _MONTH_YEAR.finditer(text):
+        if _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _MONTH_LOOSE.finditer(text):
+        if not _event_not_care(doc, m.start()) and doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "possible"
+    for pattern in (_WEEKDAY_ABBR, _WEEKDAY_OTHER, _HOLIDAYS_OTHER, _DAY_MON):
+        for m in pattern.finditer(text):
+            if _event_not_care(doc, m.start()) or doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto"):
+                continue
+            if doc.clinical_near(m.start()):
+                yield m.start(), m.end(), "date", "likely"
+            elif doc.draft_clinical():
+                yield m.start(), m.end(), "date", "possible"
+    for m in _DATE_DOTTED_SHORT.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if (_valid_date(a, b) or _valid_date(b, a)) and doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "likely"
+    for m in _HOLIDAYS.finditer(text):
+        if doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto") or _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "date", "likely"
+        elif doc.draft_clinical():
+            yield m.start(), m.end(), "date", "possible"
+    for m in _WEEKDAY_CASE.finditer(text):
+        if _event_not_care(doc, m.start()):
+            continue
+        if not doc.clinical_near(m.start()):
+            if doc.draft_clinical() and m.group() != m["d"]:
+                yield m.start(), m.end(), "date", "possible"  # "since Sunday" in a case story
+            continue
+        case = _CASE_NOUN_AFTER.match(text[m.end("d") : m.end("d") + 24])
+        if case or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
+        elif doc.person(m.start()):
+            yield m.start(), m.end(), "date", "possible"  # a weekday in a sentence about a case
+
+
+def _event_not_care(doc: Doc, pos: int) -> bool:
+    """A conference, exam or deadline sentence with no admission, scan or birth in it."""
+    return (
+        doc.has(pos, _EVENT_CUE, "event") or doc.has(pos, _SCHEDULE_CUE, "schedule")
+    ) and not doc.has(pos, _DATE_EVENT, "devent")

@@ -1,0 +1,38 @@
+"""Context: recency (other languages too), relatives, news events, notable roles."""
+
+from __future__ import annotations
+
+import pytest
+from phi_cases import assert_clean, assert_flags
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("read a CT this a.m. on a guy with a huge PE", "this a.m."),
+        ("over the long weekend we scanned three kids from the same crash", "long weekend"),
+        ("Hoy vi a una paciente con fractura de cadera", "Hoy"),
+        ("Gestern Nacht: 93-jährige Patientin mit Hüftfraktur", "Gestern Nacht"),
+        ("my uncle's CT showed a big AAA", "my uncle"),
+        ("our neighbour came in with a stroke, CT showed a bleed", "our neighbour"),
+        ("read two CTs from the highway pile-up", "pile-up"),
+        ("the barn fire on Route 9: three patients to the ED", "barn fire"),
+        ("a retired quarterback came in with a hip fracture", "retired quarterback"),
+        ("a Korean War veteran with a hip fracture on CT", "Korean War veteran"),
+    ],
+)
+def test_context_that_recognises_a_patient_is_flagged(draft: str, needle: str) -> None:
+    assert_flags(draft, needle, "context")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Grand rounds today on liver MRI, all welcome",
+        "my wife is also a radiologist and we both love FLAIR",
+        "the fire drill at 10am interrupted our lecture",
+        "Our ACR president spoke about advocacy",
+    ],
+)
+def test_ordinary_talk_about_time_family_and_roles_is_not_context(draft: str) -> None:
+    assert_clean(draft, "context")

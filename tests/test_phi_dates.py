@@ -1,0 +1,41 @@
+"""Dates: every written form when tied to care; events, exams and history are left alone."""
+
+from __future__ import annotations
+
+import pytest
+from phi_cases import assert_clean, assert_flags
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("CT on 09-Jun-2024 showed a bleed", "09-Jun-2024"),
+        ("scan 20240609 for this pt", "20240609"),
+        ("she was admitted on the 21st with chest pain", "the 21st"),
+        ("Friday the 3rd trauma: CT showed a splenic lac", "Friday the 3rd"),
+        ("pt diagnosed last April with lymphoma", "last April"),
+        ("CT from Feb 2011 showed the same nodule", "Feb 2011"),
+        ("came in over Thanksgiving with a fall, CT head negative", "Thanksgiving"),
+        ("Tuesday's trauma: CT showed a liver lac", "Tuesday"),
+        ("DOB 04/12/1951, CT chest for nodule", "04/12/1951"),
+        ("the patient was scanned on march 3rd", "march 3rd"),
+    ],
+)
+def test_a_date_tied_to_care_is_flagged(draft: str, needle: str) -> None:
+    assert_flags(draft, needle, "date")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Happy Thanksgiving to all our residents!",
+        "RSNA abstract deadline is March 15",
+        "the first CT scanner in 1971",
+        "Our Breast Cancer Awareness Walk is Oct 19, join Team Rads!",
+        "Applications for our residency open on ERAS Sept 4. Virtual open house Aug 21 at 6pm",
+        "Halloween party at the children's hospital: costumes welcome",
+        "score 1/5 on the scale, 3/4 of readers agreed",
+    ],
+)
+def test_event_exam_and_history_dates_are_not_flagged(draft: str) -> None:
+    assert_clean(draft, "date")

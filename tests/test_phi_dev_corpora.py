@@ -1,0 +1,63 @@
+"""Scores on the two blind writers' corpora stay at least where this work left them.
+
+Writers A and B wrote their drafts from docs/phi-labelling.md alone, without seeing the checker
+or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl). The rules were tuned on
+them, so these figures are development figures, not a measure of how the checker does on new
+drafts (docs/phi-checker.md says which is which). The floors are the figures reached minus a
+small margin, so a change that loses ground on either corpus fails here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("phi_eval", ROOT / "scripts" / "phi_eval.py")
+assert spec and spec.loader
+phi_eval = importlib.util.module_from_spec(spec)
+sys.modules.setdefault("phi_eval", phi_eval)
+spec.loader.exec_module(phi_eval)
+
+# corpus: (recall, precision, share of PHI drafts flagged, share of clean drafts flagged)
+FLOORS = {
+    "dev_a": (0.88, 0.91, 0.96, 0.10),
+    "dev_b": (0.87, 0.93, 0.98, 0.09),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request: pytest.FixtureRequest):
+    rows = phi_eval.load(phi_eval.PARTS[request.param])
+    return request.param, rows, phi_eval.evaluate(rows)
+
+
+def test_each_dev_corpus_is_big_and_has_clean_look_alikes(scored) -> None:
+    _, rows, _ = scored
+    assert len(rows) >= 220
+    assert sum(not r["spans"] for r in rows) >= 80
+
+
+def test_recall_stays_at_its_floor(scored) -> None:
+    name, _, res = scored
+    assert res.recall >= FLOORS[name][0], phi_eval.format_result(name, res)
+
+
+def test_precision_stays_at_its_floor(scored) -> None:
+    name, _, res = scored
+    assert res.precision >= FLOORS[name][1], phi_eval.format_result(name, res)
+
+
+def test_drafts_with_phi_are_flagged(scored) -> None:
+    name, _, res = scored
+    assert res.phi_drafts_any / res.phi_drafts >= FLOORS[name][2]
+
+
+def test_clean_drafts_are_rarely_flagged(scored) -> None:
+    name, _, res = scored
+    assert res.clean_flag_rate <= FLOORS[name][3], "\n".join(
+        e for e in res.errors if e.startswith("FALSE")
+    )

@@ -1,0 +1,48 @@
+"""Record numbers and codes, with and without the cue word right before them."""
+
+from __future__ import annotations
+
+import pytest
+from phi_cases import assert_clean, assert_flags
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        ("mrn 40918273 on the req", "40918273", "mrn"),
+        ("Acc 88213004 for the CT", "88213004", "accession"),
+        ("A# 5521907 is the one", "5521907", "accession"),
+        ("accession column: | 24CT0918821 | 24MR0091102 |", "24CT0918821", "accession"),
+        ("HAR 4410022, FIN 2409981177 on the sticker", "2409981177", "account"),
+        ("Medicare MBI 1EG4-TE5-MK72 on the fax", "1EG4-TE5-MK72", "health_plan"),
+        ("his Medicare number 2WQ8-KL4-RT61 was read out", "2WQ8-KL4-RT61", "health_plan"),
+        ("patient's CDL # was on the DOT form (TX 18833021)", "18833021", "license"),
+        ("the serial # right on it: RZQ-118830", "RZQ-118830", "device"),
+        ("lot 4471A of the stent", "4471A", "device"),
+        ("last four of her SSN 4432", "4432", "ssn"),
+        ("SSN xxx-xx-4432 on the form", "xxx-xx-4432", "ssn"),
+        ("Trauma Zebra came in at 2am, CT pan-scan", "Trauma Zebra", "other_id"),
+        ("booking number was printed on the req (#A44-19203)", "A44-19203", "other_id"),
+        ("the pt's IG is @sally_rides_again, she posted her CT", "@sally_rides_again", "other_id"),
+        ("CT for the pt in bed, 00482913 on the label", "00482913", "mrn"),
+    ],
+)
+def test_an_id_is_flagged_with_its_family(draft: str, needle: str, category: str) -> None:
+    assert_flags(draft, needle, category)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Case 12 in our GU series",
+        "CTDIvol under 60 mGy for a routine adult head",
+        "BP 118/76 and HR 88 on arrival",
+        "Follow @RadiologyACR for the guidelines",
+        "Trauma Bay 2 is being renovated",
+        "version 2.1.3.4 of the PACS viewer",
+    ],
+)
+def test_medical_numbers_and_society_handles_are_not_ids(draft: str) -> None:
+    assert_clean(
+        draft, "mrn", "accession", "account", "health_plan", "license", "device", "other_id"
+    )

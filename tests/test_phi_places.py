@@ -1,0 +1,41 @@
+"""Places smaller than a state: towns from GeoNames, facilities, units, rooms, addresses, ZIPs."""
+
+from __future__ import annotations
+
+import pytest
+from phi_cases import assert_clean, assert_flags
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        ("ninety-six yo lady from Tuba City came in w/ a hip fx", "Tuba City", "geo_small"),
+        ("pt still drives himself to dialysis from Hamtramck. his CT", "Hamtramck", "geo_small"),
+        ("a farmer from Millbrook County with a crush injury", "Millbrook County", "geo_small"),
+        ("the Rock Springs ER sent him for a CT", "Rock Springs", "geo_small"),
+        ("Bed 12 in the MICU, CT portable", "Bed 12", "geo_small"),
+        ("he's in scanner 2, I'm holding his license", "scanner 2", "geo_small"),
+        ("Addr: 2214 Sumac Ln, Hilo HI 96720 on the req", "2214 Sumac Ln", "address"),
+        ("Addr: 2214 Sumac Ln, Hilo HI 96720 on the req", "Hilo", "geo_small"),
+        ("Addr: 2214 Sumac Ln, Hilo HI 96720 on the req", "96720", "zip"),
+        ("ADDR: 219 Rue Dauphine Apt B, New Orleans 70116", "219 Rue Dauphine", "address"),
+        ("transferred from Valley Regional Hospital with a bleed", "Valley Regional", "geo_small"),
+    ],
+)
+def test_a_place_tied_to_a_patient_is_flagged(draft: str, needle: str, category: str) -> None:
+    assert_flags(draft, needle, category)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "a patient in Ohio with a renal mass",
+        "I'm moving to Denver in July to start my fellowship",
+        "Our residents presented 9 abstracts at ARRS 2025 in San Diego",
+        "Proud to join the Mercy radiology team!",
+        "the first clinical CT scan was performed in 1971 at Atkinson Morley's Hospital",
+        "background radiation in Denver is about 4.5 mSv a year",
+    ],
+)
+def test_states_workplaces_conferences_and_history_are_not_flagged(draft: str) -> None:
+    assert_clean(draft, "geo_small", "address", "zip")
