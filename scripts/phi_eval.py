@@ -31,6 +31,9 @@ PARTS = {
     "holdout": DATA / "phi_corpus_holdout.jsonl",
     "dev_a": DATA / "phi_dev_a.jsonl",
     "dev_b": DATA / "phi_dev_b.jsonl",
+    # writer C: the holdout, scored once at the end of issue 14's first round; a regression
+    # set since (docs/phi-checker.md)
+    "holdout_c": DATA / "phi_holdout_c.jsonl",
 }
 LEVELS = ("likely", "possible")
 
