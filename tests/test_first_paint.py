@@ -62,7 +62,7 @@ DEFERRED = (
     "socialcoach.phi",
     "socialcoach.export",
     "socialcoach.screens.wizard",
-    "socialcoach.screens.about",
+    "socialcoach.about_form",
     "rich.markdown",
     "argparse",  # `socialcoach` with no arguments starts the app without building the parser
     "tomllib",  # read only when there is a settings file

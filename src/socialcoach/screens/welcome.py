@@ -86,7 +86,7 @@ class WelcomeScreen(Screen[None]):
         if self.ready:
             return
         self.ready = True
-        from socialcoach.screens.about import AboutYouForm
+        from socialcoach.about_form import AboutYouForm
 
         self.query_one("#welcome-body").mount(AboutYouForm(id="about"))
         buttons = self._buttons()

@@ -78,22 +78,22 @@ class AboutYouForm(Vertical):
             )
 
     @on(Input.Changed, "#display-name")
-    def _name(self, event: Input.Changed) -> None:
+    def _display_name_changed(self, event: Input.Changed) -> None:
         self.coach.plan.basics.display_name = event.value
         self.coach.plan_changed()
 
     @on(Input.Changed, "#organisation")
-    def _organisation(self, event: Input.Changed) -> None:
+    def _organisation_changed(self, event: Input.Changed) -> None:
         self.coach.plan.basics.organisation = event.value
         self.coach.plan_changed()
 
     @on(Input.Changed, "#own-details")
-    def _own_details(self, event: Input.Changed) -> None:
+    def _own_details_changed(self, event: Input.Changed) -> None:
         self.coach.plan.basics.own_details = event.value
         self.coach.plan_changed()
 
     @on(Select.Changed, "#subspecialty")
-    def _subspecialty(self, event: Select.Changed) -> None:
+    def _subspecialty_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
             self.coach.plan.basics.subspecialty = event.value
             self.coach.plan_changed()
