@@ -2,7 +2,7 @@
 
 A module of its own, with no imports, so the first screen can count the steps without loading
 pydantic. The plan (models), the content (steps.toml), the export's sections, the progress
-rules and the wizard's step widgets are all keyed by these ids; tests/test_architecture.py
+rules and the wizard's step widgets are all keyed by these ids; tests/cli/test_architecture.py
 checks that each has exactly these keys.
 """
 

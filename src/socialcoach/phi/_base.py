@@ -243,7 +243,7 @@ def _scan_first(pattern: str) -> str:
 
     CPython's re tries a pattern that starts with \\b or an alternation at every position
     of the text; behind a one-character-class lookahead it can skip to the positions where a
-    match could start. Matches are unchanged (tests/test_phi.py compares them). It only pays
+    match could start. Matches are unchanged (tests/core/test_phi.py compares them). It only pays
     where those characters are rare, so each pattern opts in (`_c(..., scan_first=True)`).
     """
     found = _first_chars(_sre_parser.parse(pattern)) if _sre_parser else None
@@ -302,7 +302,7 @@ class _Pat:
     re.IGNORECASE is several times slower than a plain scan. A pattern that starts with a
     literal word at a word boundary (most cue patterns) is tried only where a word with one
     of its first letters starts: a hundred such patterns over a 5,000-word draft would
-    otherwise each try every position (tests/test_phi_scan_first.py checks the matches are
+    otherwise each try every position (tests/core/test_phi_scan_first.py checks the matches are
     the same).
     """
 

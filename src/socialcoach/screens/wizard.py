@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
 
 # Each step's widget, by the step id it names itself with (the order is models.STEP_ORDER;
-# tests/test_architecture.py checks that every table keyed by step id has the same keys).
+# tests/cli/test_architecture.py checks that every table keyed by step id has the same keys).
 STEP_CLASSES: dict[str, type[StepPane]] = {
     pane.step_id: pane
     for pane in (PolicyStep, PlatformsStep, AudienceStep, PhiStep, AccountsStep, ProfileStep)

@@ -342,7 +342,7 @@ def test_youtube_tiktok_and_threads_each_have_something_to_follow(content: Conte
 
 # --- Ids that saved plans refer to ---------------------------------------------------------------
 
-IDS_BEFORE = Path(__file__).parent / "data" / "content_ids_before_issue_17.json"
+IDS_BEFORE = Path(__file__).resolve().parents[1] / "data" / "content_ids_before_issue_17.json"
 ID_LISTS = {
     "policy.item": "policy_items",
     "audience.entry": "audience",

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_pack_defaults import V1, v2_text
 
 from socialcoach import cohort
 from socialcoach.content import Content, load_builtin
@@ -28,6 +27,8 @@ from socialcoach.models import (
 )
 from socialcoach.packs import apply_pack, load_pack
 from socialcoach.store import dumps_plan
+
+from sample_packs import V1, v2_text
 
 TODAY = dt.date(2026, 6, 1)
 COUNT = 300

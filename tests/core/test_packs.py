@@ -17,7 +17,7 @@ from socialcoach.locations import content_dir
 from socialcoach.packs import Pack, apply_pack, check_path, load_pack
 
 EXAMPLE = content_dir() / "examples" / "st-example-hospital.toml"
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "policy-packs.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "policy-packs.md"
 
 MINIMAL = """\
 [pack]

@@ -148,11 +148,11 @@ async def test_a_plan_started_with_the_pack_shows_its_answers_marked_from_the_or
 async def test_a_plan_made_with_version_1_opened_with_version_2_shows_what_changed(
     plan_path: Path, tmp_path: Path
 ):
-    from test_pack_defaults import V1, v2_text
-
     from socialcoach.choice import Choice
     from socialcoach.models import ItemState, PolicyAnswer
     from socialcoach.packs import apply_to_plan
+
+    from sample_packs import V1, v2_text
 
     (tmp_path / "v1.toml").write_text(V1, encoding="utf-8")
     (tmp_path / "v2.toml").write_text(v2_text(), encoding="utf-8")

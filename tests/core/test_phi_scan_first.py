@@ -11,7 +11,7 @@ import pytest
 from socialcoach import phi
 from socialcoach.phi import _base
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS = [
     json.loads(line)["text"]
     for part in ("tune", "holdout")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("phi_eval", ROOT / "scripts" / "phi_eval.py")
 assert spec and spec.loader
 phi_eval = importlib.util.module_from_spec(spec)

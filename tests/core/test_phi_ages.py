@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from phi_cases import assert_clean, assert_flags
 
 
