@@ -88,7 +88,7 @@ def render_glance(view: Glance) -> str:
     if view.actions:
         lines += [f"{n}. {md(text)}" for n, text in enumerate(view.actions, 1)]
         if view.more_actions:
-            lines.append(f"and {view.more_actions} more below.")
+            lines += ["", f"And {view.more_actions} more in Next actions below."]
     else:
         lines.append("Nothing open.")
     lines += ["", "**Dates:**"]
