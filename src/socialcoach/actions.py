@@ -95,5 +95,5 @@ def next_actions(plan: Plan, content: Content) -> list[Action]:
     if due is not None:
         actions.append(Action("profile", f"Audit your profiles on {due.isoformat()}.", due))
     elif plan.profile.status is not Status.DONE:
-        actions.append(Action("profile", "Finish the profile checklist to set your audit date."))
+        actions.append(Action("profile", "Finish step 6 (Next) to set your audit date."))
     return actions

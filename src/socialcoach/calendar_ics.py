@@ -97,6 +97,18 @@ def _sources(content: Content, items: list[Sourced]) -> str:
     )
 
 
+def _working_day(first: dt.date, n: int) -> dt.date:
+    """The n-th working day (Monday to Friday) on or after `first`."""
+    day = first
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    for _ in range(n):
+        day += dt.timedelta(days=1)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+    return day
+
+
 def _policy_events(plan: Plan, content: Content) -> list[Event]:
     events: list[Event] = []
     due = _utc(plan.updated).date() + dt.timedelta(days=POLICY_FOLLOW_UP_DAYS)
@@ -104,10 +116,16 @@ def _policy_events(plan: Plan, content: Content) -> list[Event]:
     if plan.policy.contact_email.strip():
         contact = f"{contact} ({plan.policy.contact_email.strip()})".strip()
     basics = plan.basics
-    for item in policy_items_for(content, basics.career_stage.value, basics.region):
+    open_items = [
+        item
+        for item in policy_items_for(content, basics.career_stage.value, basics.region)
+        if (answer := plan.policy.items.get(item.id)) is None or answer.state is ItemState.TODO
+    ]
+    for number, item in enumerate(open_items):
+        # One a working day from the first: eight questions for eight offices on one day is
+        # not a plan anyone keeps.
+        start = _working_day(due, number)
         answer = plan.policy.items.get(item.id)
-        if answer is not None and answer.state is not ItemState.TODO:
-            continue
         lines = [item.explain]
         if item.ask_who:  # the item's own person, not replaced by the user's contact
             lines.append(f"Who to ask: {item.ask_who}.")
@@ -121,7 +139,7 @@ def _policy_events(plan: Plan, content: Content) -> list[Event]:
                 key=f"policy:{item.id}",
                 summary=f"Policy check: {item.title.rstrip('.')}",
                 description="\n".join(lines) + _sources(content, [item]),
-                start=due,
+                start=start,
                 categories=("socialcoach", "policy"),
             )
         )

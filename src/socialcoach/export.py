@@ -251,9 +251,12 @@ def _profile(plan: Plan, content: Content) -> list[str]:
         lines.append("")
     if not chosen:
         lines += ["No platforms chosen yet.", ""]
-    lines.append(f"**Audit rhythm:** every {plan.profile.audit_days} days")
     due = plan.profile.next_audit
-    lines.append(f"**Next audit:** {due.isoformat() if due else 'set when the checklist is done'}")
+    # a list, so the two stay on their own lines wherever the Markdown is shown
+    lines.append(f"- **Audit rhythm:** every {plan.profile.audit_days} days")
+    lines.append(
+        f"- **Next audit:** {due.isoformat() if due else 'set when you finish step 6 with Next'}"
+    )
     history = plan.profile.self_audit.history
     if history:
         lines += ["", "**Self-audits done:**", ""]

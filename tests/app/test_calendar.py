@@ -60,11 +60,13 @@ def test_every_event_parses_with_the_dates_the_plan_sets(plan, content):
     parsed = events(text)
     open_titles = open_policy_titles(plan, content)
     assert len(parsed) == len(open_titles) + 2  # policy items, the audit, the posting rhythm
-    follow_up = FIXED_TIME.date() + dt.timedelta(days=7)
+    first = FIXED_TIME.date() + dt.timedelta(days=7)
+    days = []
     for event, title in zip(parsed, open_titles, strict=False):
         assert str(event["SUMMARY"]) == f"Policy check: {title}"
-        assert event.decoded("DTSTART") == follow_up
-        assert event.decoded("DTEND") == follow_up + dt.timedelta(days=1)
+        start = event.decoded("DTSTART")
+        days.append(start)
+        assert event.decoded("DTEND") == start + dt.timedelta(days=1)
         assert "RRULE" not in event
         description = str(event["DESCRIPTION"])
         # each item keeps its own person; the user's contact is added, not swapped in
@@ -73,6 +75,10 @@ def test_every_event_parses_with_the_dates_the_plan_sets(plan, content):
             in (description)
         )
         assert "Where this advice comes from:" in description and "https://" in description
+    # one a working day from a week on, not all on the same day
+    assert days[0] >= first and (days[0] - first).days < 3
+    assert len(set(days)) == len(days) and days == sorted(days)
+    assert all(day.weekday() < 5 for day in days)
     audit, posting = parsed[-2:]
     assert str(audit["SUMMARY"]) == "Audit your social media profiles"
     assert audit.decoded("DTSTART") == LAST_AUDIT + dt.timedelta(days=60)

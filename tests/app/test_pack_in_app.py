@@ -201,3 +201,29 @@ async def test_a_new_account_in_step_5_starts_with_the_organisations_disclaimer(
         await pilot.press("ctrl+q")
     saved = load_plan(plan_path).accounts.for_platform("x")
     assert saved is not None and saved.disclaimer.startswith("Radiology resident.")
+
+
+async def test_the_organisations_follow_and_audit_rhythm_are_marked_in_steps_3_and_6(
+    plan_path: Path,
+):
+    content = apply_pack(load_builtin(), load_pack(RESIDENCY))
+    org = content.pack
+    app = SocialCoachApp(plan_path=plan_path, content=content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        wizard = await open_steps(pilot, "audience")
+        entries = wizard.pane("audience").query_one("#entries")
+        prompts = {
+            entries.get_option_at_index(i).value: str(entries.get_option_at_index(i).prompt)
+            for i in range(entries.option_count)
+        }
+        for entry_id in org.defaults.follow:
+            assert "from your organisation" in prompts[entry_id]
+        assert sum("from your organisation" in p for p in prompts.values()) == len(
+            org.defaults.follow
+        )
+        await wizard.show_step("profile")
+        await pilot.pause()
+        hint = str(wizard.pane("profile").query_one("#org-rhythm", Static).render())
+        assert f"every {org.defaults.audit_days} days" in hint
+        assert "from your organisation" in hint
+        await pilot.press("ctrl+q")

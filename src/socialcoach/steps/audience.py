@@ -10,6 +10,7 @@ from textual.widgets.selection_list import Selection
 
 from socialcoach.audience import entry_details, entry_prompt, relevant_entries
 from socialcoach.content import habits_for
+from socialcoach.packs import ORGANISATION_MARK, org_info
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.ticks import TickList
 
@@ -40,8 +41,17 @@ class AudienceStep(StepPane):
         rows = relevant_entries(content.audience, plan.basics.subspecialty, chosen)
         adopted = set(plan.audience.adopted)
         self._entries = {entry.id: entry for entry in rows}
+        org = org_info(content)
+        suggested = set(org.defaults.follow) if org is not None else set()
         selections = [
-            Selection(plain(entry_prompt(entry, content)), entry.id, entry.id in adopted)
+            Selection(
+                plain(
+                    entry_prompt(entry, content)
+                    + (f" ({ORGANISATION_MARK})" if entry.id in suggested else "")
+                ),
+                entry.id,
+                entry.id in adopted,
+            )
             for entry in rows
         ]
         if selections:

@@ -20,7 +20,7 @@ from socialcoach import self_audit
 from socialcoach.accounts import bio_warning
 from socialcoach.choice import Choice
 from socialcoach.content import ContentError
-from socialcoach.packs import org_info
+from socialcoach.packs import ORGANISATION_MARK, org_info
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.ticks import TickList
 
@@ -78,9 +78,12 @@ class ProfileStep(StepPane):
         yield Label("How often will you audit your profiles?", classes="section-title")
         org = org_info(content)
         if org is not None and org.defaults.audit_days:
+            same = plan.profile.audit_days == org.defaults.audit_days
+            mark = f" ({ORGANISATION_MARK}; change it if yours differs)" if same else ""
             yield Static(
-                plain(f"Your organisation suggests every {org.defaults.audit_days} days."),
+                plain(f"Your organisation suggests every {org.defaults.audit_days} days{mark}."),
                 classes="hint",
+                id="org-rhythm",
             )
         yield Choice(
             [(rhythm.label, str(rhythm.days)) for rhythm in content.audit_rhythms],
