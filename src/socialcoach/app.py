@@ -95,10 +95,6 @@ class SocialCoachApp(App[int]):
     def save_failed(self) -> bool:
         return self._session is not None and self._session.save_error is not None
 
-    @property
-    def lock(self):  # noqa: ANN201 - the session's PlanLock, for tests
-        return self.session.lock
-
     def notify(self, message: str, *, markup: bool = True, **kwargs) -> None:  # type: ignore[override]
         """Every notification is literal text: messages quote pack paths, source ids and file
         contents, and markup in them (`[@click=app.quit]`, `[/oops]`) must neither run nor
