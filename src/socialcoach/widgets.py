@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
+
+W = TypeVar("W", bound=Widget)
+
+
+def holding(widget: W, **data: object) -> W:
+    """`widget` with what it stands for (an item id, a platform, an index) as attributes, so
+    its handlers read `event.control.item_id` instead of parsing it back out of the DOM id;
+    the id stays for CSS and tests."""
+    for name, value in data.items():
+        setattr(widget, name, value)
+    return widget
 
 
 def plain(text: str) -> Content:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from socialcoach.step_ids import STEP_ORDER
 from socialcoach.steps.base import plain
 from socialcoach.ticks import TickBox
+from socialcoach.widgets import holding
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -63,10 +64,10 @@ class ChoiceDialog(ModalScreen[str]):
             yield Static(plain(self._message), classes="dialog-body")
             with Vertical(classes="dialog-choices"):
                 for choice_id, label in self._choices:
-                    yield Button(label, id=f"choice-{choice_id}")
+                    yield holding(Button(label, id=f"choice-{choice_id}"), choice=choice_id)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss((event.button.id or "").removeprefix("choice-"))
+        self.dismiss(getattr(event.button, "choice", self._escape))
 
     def action_escape(self) -> None:
         self.dismiss(self._escape)

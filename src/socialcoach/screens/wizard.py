@@ -69,6 +69,7 @@ class WizardScreen(Screen[None]):
         super().__init__()
         self._start = start
         self._focus = focus
+        self._current = start  # the step on the screen (the switcher holds "step-<id>")
         self._shown: dict[str, str] = {}  # text last put in the title and hint
         # Kept from compose: a query walks every widget of the screen, hundreds on some steps.
         self._switcher = ContentSwitcher(initial=f"step-{start}", id="steps")
@@ -101,7 +102,7 @@ class WizardScreen(Screen[None]):
 
     @property
     def current(self) -> str:
-        return (self._switcher.current or "step-policy").removeprefix("step-")
+        return self._current
 
     def pane(self, step_id: str) -> StepPane:
         return self._panes[step_id]
@@ -223,6 +224,7 @@ class WizardScreen(Screen[None]):
         pane = await self.ensure_pane(step_id)
         await pane.refresh_if_stale()
         self._switcher.current = f"step-{step_id}"
+        self._current = step_id
         pane.scroll_home(animate=False)
         self.refresh_chrome()
         # Saved once the new step is on the screen, so the save does not delay it.

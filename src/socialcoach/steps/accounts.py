@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from socialcoach.accounts import plan_warnings
@@ -12,6 +13,7 @@ from socialcoach.choice import Choice
 from socialcoach.models import AccountPlan, AccountSplit, Visibility
 from socialcoach.packs import new_account
 from socialcoach.steps.base import StepPane, plain
+from socialcoach.widgets import holding
 
 SPLIT_LABELS = {
     AccountSplit.SEPARATE: "Separate accounts",
@@ -79,7 +81,7 @@ class AccountsStep(StepPane):
         for account in accounts:
             pid = account.platform
             platform = self.content.platform(pid)
-            with Vertical(classes="account", id=f"account-{pid}"):
+            with holding(Vertical(classes="account", id=f"account-{pid}"), platform=pid):
                 yield Label(plain(platform.name), classes="account-title")
                 yield Static(plain(platform.privacy_note), classes="item-explain")
                 yield Choice(
@@ -138,12 +140,17 @@ class AccountsStep(StepPane):
             self._show_warnings()
 
     @staticmethod
-    def _pid(widget_id: str | None, prefix: str) -> str:
-        return (widget_id or "").removeprefix(prefix)
+    def _pid(widget: Widget) -> str:
+        """The platform of the account box a field sits in (the box holds it, see compose)."""
+        for node in widget.ancestors_with_self:
+            platform = getattr(node, "platform", None)
+            if isinstance(platform, str):
+                return platform
+        raise LookupError(f"{widget!r} is not inside an account box")
 
     @on(Choice.Changed, ".split")
     def _split(self, event: Choice.Changed) -> None:
-        account = self._account(self._pid(event.choice.id, "split-"))
+        account = self._account(self._pid(event.choice))
         account.split = AccountSplit(event.value)
         self.edited()
 
@@ -156,7 +163,7 @@ class AccountsStep(StepPane):
         if value is Select.NULL:
             value = ""
         field = widget.name or ""
-        pid = (widget.id or "").removeprefix(f"{FIELD_PREFIX[field]}-")
+        pid = self._pid(widget)
         setattr(self._account(pid), field, value)
         self.edited()
 
@@ -164,7 +171,7 @@ class AccountsStep(StepPane):
     def _pick_disclaimer(self, event: Select.Changed) -> None:
         if not isinstance(event.value, str):
             return
-        pid = self._pid(event.select.id, "disclaimer-pick-")
+        pid = self._pid(event.select)
         picked = next((d for d in self.content.disclaimers if d.id == event.value), None)
         if picked is None:
             return

@@ -13,6 +13,7 @@ from socialcoach.content import habits_for
 from socialcoach.packs import ORGANISATION_MARK, org_info
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.ticks import TickList
+from socialcoach.widgets import holding
 
 
 class AudienceStep(StepPane):
@@ -90,11 +91,14 @@ class AudienceStep(StepPane):
             "e.g. life as a resident",
         )
         for index in range(3):
-            yield Input(
-                plan.audience.themes[index] if index < len(plan.audience.themes) else "",
-                placeholder=f"Theme {index + 1}, {examples[index]}",
-                id=f"theme-{index}",
-                classes="theme",
+            yield holding(
+                Input(
+                    plan.audience.themes[index] if index < len(plan.audience.themes) else "",
+                    placeholder=f"Theme {index + 1}, {examples[index]}",
+                    id=f"theme-{index}",
+                    classes="theme",
+                ),
+                index=index,
             )
 
     @on(Select.Changed, "#audience-subspecialty")
@@ -134,7 +138,7 @@ class AudienceStep(StepPane):
 
     @on(Input.Changed, ".theme")
     def _theme_changed(self, event: Input.Changed) -> None:
-        index = int((event.input.id or "theme-0").removeprefix("theme-"))
+        index: int = getattr(event.input, "index", 0)
         themes = list(self.plan.audience.themes) + [""] * 3
         themes[index] = event.value
         self.plan.audience.themes = themes[:3]

@@ -19,6 +19,7 @@ from socialcoach.followup import LEADERSHIP_ITEM, DateError, follow_up_problem, 
 from socialcoach.models import ItemState, PolicyAnswer
 from socialcoach.packs import ORGANISATION_MARK, contact_from_organisation, from_organisation
 from socialcoach.steps.base import StepPane, plain
+from socialcoach.widgets import holding
 
 STATE_LABELS = {
     ItemState.TODO: "To do",
@@ -90,17 +91,23 @@ class PolicyStep(StepPane):
             mark.display = from_organisation(self.plan, self.content, item.id)
             yield mark
             with Horizontal(classes="item-row"):
-                yield Choice(
-                    [(label, state.value) for state, label in STATE_LABELS.items()],
-                    answer.state.value,
-                    id=f"state-{item.id}",
-                    classes="states",
+                yield holding(
+                    Choice(
+                        [(label, state.value) for state, label in STATE_LABELS.items()],
+                        answer.state.value,
+                        id=f"state-{item.id}",
+                        classes="states",
+                    ),
+                    item_id=item.id,
                 )
-                yield Input(
-                    answer.note,
-                    placeholder="Note (optional)",
-                    id=f"note-{item.id}",
-                    classes="note",
+                yield holding(
+                    Input(
+                        answer.note,
+                        placeholder="Note (optional)",
+                        id=f"note-{item.id}",
+                        classes="note",
+                    ),
+                    item_id=item.id,
                 )
             if item.id == LEADERSHIP_ITEM:
                 yield from self._compose_talk()
@@ -167,14 +174,14 @@ class PolicyStep(StepPane):
 
     @on(Choice.Changed, ".states")
     def _state_changed(self, event: Choice.Changed) -> None:
-        item_id = (event.choice.id or "").removeprefix("state-")
+        item_id: str = getattr(event.choice, "item_id", "")
         self._answer(item_id).state = ItemState(event.value)
         if self.changed():
             self._show_mark(item_id)
 
     @on(Input.Changed, ".note")
     def _note_changed(self, event: Input.Changed) -> None:
-        item_id = (event.input.id or "").removeprefix("note-")
+        item_id: str = getattr(event.input, "item_id", "")
         self._answer(item_id).note = event.value
         if self.changed():
             self._show_mark(item_id)
