@@ -144,7 +144,7 @@ class Choice(Widget, can_focus=True):
         self.cursor = index
         self.value = self.options[index][1]
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         index = event.style.meta.get("option")
         if index is not None:
             self.focus()

@@ -130,7 +130,7 @@ class StepBar(Widget, can_focus=True):
         if self.steps:
             self.post_message(self.Selected(self.steps[self.cursor].step_id))
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         step_id = event.style.meta.get("step")
         if step_id is not None:
             self.post_message(self.Selected(step_id))
