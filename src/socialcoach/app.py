@@ -30,6 +30,7 @@ from textual.timer import Timer
 if TYPE_CHECKING:
     from socialcoach.content import Content
     from socialcoach.models import Plan
+    from socialcoach.screens.dialogs import ExportChoice
     from socialcoach.session import PlanSession, State
 
 CTRL_C_AGAIN = 3.0  # seconds in which a second Ctrl+C quits
@@ -537,13 +538,13 @@ class SocialCoachApp(App[int]):
 
         self.push_screen(ExportDialog(export_dir() / "socialcoach-plan.md"), self._export_to)
 
-    def _export_to(self, path: Path | None) -> None:
-        if path is None:
+    def _export_to(self, choice: ExportChoice | None) -> None:
+        if choice is None:
             return
         from socialcoach.export import render_markdown
 
         text = render_markdown(self.plan, self.content)
-        self._write_user_file(path, text, "Exported", f"Plan exported to {path}")
+        self._write_user_file(choice.path, text, "Exported", f"Plan exported to {choice.path}")
 
     def action_calendar(self) -> None:
         from socialcoach.locations import export_dir
@@ -557,15 +558,15 @@ class SocialCoachApp(App[int]):
             "importing a newer one updates the same events.",
             option="Include a weekly posting reminder",
         )
-        self.push_screen(dialog, lambda path: self._calendar_to(path, dialog.option_ticked))
+        self.push_screen(dialog, self._calendar_to)
 
-    def _calendar_to(self, path: Path | None, posting_reminders: bool) -> None:
-        if path is None:
+    def _calendar_to(self, choice: ExportChoice | None) -> None:
+        if choice is None:
             return
         from socialcoach.calendar_ics import render_ics
 
-        text = render_ics(self.plan, self.content, posting_reminders=posting_reminders)
-        self._write_user_file(path, text, "Calendar", f"Calendar written to {path}")
+        text = render_ics(self.plan, self.content, posting_reminders=choice.option)
+        self._write_user_file(choice.path, text, "Calendar", f"Calendar written to {choice.path}")
 
     def _write_user_file(self, path: Path, text: str, title: str, done: str) -> None:
         """Write an export where the user asked; on failure say so and keep everything."""
@@ -703,9 +704,10 @@ class SocialCoachApp(App[int]):
         )
         self.push_screen(dialog, self._save_copy_to)
 
-    def _save_copy_to(self, path: Path | None) -> None:
-        if path is None:
+    def _save_copy_to(self, choice: ExportChoice | None) -> None:
+        if choice is None:
             return
+        path = choice.path
         try:
             self.session.save_copy(path)
         except OSError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -73,10 +74,18 @@ class ChoiceDialog(ModalScreen[str]):
         self.dismiss(self._escape)
 
 
-class ExportDialog(ModalScreen[Path | None]):
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the export dialog was answered with: where to write, and its tick box."""
+
+    path: Path
+    option: bool = False
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
     """Ask where to write an export: the Markdown plan by default, or the calendar.
 
-    `option`, if given, is a checkbox (ticked at first); read `option_ticked` after dismiss.
+    `option`, if given, is a tick box (ticked at first); its answer comes with the path.
     """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -91,7 +100,6 @@ class ExportDialog(ModalScreen[Path | None]):
         super().__init__(classes="dialog-screen")
         self._default = default
         self._title, self._message, self._option = title, message, option
-        self.option_ticked = bool(option)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -111,9 +119,8 @@ class ExportDialog(ModalScreen[Path | None]):
         if not value:
             self.notify("Type a file name first.", severity="warning")
             return
-        if self._option:
-            self.option_ticked = self.query_one("#export-option", Checkbox).value
-        self.dismiss(Path(value).expanduser())
+        ticked = bool(self._option) and self.query_one("#export-option", Checkbox).value
+        self.dismiss(ExportChoice(Path(value).expanduser(), ticked))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
