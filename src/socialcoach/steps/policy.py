@@ -17,7 +17,12 @@ from socialcoach.choice import Choice
 from socialcoach.content import policy_items_for
 from socialcoach.followup import LEADERSHIP_ITEM, DateError, follow_up_problem, parse_date
 from socialcoach.models import ItemState, PolicyAnswer
-from socialcoach.packs import ORGANISATION_MARK, contact_from_organisation, from_organisation
+from socialcoach.packs import (
+    ORGANISATION_MARK,
+    contact_from_organisation,
+    default_answer,
+    from_organisation,
+)
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.widgets import holding
 
@@ -83,13 +88,15 @@ class PolicyStep(StepPane):
             yield Label(plain(item.title), classes="item-title item-start")
             explain = item.explain + (f" Ask: {item.ask_who}." if item.ask_who else "")
             yield Static(plain(explain), classes="item-explain")
-            mark = Static(
-                plain(f"✓ Answered {ORGANISATION_MARK}; change it if yours differs."),
-                id=f"org-{item.id}",
-                classes="org-mark",
-            )
-            mark.display = from_organisation(self.plan, self.content, item.id)
-            yield mark
+            if default_answer(self.content, item.id) is not None:
+                # only for items the organisation settled: a widget less per item otherwise
+                mark = Static(
+                    plain(f"✓ Answered {ORGANISATION_MARK}; change it if yours differs."),
+                    id=f"org-{item.id}",
+                    classes="org-mark",
+                )
+                mark.display = from_organisation(self.plan, self.content, item.id)
+                yield mark
             with Horizontal(classes="item-row"):
                 yield holding(
                     Choice(
