@@ -236,7 +236,7 @@ class Rhythm(Strict):
 class PostingRhythm(Strict):
     """A posting pace the audience step offers; the plan stores `posts_per_week`."""
 
-    posts_per_week: int = Field(ge=1, le=21)
+    posts_per_week: int = Field(ge=0, le=21)  # 0: listening first, the plan allows it
     label: str
 
 

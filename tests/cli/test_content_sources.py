@@ -299,7 +299,8 @@ def test_posting_rhythms_come_from_the_content(content: Content) -> None:
     label = posting_rhythm_label(content, 3)
     assert label.startswith("3 a week")
     assert f"**Posting rhythm:** {label}" in render_markdown(plan, content)
-    assert posting_rhythm_label(content, 4) == "4 a week"
+    assert posting_rhythm_label(content, 6) == "6 a week"  # a pace the content does not offer
+    assert posting_rhythm_label(content, 0).startswith("None yet")  # listening first
 
 
 def test_a_disclaimer_longer_than_the_platforms_bio_is_warned_about(content: Content) -> None:
