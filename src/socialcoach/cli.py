@@ -275,15 +275,19 @@ def cmd_check_post(args: argparse.Namespace) -> int:
             me = own.load(Path(args.me).expanduser())
         except own.OwnDetailsError as exc:
             return _error(str(exc))
+    from socialcoach.cleantext import visible
+
     findings = phi.check(text, author_names=args.author or (), me=me)
     if args.fix:
-        # The rewritten draft on stdout (pipe it to a file); the report goes to stderr.
-        sys.stdout.write(phi.fix_text(text, findings))
-        print(phi.report_text(findings, label), file=sys.stderr)
+        # The rewritten draft on stdout (pipe it to a file, where it stays as typed; on a
+        # terminal its control characters are shown, not run); the report goes to stderr.
+        fixed = phi.fix_text(text, findings)
+        sys.stdout.write(visible(fixed) if sys.stdout.isatty() else fixed)
+        print(visible(phi.report_text(findings, label)), file=sys.stderr)
     elif args.json:
-        print(phi.report_json(findings))
+        print(phi.report_json(findings))  # JSON escapes control characters itself
     else:
-        print(phi.report_text(findings, label))
+        print(visible(phi.report_text(findings, label)))
     return EXIT_FOUND if findings else EXIT_OK
 
 
