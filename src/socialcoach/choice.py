@@ -115,8 +115,8 @@ class Choice(Widget, can_focus=True):
             grid = Table.grid(padding=(0, 1, 0, 0))
             grid.add_column(no_wrap=True)
             grid.add_column(ratio=1)
-            for mark, label in cells:
-                grid.add_row(mark, label)
+            for mark_cell, label_cell in cells:
+                grid.add_row(mark_cell, label_cell)
             return grid
         return Text("   ").join(
             Text.assemble(mark, Text(" ", style=label.style), label) for mark, label in cells

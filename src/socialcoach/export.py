@@ -281,7 +281,7 @@ def _cited(plan: Plan, content: Content) -> list[Sourced]:
     items += policy_items_for(content, plan.basics.career_stage.value, plan.basics.region)
     items += [p for p in content.platforms if p.id in plan.platforms.chosen_ids()]
     items += [e for e in content.audience if e.id in plan.audience.adopted]
-    items += content.identifiers + content.hazards + content.recovery
+    items += [*content.identifiers, *content.hazards, *content.recovery]
     items += content.profile_items
     return items
 

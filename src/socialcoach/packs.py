@@ -107,7 +107,11 @@ class Pack:
 
     def item_ids(self) -> set[str]:
         """Ids defined by this pack, so problems about them can point into the pack file."""
-        return {i.id for i in (*self.policy_items, *self.entries, *self.sources)}
+        return (
+            {i.id for i in self.policy_items}
+            | {e.id for e in self.entries}
+            | {s.id for s in self.sources}
+        )
 
 
 def pack_file(path: Path) -> Path:
@@ -324,15 +328,22 @@ def apply_pack(content: Content, pack: Pack) -> Content:
     return merged
 
 
+def _content_folder_and_pack(path: Path | None) -> tuple[Path, Path | None]:
+    """What `content check PATH` checks: (the content folder, the pack on top of it or None).
+    PATH may be a pack file, a pack folder, a whole content folder, or nothing (built-in)."""
+    if path is None:
+        return content_dir(), None
+    if path.is_dir() and not (path / PACK_FILENAME).exists() and (path / "steps.toml").exists():
+        return path, None  # a whole content folder, not a pack
+    return content_dir(), path
+
+
 def check_path(path: Path | None) -> list[str]:
     """Every problem with built-in content (None), a content folder, or a pack and its merge.
 
     An empty list means the content is fine. Used by `socialcoach content check [PATH]`.
     """
-    folder = content_dir()
-    is_folder = path is not None and path.is_dir() and not (path / PACK_FILENAME).exists()
-    if is_folder and (path / "steps.toml").exists():
-        folder, path = path, None  # a whole content folder, not a pack
+    folder, path = _content_folder_and_pack(path)
     try:
         base = load_folder(folder)
     except ContentError as exc:
@@ -357,10 +368,7 @@ def check_warnings(path: Path | None, today: dt.date | None = None) -> list[str]
 
     Called after `check_path` found no problems, so loading here does not fail.
     """
-    folder = content_dir()
-    is_folder = path is not None and path.is_dir() and not (path / PACK_FILENAME).exists()
-    if is_folder and (path / "steps.toml").exists():
-        folder, path = path, None
+    folder, path = _content_folder_and_pack(path)
     content = load_folder(folder)
     overrides: dict[str, Path] = {}
     if path is not None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
@@ -130,8 +131,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 class GotoDialog(ModalScreen[str | None]):
     """Jump to any step by keyboard: arrows and Enter, or the step's number."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")] + [
-        Binding(str(n), f"pick({n})", show=False) for n in range(1, len(STEP_ORDER) + 1)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, len(STEP_ORDER) + 1)),
     ]
 
     def __init__(self, steps: list[tuple[str, str]], current: str) -> None:

@@ -120,7 +120,7 @@ class AudienceStep(StepPane):
 
     @on(SelectionList.SelectedChanged, "#entries")
     def _entries_changed(self, event: SelectionList.SelectedChanged) -> None:
-        shown = {option.value for option in event.selection_list.options}
+        shown = {getattr(option, "value", None) for option in event.selection_list.options}
         kept = [entry for entry in self.plan.audience.adopted if entry not in shown]
         self.plan.audience.adopted = kept + list(event.selection_list.selected)
         self.changed()

@@ -7,6 +7,8 @@ carries a record of the conversation (who, when, what was agreed, the next follo
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -161,7 +163,7 @@ class PolicyStep(StepPane):
         with Vertical(classes="talk", id="talk"):
             yield Label("Your conversation with leadership", classes="hint")
             for label, widget_id, value, placeholder, classes in rows:
-                text = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+                text = value.isoformat() if isinstance(value, dt.date) else (value or "")
                 with Horizontal(classes="talk-row"):
                     yield Label(label, classes="field-label")
                     yield Input(text, placeholder=placeholder, id=widget_id, classes=classes)
