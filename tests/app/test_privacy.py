@@ -133,7 +133,9 @@ async def test_every_file_the_app_writes_is_private(plan_path: Path, content, tm
         app.save_plan()
         app.theme = "textual-light"  # remembered in settings.toml
         await pilot.pause()
-        app._export_to(tmp_path / "exported.md")
+        from socialcoach.screens.dialogs import ExportChoice
+
+        app._export_to(ExportChoice(tmp_path / "exported.md"))  # what the dialog answers
         await pilot.press("ctrl+q")
     folder = plan_path.parent
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -239,7 +239,9 @@ class WizardScreen(Screen[None]):
 
     REVEAL_LINES = 3  # the first lines of a field that must be on the screen
 
-    def _reveal(self, pane: StepPane, widget: Widget) -> None:
+    REVEAL_TRIES = 5  # frames to wait for a freshly built field to be laid out
+
+    def _reveal(self, pane: StepPane, widget: Widget, tries: int = 0) -> None:
         """Scroll the focused field into view if its first lines are off the screen.
 
         A tall list whose top shows is left where it is: centring it, as Textual does, would
@@ -248,6 +250,10 @@ class WizardScreen(Screen[None]):
         if self.focused is not widget or widget not in pane.walk_children():
             return
         view, field = pane.scrollable_content_region, widget.region
+        if not field.area and tries < self.REVEAL_TRIES:
+            # not laid out yet (a step built on the key, or a long one still settling)
+            self.call_after_refresh(self._reveal, pane, widget, tries + 1)
+            return
         head = field.y + min(field.height, self.REVEAL_LINES)
         if not (view.y <= field.y and head <= view.bottom):
             self.scroll_to_center(widget, animate=False, origin_visible=True)
