@@ -11,7 +11,9 @@ offers where it offers one ("I know these" on step 4). Every quiz question is an
 Keys are counted in two kinds: the characters of the user's own words (three themes and a
 handle, the same words on every version, so the app cannot cut them) and every other key
 (moving, ticking, answering, Next), which is what the coach asks of a user. The walk is then
-repeated and timed as a whole; the median is printed. Asserts nothing.
+repeated and timed as a whole; the median is printed. A second figure counts the keys to
+tick every profile item on three accounts in step 6 (not needed for "done", but what a
+thorough user does). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -161,7 +163,44 @@ async def fewest_walk(pilot) -> KeyCount:
     return walk.count
 
 
-async def run_once() -> tuple[KeyCount, float]:
+PROFILE_ACCOUNTS = 3  # the issue's case: "step 6 has 30 boxes for three accounts"
+
+
+async def whole_profile_walk(pilot) -> int:
+    """Keys to tick every profile item on three accounts, in step 6 alone.
+
+    Not needed for "done" (the step has no required ticks), but what a thorough user does:
+    the three best platforms for "learn" are put in the plan, step 6 is opened, and the walk
+    ticks with the group list where the step has one, else list by list.
+    """
+    from socialcoach.models import PlatformChoice
+    from socialcoach.picker import rank
+
+    app = pilot.app
+    ranked = rank(app.content, ["learn"])[:PROFILE_ACCOUNTS]
+    app.plan.platforms.chosen = [
+        PlatformChoice(platform=r.platform.id, score=r.score, reason=r.reason) for r in ranked
+    ]
+    app.plan.profile.checked = {}
+    app.open_wizard("profile")
+    await pilot.pause()
+    await app.screen.show_step("profile")
+    await pilot.pause()
+    walk = Walker(pilot)
+    walk.step = "profile"
+    chosen = app.plan.platforms.chosen_ids()
+    if walk.has("profile-all"):
+        await walk.tick_all("profile-all")
+    else:
+        for platform_id in chosen:
+            await walk.tick_all(f"profile-{platform_id}")
+    await pilot.pause()
+    every = {item.id for item in app.content.profile_items}
+    assert all(set(app.plan.profile.checked.get(p, ())) == every for p in chosen)
+    return walk.count.other
+
+
+async def run_once() -> tuple[KeyCount, float, int]:
     from socialcoach.app import SocialCoachApp
 
     with tempfile.TemporaryDirectory() as folder:
@@ -171,8 +210,9 @@ async def run_once() -> tuple[KeyCount, float]:
             started = time.perf_counter()
             count = await fewest_walk(pilot)
             elapsed = time.perf_counter() - started
+            profile_keys = await whole_profile_walk(pilot)
             await pilot.press("ctrl+q")
-    return count, elapsed
+    return count, elapsed, profile_keys
 
 
 def main() -> None:
@@ -180,15 +220,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     times = []
-    count = KeyCount()
+    count, profile_keys = KeyCount(), 0
     for _ in range(args.runs):
-        count, elapsed = asyncio.run(run_once())
+        count, elapsed, profile_keys = asyncio.run(run_once())
         times.append(elapsed)
     print(f"Keys from a first start to all six steps done ({SIZE[0]}x{SIZE[1]}):")
     print(f"  keys the coach asks for (moving, ticking, answering, Next): {count.other}")
     print(f"  characters of your own words (3 themes, a handle):          {count.typed}")
     print(f"  all keys:                                                     {count.total}")
     print("  by step: " + ", ".join(f"{step} {n}" for step, n in count.by_step.items()))
+    print(f"Step 6, every profile item ticked on {PROFILE_ACCOUNTS} accounts: {profile_keys} keys")
     print(
         f"Scripted walk, headless, median of {args.runs}: {statistics.median(times):.2f} s"
         f" ({1000 * statistics.median(times) / count.total:.1f} ms a key)"
