@@ -32,5 +32,5 @@ def quiz_feedback(content: Content, question: QuizQuestion, answered: int | None
     text = f"Not quite: the answer is “{question.choices[question.answer]}”. {question.explanation}"
     if question.rules:
         heading = "The rule it tests:" if len(question.rules) == 1 else "The rules it tests:"
-        text += f"\n{heading}\n" + "\n".join(rule_text(content, r) for r in question.rules)
+        text += f"\n{heading}\n" + "\n\n".join(rule_text(content, r) for r in question.rules)
     return text
