@@ -203,6 +203,9 @@ class QuizQuestion(Sourced):
     choices: list[str] = Field(min_length=2)
     answer: int = Field(ge=0)
     explanation: str
+    # The identifiers and hazards the question tests (their ids): a wrong answer shows them,
+    # so the rule is learnt where it was missed. Empty when no listed rule fits.
+    rules: list[str] = []
 
 
 class Disclaimer(Sourced):
@@ -633,6 +636,7 @@ def cross_check(content: Content) -> list[str]:
     goal_ids = {goal.id for goal in content.goals}
     platform_ids = {platform.id for platform in content.platforms}
     sub_ids = {sub.id for sub in content.subspecialties} | {"all"}
+    rule_ids = {i.id for i in content.identifiers} | {h.id for h in content.hazards}
 
     def sourced_items() -> Iterable[tuple[str, Sourced]]:
         for field in CONTENT_TABLES:
@@ -689,6 +693,12 @@ def cross_check(content: Content) -> list[str]:
                 f"phi.toml: quiz {question.id!r} answer {question.answer} is out of range "
                 f"(it has {len(question.choices)} choices, counted from 0)."
             )
+        for rule_id in question.rules:
+            if rule_id not in rule_ids:
+                problems.append(
+                    f"phi.toml: quiz {question.id!r} tests rule {rule_id!r}, which is not an "
+                    "[[identifier]] or [[hazard]] id; fix the id in its `rules`."
+                )
     if not content.audit_rhythms:
         problems.append("profile.toml: no [[rhythm]] defined; add 30, 60 and 90 days.")
     paces = [rhythm.posts_per_week for rhythm in content.posting_rhythms]

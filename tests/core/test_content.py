@@ -278,6 +278,22 @@ def test_a_removed_source_definition_is_reported(copy: Path) -> None:
     assert "sources.toml" in message
 
 
+def test_a_quiz_question_testing_an_undefined_rule_is_reported_with_file_quiz_and_id(
+    copy: Path,
+) -> None:
+    edit(copy / "phi.toml", 'rules = ["timing"]', 'rules = ["timeing"]')
+    message = problems_of(copy)
+    assert "phi.toml" in message
+    assert "'last-night'" in message
+    assert "'timeing'" in message
+
+
+def test_every_quiz_rule_names_an_identifier_or_hazard(content: Content) -> None:
+    rules = {i.id for i in content.identifiers} | {h.id for h in content.hazards}
+    tested = [rule for question in content.quiz for rule in question.rules]
+    assert tested and set(tested) <= rules
+
+
 def test_an_undefined_goal_id_is_reported_with_file_and_goal(copy: Path) -> None:
     edit(copy / "platforms.toml", "learn = 3\n", "lern = 3\n")
     message = problems_of(copy)

@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState
 
 from socialcoach.choice import Choice
 from socialcoach.content import SAFE_HARBOR_NOTE
+from socialcoach.phi_lessons import quiz_feedback, rule_text
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.steps.image_check import ImageChecker
 from socialcoach.ticks import TickList
@@ -31,7 +32,7 @@ class PhiStep(StepPane):
         plan, content = self.plan, self.content
         acknowledged = set(plan.phi.acknowledged)
         yield Label(
-            "The 18 identifiers HIPAA's Safe Harbor rule lists: tick each once you know it",
+            "The 18 identifiers HIPAA's Safe Harbor rule lists: tick each you know, or all at once",
             classes="section-title",
         )
         yield TickList[str](
@@ -46,8 +47,14 @@ class PhiStep(StepPane):
             id="identifiers",
             classes="rules",
         )
-        yield Static(plain(SAFE_HARBOR_NOTE), id="safe-harbor-note", classes="hint")
         yield Static("", id="identifiers-details", classes="details")
+        yield Button(
+            f"I know these {len(content.identifiers)}: tick them all",
+            id="identifiers-known",
+            classes="know-all",
+            compact=True,
+        )
+        yield Static(plain(SAFE_HARBOR_NOTE), id="safe-harbor-note", classes="hint")
         yield Label("Where images leak patient information", classes="section-title")
         yield TickList[str](
             *[
@@ -58,6 +65,12 @@ class PhiStep(StepPane):
             classes="rules",
         )
         yield Static("", id="hazards-details", classes="details")
+        yield Button(
+            f"I know these {len(content.hazards)}: tick them all",
+            id="hazards-known",
+            classes="know-all",
+            compact=True,
+        )
         yield Label("If a post goes wrong", classes="section-title")
         yield Static(
             plain(
@@ -104,31 +117,21 @@ class PhiStep(StepPane):
         yield ImageChecker(id="image-checker")
 
     def _feedback(self, question_id: str, answered: int | None) -> str:
-        if answered is None:
-            return ""
         question = next(q for q in self.content.quiz if q.id == question_id)
-        verdict = (
-            "Right."
-            if answered == question.answer
-            else (f"Not quite: the answer is “{question.choices[question.answer]}”.")
-        )
-        return f"{verdict} {question.explanation}"
+        return quiz_feedback(self.content, question, answered)
 
     @on(SelectionList.SelectionHighlighted, ".rules")
     def _show_rule(self, event: SelectionList.SelectionHighlighted) -> None:
         """The whole rule, which the one-line list item cuts short."""
-        rule_id = event.selection.value
-        identifier = next((i for i in self.content.identifiers if i.id == rule_id), None)
-        if identifier is not None:
-            text = (
-                f"({identifier.letter}) {identifier.title}\n{identifier.explain}\n"
-                f"In radiology: {identifier.radiology_example}"
-            )
-        else:
-            hazard = next(h for h in self.content.hazards if h.id == rule_id)
-            text = f"{hazard.title}\n{hazard.explain}\nWhat to do: {hazard.what_to_do}"
+        text = rule_text(self.content, event.selection.value)
         box_id = f"#{event.selection_list.id}-details"
         self.query_one(box_id, Static).update(plain(text))
+
+    @on(Button.Pressed, ".know-all")
+    def _know_all(self, event: Button.Pressed) -> None:
+        """A group acknowledged at once: every rule stays listed and readable above."""
+        group = (event.button.id or "").removesuffix("-known")
+        self.query_one(f"#{group}", SelectionList).select_all()
 
     @on(SelectionList.SelectedChanged, ".rules")
     def _rules_changed(self, event: SelectionList.SelectedChanged) -> None:

@@ -21,6 +21,7 @@ from socialcoach.accounts import bio_warning
 from socialcoach.choice import Choice
 from socialcoach.content import ContentError
 from socialcoach.packs import ORGANISATION_MARK, org_info
+from socialcoach.profile_ticks import done_everywhere, item_details, tick_everywhere
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.ticks import TickList
 
@@ -58,6 +59,25 @@ class ProfileStep(StepPane):
         chosen = plan.platforms.chosen_ids()
         if not chosen:
             yield Static("Choose your platforms in step 2 first.", classes="hint")
+        items = content.profile_items
+        if len(chosen) > 1:
+            everywhere = done_everywhere(plan.profile.checked, chosen)
+            yield Label("Done on every account", classes="section-title")
+            yield Static(
+                "One tick here ticks the item for each account below; untick it here to "
+                "untick it everywhere.",
+                classes="hint",
+            )
+            yield TickList[str](
+                *[Selection(plain(i.title), i.id, i.id in everywhere) for i in items],
+                id="profile-all",
+                classes="profile-every",
+            )
+            yield Static(
+                plain(item_details(items[0], content.sources)),
+                id="profile-all-details",
+                classes="details",
+            )
         for pid in chosen:
             done = set(plan.profile.checked.get(pid, []))
             yield Label(
@@ -70,10 +90,16 @@ class ProfileStep(StepPane):
             yield TickList[str](
                 *[
                     Selection(plain(f"{item.title}: {item.explain}"), item.id, item.id in done)
-                    for item in content.profile_items
+                    for item in items
                 ],
                 id=f"profile-{pid}",
                 classes="profile-items",
+            )
+            # a list line is cut at the screen's edge: the highlighted item's whole advice
+            yield Static(
+                plain(item_details(items[0], content.sources)),
+                id=f"profile-{pid}-details",
+                classes="details",
             )
         yield Label("How often will you audit your profiles?", classes="section-title")
         org = org_info(content)
@@ -127,6 +153,11 @@ class ProfileStep(StepPane):
             ],
             id="audit-checks",
         )
+        yield Static(
+            plain(item_details(audit.checks[0], audit.sources)),
+            id="audit-checks-details",
+            classes="details",
+        )
         yield Label("What you found (stays in your plan, on this computer)", classes="hint")
         yield TextArea(self.plan.profile.self_audit.findings, id="audit-findings", soft_wrap=True)
         yield Button("Self-audit done: set the next audit", id="audit-done", compact=True)
@@ -178,7 +209,44 @@ class ProfileStep(StepPane):
             **self.plan.profile.checked,
             pid: list(event.selection_list.selected),
         }
+        self._show_everywhere()
         self.changed()
+
+    def _show_everywhere(self) -> None:
+        """Tick, in "Done on every account", exactly the items ticked on every account."""
+        for every in self.query("#profile-all").results(SelectionList):
+            done = done_everywhere(self.plan.profile.checked, self.plan.platforms.chosen_ids())
+            for item in self.content.profile_items:
+                if (item.id in done) != (item.id in every.selected):
+                    # select/deselect post no SelectionToggled: this does not loop back
+                    (every.select if item.id in done else every.deselect)(item.id)
+
+    @on(SelectionList.SelectionToggled, "#profile-all")
+    def _every_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        """One tick for an item done on every account: ticked (or unticked) in each list."""
+        item_id = event.selection.value
+        ticked = item_id in event.selection_list.selected
+        chosen = self.plan.platforms.chosen_ids()
+        self.plan.profile.checked = tick_everywhere(
+            self.plan.profile.checked, chosen, item_id, ticked
+        )
+        for pid in chosen:
+            for box in self.query(f"#profile-{pid}").results(SelectionList):
+                (box.select if ticked else box.deselect)(item_id)
+        self.changed()
+
+    @on(SelectionList.SelectionHighlighted, ".profile-items, .profile-every")
+    def _show_item(self, event: SelectionList.SelectionHighlighted) -> None:
+        item = next(i for i in self.content.profile_items if i.id == event.selection.value)
+        box = self.query_one(f"#{event.selection_list.id}-details", Static)
+        box.update(plain(item_details(item, self.content.sources)))
+
+    @on(SelectionList.SelectionHighlighted, "#audit-checks")
+    def _show_check(self, event: SelectionList.SelectionHighlighted) -> None:
+        audit = self_audit.load_builtin(self.content)  # loaded once per content
+        check = next(c for c in audit.checks if c.id == event.selection.value)
+        box = self.query_one("#audit-checks-details", Static)
+        box.update(plain(item_details(check, audit.sources)))
 
     @on(Choice.Changed, "#audit-rhythm")
     def _rhythm_changed(self, event: Choice.Changed) -> None:
