@@ -165,7 +165,7 @@ _ROOM_ANY = _c(
     r"\b(?:in|on|to|into|from|at)\s+(?:the\s+)?(?P<v>(?:scanner|CT|MRI|MR|US|room|rm|bay|resus"
     r"|pod|trauma\s+bay|suite|bed|cubicle|stall)\s*#?\s*\d{1,3}[A-Za-z]?)\b(?!\s*(?:weeks?|days?"
     r"|months?|hours?|mins?|minutes|times|years?|mm|cm|%))"
-    r"|\b(?P<w>(?:RM|Rm|rm|ROOM|BED|Bed|bed|BAY|Bay)\s*#?\s*\d{1,3}[A-Za-z]?)\b",
+    r"|\b(?P<w>(?:RM|Rm|rm|ROOM|BED|Bed|bed|BAY|Bay)\s*#?\s*\d{1,4}[A-Za-z]?)\b",
     re.IGNORECASE,
 )
 
@@ -363,7 +363,7 @@ def places(doc: Doc) -> Iterator[Cand]:
         s0, e0 = _span(m, "v", "w")
         if _GEO_ROOM_VETO.search(text, max(0, s0 - 15), s0):
             continue
-        if doc.person(s0):
+        if doc.person(s0) or (m["w"] and doc.clinical_near(s0)):
             yield s0, e0, "geo_small", "possible"
     for m in _FACILITY.finditer(text):
         s, e = m.span("v")
