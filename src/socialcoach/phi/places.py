@@ -363,7 +363,9 @@ def places(doc: Doc) -> Iterator[Cand]:
         s0, e0 = _span(m, "v", "w")
         if _GEO_ROOM_VETO.search(text, max(0, s0 - 15), s0):
             continue
-        if doc.person(s0) or (m["w"] and doc.clinical_near(s0)):
+        # a worklist's "RM 1207" or "rm 614B" next to a case; "room 3 has the 3T magnet" is not
+        listed = m["w"] and re.match(r"(?:RM|Rm|rm|BED|BAY)\b", m["w"])
+        if doc.person(s0) or (listed and doc.clinical_near(s0)):
             yield s0, e0, "geo_small", "possible"
     for m in _FACILITY.finditer(text):
         s, e = m.span("v")
