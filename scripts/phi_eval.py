@@ -1,6 +1,6 @@
 """Measure the PHI checker against labelled synthetic corpora (JSONL, docs/phi-labelling.md).
 
-Usage: python scripts/phi_eval.py [CORPUS ...] [--part tune|holdout|dev_a|dev_b|all]
+Usage: python scripts/phi_eval.py [CORPUS ...] [--part tune|holdout|dev_a|dev_b|holdout_c|dev_d|dev_e|all]
                                   [--errors] [--json]
 
 CORPUS is any JSONL path; with none, the named parts in tests/data are scored.
@@ -34,6 +34,9 @@ PARTS = {
     # writer C: the holdout, scored once at the end of issue 14's first round; a regression
     # set since (docs/phi-checker.md)
     "holdout_c": DATA / "phi_holdout_c.jsonl",
+    # writers D and E: blind corpora of issue 14's second round, each scored once on arrival
+    # before anyone read it (docs/phi-checker.md); development sets since
+    "dev_d": DATA / "phi_dev_d.jsonl",
 }
 LEVELS = ("likely", "possible")
 
