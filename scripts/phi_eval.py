@@ -37,6 +37,7 @@ PARTS = {
     # writers D and E: blind corpora of issue 14's second round, each scored once on arrival
     # before anyone read it (docs/phi-checker.md); development sets since
     "dev_d": DATA / "phi_dev_d.jsonl",
+    "dev_e": DATA / "phi_dev_e.jsonl",
 }
 LEVELS = ("likely", "possible")
 
