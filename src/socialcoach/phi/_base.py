@@ -374,6 +374,12 @@ _CLINICAL_CUE = _c(
     r"|krankenhaus|bệnh\s+viện|chụp|ospital|nag-?CT|escáner|tomograf\w*|resonancia"
     r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo|MRT|Röntgen|Klinikum|phim|xuất\s+huyết"
     r"|urgence|IRM|scanner"
+    # care in any specialty, in the words of a physician looking back on a patient
+    r"|cared\s+for|car(?:e|ing)\s+for\s+(?:him|her|them)|took\s+care\s+of|treat(?:ed|ing)\s+(?:him|her"
+    r"|them)|(?:my|our|his|her)\s+patients?|(?:his|her|their)\s+(?:doctor|physician|surgeon"
+    r"|cardiologist|oncologist)|house\s+calls?|appointments?|my\s+(?:clinic|office|practice)"
+    r"|came\s+to\s+(?:my|our|the)\s+(?:clinic|office|practice)|hospice|bedside|stitches|chemo"
+    r"|heart\s+attack|bypass|diagnosed|passed\s+away|passed\s+(?:on|peacefully)|died"
     r"|(?:the|a|this|our|my|that)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen"
     r"|teenager|grandma|grandpa|gent|dude|fella|sweetheart)"
     r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",

@@ -53,7 +53,8 @@ _CAPS_NAME = _c(
 )
 # Nicknames and family titles: "Big Sal", "Nana Ruth", "Grandpa Joe", "Abuela Carmen".
 _NICKNAME = _c(
-    r"(?<![\w])(?P<v>(?i:big|little|lil|old|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
+    r"(?<![\w])(?P<v>(?i:big|little|lil|tiny|old|coach|pastor|officer|deacon|rabbi|maestro|maestra"
+    r"|mzee|seu|dona|captain|chief|sheriff|judge|mother|father|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
     r"|mama|mamá|papá|auntie|aunt|uncle|tía|tío|tia|tio|abuela|abuelo|abuelita|baba|babcia|oma"
     r"|opa|mimi|meemaw|peepaw|pop|pops|cousin|brother|sister|miss|mister|sir|señora|señor|doña"
     r"|don|sra\.?|sr\.?|srta\.?|sig\.?|sig\.ra|mme\.?|mlle\.?|herr|frau|manong|manang|lola|lolo"
