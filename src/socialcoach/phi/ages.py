@@ -54,14 +54,15 @@ _WORD_AGE = _c(
     rf"|eighteen|nineteen))?"
     r"(?=[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|y/?o\b|yo\b|-year|\s*(?:and\s+)?(?:still|sharp"
     r"|going|young|years\s+young)))"
-    rf"|\b(?:turned|turning|turns|is|was|he's|she's|aged?|at)\s+(?P<w>ninety(?:[\s-](?:{_ONES}))?"
+    rf"|\b(?:turned|turning|turns|is|was|he's|she's|aged?|at|lived\s+to|made\s+it\s+to|reached"
+    rf"|to\s+be)\s+(?P<w>ninety(?:[\s-](?:{_ONES}))?(?:\s+and\s+a\s+half)?"
     r"|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred(?:\s+and\s+\w+)?)\b(?!\s+(?:percent|%|minutes"
     r"|seconds|days|times|patients|cases|scans|studies|mg|units|people|of\b))"
     rf"|\bninety[\s-](?:{_ONES})(?![\s-]*(?:percent|%|minutes|seconds|days|times|patients|cases"
     r"|scans|studies|mg|units|people|of\b))"
     r"|#?\b(?:super-?)?(?:nonagenarians?|centenarians?|supercentenarians?)\b"
     rf"|(?<=#)ninety(?:{_ONES})\b"
-    r"|\b(?:tenth|11th|eleventh|10th)\s+decade\b"
+    r"|\b(?:tenth|11th|eleventh|10th)\s+decade\b|\b(?:nearly|almost)\s+a\s+century\b"
     r"|\b(?:her|his|their)\s+(?:late|mid)[\s-](?:nineties|90s|90's)\b"
     r"|\b(?:late|mid)[\s-]nineties\b",
     re.IGNORECASE,
@@ -83,7 +84,8 @@ _MEASURE_BEFORE = _c(
 )
 # "nana (my actual nana) is 98", "she was 102 (!!)": a verb of being right before the number.
 _IS_NUMBER = _c(
-    rf"\b(?:is|was|turned|turns|turning|being|aged?|now)\s+(?:(?:now|just|only|still|almost"
+    rf"\b(?:is|was|turned|turns|turning|being|aged?|now|to\s+be|lived\s+to|made\s+it\s+to"
+    rf"|reached|until\s+(?:he|she)\s+was)\s+(?:(?:now|just|only|still|almost"
     rf"|nearly|literally)\s+)?(?P<n>{_N})\b(?![.,]\d|-?\s?(?:something|ish|plus|s\b|%)|\s*(?:%|mm|cm"
     r"|kg|lbs?|mg|ml|bpm|mmhg|min|sec|degrees|°|/|x\d|units?|hu|percent|patients|cases|days"
     r"|weeks|months|minutes|hours|beats|mph|miles|feet|ms|msv|mgy|kv|mas|slices|images|over|on|out))",
@@ -100,7 +102,8 @@ _DOB_YEAR = _c(
     re.IGNORECASE,
 )
 _NUMBER_WORDS_OTHER = _c(
-    r"\b(?:noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to)?"
+    r"\b(?:noventa(?:\s+y\s+(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
+    r"|cien(?:to)?|dziewięćdziesi\w+|(?:miaka\s+)?tisini(?:\s+na\s+\w+)?"
     r"|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
     r"|nonante(?:-\w+)?|neunzig|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)undneunzig"
     r"|novant(?:a|uno|adue|atré|atre|aquattro|acinque|asei|asette|otto|anove)|noventa\s+e\s+\w+)"
@@ -178,7 +181,7 @@ def ages(doc: Doc) -> Iterator[Cand]:
             continue
         if g == "n" and (doc.person(s0) or doc.clinical_near(s0)):
             yield *m.span("n"), "age_over_89", "possible"
-        elif g == "a" and doc.person(s0):
+        elif g == "a" and (doc.person(s0) or doc.clinical_near(s0)):
             yield *m.span("a"), "age_over_89", "possible"
     for m in _PERSON_NUMBER.finditer(text):
         if _TEMP_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n")):
