@@ -42,7 +42,7 @@ _DATE_MONTH_ONLY = _c(
 _DATE_EVENT = _c(
     r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
     r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
-    r"|fell|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|brought\s+in|came\s+in|rolled\s+in)\b",
+    r"|fell|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|turned\s+\d+|brought\s+in|came\s+in|rolled\s+in)\b",
     re.IGNORECASE,
     scan_first=True,
 )
@@ -78,7 +78,7 @@ _ORDINAL = _c(
     r"|day|week|birthday|decade|cranial|nerve|metatarsal|metacarpal|toe|finger|digit|case|patient"
     r"|of\s+(?:the\s+)?(?:month|these|those)|position|place|edition|annual|anniversary|level"
     r"|vertebra|lumbar|cervical|thoracic|compartment|branchial|aortic|arch|pharyngeal|trimester"
-    r"|generation|gen|st|street|ave|avenue|and|or|to|-))",
+    r"|generation|gen|st|street|ave|avenue|and|or|to|consecutive|straight|annual|-))",
     re.IGNORECASE,
 )
 _MONTH_YEAR = _c(
@@ -245,7 +245,7 @@ _SCHEDULE_CUE = _c(
     r"|fundrais\w*|drill|site\s+visit|ceremony|graduation|orientation|interviews?|match|prize"
     r"|award|presentation|close[sd]?|reminder|scheduled|hosting|hosts?|hosted|ribbon|breakfast"
     r"|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day|first\s+day\s+of\s+work"
-    r"|bring|tickets?|register|potluck|party|luncheon|picnic|webinar|workshop|course|class|seminar|meetup|conference|summit)\b",
+    r"|bring|tickets?|register|presenting\s+(?:our|my|a|at)|potluck|party|luncheon|picnic|webinar|workshop|course|class|seminar|meetup|conference|summit)\b",
     re.IGNORECASE,
 )
 
@@ -312,7 +312,9 @@ def dates(doc: Doc) -> Iterator[Cand]:
         if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
     for m in _ORDINAL.finditer(text):
-        if 1 <= int(m["d"]) <= 31 and doc.clinical_near(m.start()):
+        if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
     for m in _MONTH_YEAR.finditer(text):
         if _event_not_care(doc, m.start()):
@@ -366,14 +368,21 @@ def dates(doc: Doc) -> Iterator[Cand]:
     for m in _WEEKDAY_CASE.finditer(text):
         if _event_not_care(doc, m.start()):
             continue
+        every = re.search(
+            r"\b(?:every|each|on)\s+$|\bevery\s+\w+\s+$", text[max(0, m.start() - 12) : m.start()]
+        )
+        if every and every.group().split()[0].lower() in ("every", "each"):
+            continue  # "every Tuesday and Thursday": a routine, not one day
         if not doc.clinical_near(m.start()):
             if doc.draft_clinical() and m.group() != m["d"]:
                 yield m.start(), m.end(), "date", "possible"  # "since Sunday" in a case story
+            elif doc.has(m.start(), _DATE_EVENT, "devent") and doc.person(m.start()):
+                yield m.start(), m.end(), "date", "possible"  # "he passed Saturday"
             continue
         case = _CASE_NOUN_AFTER.match(text[m.end("d") : m.end("d") + 24])
         if case or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
-        elif doc.person(m.start()):
+        elif doc.person(m.start()) or doc.sentence(m.start())[0] != m.start():
             yield m.start(), m.end(), "date", "possible"  # a weekday in a sentence about a case
 
 
