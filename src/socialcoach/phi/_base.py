@@ -416,7 +416,9 @@ _PERSON_CUE = _c(
     r"|mẹ|bố|nieta|nieto|tío|tía|deputy|nun|pastor|coach|mr|mrs|ms|miss|mx"
     r"|tío|tía|madame|monsieur|frau|herr|lola|lolo|manong|manang|tita|tito|cụ|ông|bà"
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
-    r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
+    r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]"
+    # words that only refer to people: "a widow who", "the Kowalczyk family", "whose barn"
+    r"|who|whom|whose|family|widow|widower|survivor|couple|clan|folks)\b",
     re.IGNORECASE,
     scan_first=True,
 )

@@ -231,7 +231,7 @@ _HOLIDAYS = _c(
     re.IGNORECASE,
 )
 _HOLIDAY_VETO = _c(
-    r"\b(?:party|parade|costumes?|decorat\w*|celebrat\w*|potluck|break|vacation|schedule|coverage"
+    r"\b(?:party|parade|costumes?|decorat\w*|dress(?:ed|ing)?\s+up|dressed\s+(?:the|our|as)|celebrat\w*|potluck|break|vacation|schedule|coverage"
     r"|wishing|happy|merry|greetings|mubarak|blessed|hope\s+you|enjoy|festive|sweater|cookies|candy|trick|bake"
     r"|sale|fundrais\w*|drive|toy|volunteer\w*|raffle|gala)\b",
     re.IGNORECASE,
@@ -250,7 +250,8 @@ _SCHEDULE_CUE = _c(
 )
 
 
-_YEAR_IN = _c(r"(?:1[89]|20)\d{2}\b")
+_YEAR_IN = re.compile(r"(?:1[89]|20)\d{2}\b")  # the year a day-and-month pattern took in
+_OLD_YEAR_AFTER = re.compile(r",?\s+1[5-8]\d{2}\b")  # "December 22, 1895": history
 
 
 def _valid_date(month: int, day: int) -> bool:
@@ -285,7 +286,7 @@ def dates(doc: Doc) -> Iterator[Cand]:
             if not 1 <= int(m["d"]) <= 31:
                 continue
             year = _YEAR_IN.search(m.group())
-            if year and int(year.group()) < 1900:
+            if _OLD_YEAR_AFTER.match(text, m.end()) or (year and int(year.group()) < 1900):
                 continue  # "December 22, 1895": history, no living patient's date
             if _event_not_care(doc, m.start()):
                 continue

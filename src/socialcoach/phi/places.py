@@ -119,8 +119,16 @@ _PERSON_FROM = _c(
     r"|retiree|veteran|gymnast|runner|player|trucker|driver|logger|nurse|grandma|grandpa|mom"
     r"|dad|family|someone|\d{1,3}\s?(?:yo|y/o|[MF])|year-old|age\s+\d+|brought\s+(?:him|her"
     r"|them)(?:\s+in)?|transferred|airlifted|flown|drove|driven|came\s+in|came\s+down|came\s+up"
-    r"|sent|referred)\b[^.!?\n]*$",
+    r"|sent|referred)\b[^.!?\n]*$"
+    # "a retired boxer from", "a rodeo clown from": a person noun by its ending, after "a"
+    r"|\b(?:a|an)\s+(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*(?:er|or|ist|ian|man|woman|ee|ant|ent"
+    r"|wife|clown|widow|chef|cook|monk|nun|priest|chief|cop|vet)['\u2019s]*,?\s*$",
     re.IGNORECASE,
+)
+# "came to my Skokie office": a town named as where a patient was seen, beside the patient.
+_MY_PLACE = _c(
+    rf"\b(?:my|our|his|her|their)\s+(?P<v>{_PLACE_U})\s+(?:office|clinic|practice|home|house"
+    r"|apartment|farm|ranch|church|parish|neighbou?rhood)\b"
 )
 _FACILITY = _c(
     rf"(?<![{UP}{LO}])(?P<v>(?:(?:St\.?|Saint|San|Santa|Mount|Mt\.?|Our\s+Lady\s+of)\s+)?"
@@ -319,6 +327,11 @@ def places(doc: Doc) -> Iterator[Cand]:
             if doc.has(s0, _HISTORY_CUE, "history"):
                 continue
             yield s0, s0 + len(known), "geo_small", "possible"
+    for m in _MY_PLACE.finditer(text):
+        known = _place_words(m["v"])
+        ok = known == m["v"] and _place_ok(known) and not lexicon.ordinary(known)
+        if ok and doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
+            yield *m.span("v"), "geo_small", "possible"
     for m in _FACILITY_FIRST.finditer(text):
         if doc.draft_clinical() and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
             yield *m.span("v"), "geo_small", "likely"
