@@ -418,7 +418,7 @@ _PERSON_CUE = _c(
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
     r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]"
     # words that only refer to people: "a widow who", "the Kowalczyk family", "whose barn"
-    r"|who|whom|whose|family|widow|widower|survivor|couple|clan|folks)\b",
+    r"|who|whom|whose|family|widow|widower|survivor|couple|clan|folks|came\s+to|retired)\b",
     re.IGNORECASE,
     scan_first=True,
 )
