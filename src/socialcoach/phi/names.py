@@ -506,6 +506,8 @@ def _more_forms(doc: Doc) -> Iterator[Cand]:
     for m in _VOCATIVE.finditer(text):
         s, e = _span(m, "v", "w")
         word = text[s:e]
+        if _colleague(text, s, e):
+            continue  # "Dr. Baptiste, thank you"
         if about and lexicon.given_like(word) and not lexicon.ordinary(word):
             yield s, e, "name", "possible"
     for m in _OWNER_OF_RELATIVE.finditer(text):
