@@ -141,6 +141,9 @@ _NAMED_DAY = _c(
     r"|\b(?:the\s+)?(?:spring|autumn|fall|summer|winter|vernal|autumnal)\s+(?:equinox|solstice)\b",
     re.IGNORECASE,
 )
+_NAMED_DAY_HINT = re.compile(
+    r"(?i)\b(?:day|eve|holiday|d[ií]a|tag|jour|giorno|festa|equinox|solstice)\b"
+)
 _NAMED_DAY_NOT = {
     "the",
     "that",
@@ -344,7 +347,8 @@ def dates(doc: Doc) -> Iterator[Cand]:
             yield m.start(), m.end(), "date", "likely"
         elif doc.draft_clinical():
             yield m.start(), m.end(), "date", "possible"
-    for m in _NAMED_DAY.finditer(text):
+    named_day = _NAMED_DAY_HINT.search(text) is not None
+    for m in _NAMED_DAY.finditer(text) if named_day else ():
         if m["w"] is not None:
             words = m["w"].split()
             if words[0].lower() in _NAMED_DAY_NOT or all(

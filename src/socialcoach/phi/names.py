@@ -78,14 +78,23 @@ _INITIAL_NAME = _c(
 )
 _VOCATIVE = _c(
     rf"\b(?:RIP|R\.I\.P\.?|Go|Get\s+well(?:\s+soon)?|Thank\s+you\s+for\s+\w+ing|Love\s+you|Miss\s+you"
-    rf"|Rest\s+easy|Rest\s+in\s+peace|fixing|Happy\s+birthday),?\s+(?P<v>{_WORD})(?!{LETTER})"
-    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<w>{_WORD}),\s+(?:you|call|we|thank|please|get|stay|keep)\b",
+    rf"|Rest\s+easy|Rest\s+in\s+peace|fixing|Happy\s+birthday),?\s+(?P<v>{_WORD})(?!{LETTER})",
+    scan_first=True,
+)
+_VOCATIVE_FIRST = _c(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<w>{_WORD}),\s+(?:you|call|we|thank|please|get|stay|keep)\b",
     re.MULTILINE,
 )
-_OWNER_OF_RELATIVE = _c(
-    rf"(?<![{UP}{LO}])(?P<v>{_WORD})['\u2019]s\s+(?:daughter|son|wife|husband|mom|mum|dad|mother"
-    r"|father|sister|brother|grandson|granddaughter|widow|family|kids|caregiver)\b"
+_VOCATIVE_WORDS = ("RIP", "R.I.P", "Go ", "Get well", "Thank you for", "Love you", "Miss you")
+_VOCATIVE_WORDS += ("Rest ", "fixing", "Happy birthday")
+_VOCATIVE_HINT = re.compile(r",\s+(?:you|call|we|thank|please|get|stay|keep)\b")
+# Cheap tests that skip a rule's full scan of a paragraph that cannot match it.
+_INITIAL_HINT = re.compile(rf"(?<![{UP}{LO}])[{UP}]\.|[{UP}]{{2}},?\s[{UP}](?![{LO}])")
+_OWNER_TAIL = re.compile(
+    r"['\u2019]s\s+(?:daughter|son|wife|husband|mom|mum|dad|mother|father|sister|brother|grandson"
+    r"|granddaughter|widow|family|kids|caregiver)\b"
 )
+_WORD_AT_END = re.compile(rf"(?<![{UP}{LO}])({_WORD})$")
 _SAY_NAME = _c(
     rf"\b(?:his|her|their|the\s+patient['\u2019]s|pt['\u2019]s)\s+(?:full\s+|real\s+)?name,?\s*(?:is|was|:)?"
     rf"\s*['\u2018\u201c\"]?(?P<v>{_WORD}(?:\s{_WORD}){{0,2}})",
@@ -490,7 +499,7 @@ def _more_forms(doc: Doc) -> Iterator[Cand]:
     """Initial-and-surname, vocative, owner-of-a-relative and "his name, X" forms."""
     text = doc.text
     about = doc.draft_clinical()
-    for m in _INITIAL_NAME.finditer(text):
+    for m in _INITIAL_NAME.finditer(text) if _INITIAL_HINT.search(text) else ():
         s, e = m.span()
         if _colleague(text, s, e) or not about:
             continue
@@ -503,23 +512,29 @@ def _more_forms(doc: Doc) -> Iterator[Cand]:
             ok = ok and not lexicon.ordinary(m["c"].lower()) and _pronounceable(m["c"])
         if ok:
             yield s, e, "name", "possible"
-    for m in _VOCATIVE.finditer(text):
-        s, e = _span(m, "v", "w")
+    vocatives = list(_VOCATIVE.finditer(text)) if any(w in text for w in _VOCATIVE_WORDS) else []
+    if _VOCATIVE_HINT.search(text):
+        vocatives += _VOCATIVE_FIRST.finditer(text)
+    for m in vocatives:
+        s, e = m.span(1)
         word = text[s:e]
         if _colleague(text, s, e):
             continue  # "Dr. Baptiste, thank you"
         if about and lexicon.given_like(word) and not lexicon.ordinary(word):
             yield s, e, "name", "possible"
-    for m in _OWNER_OF_RELATIVE.finditer(text):
-        word = m["v"]
+    for tail in _OWNER_TAIL.finditer(text):
+        m = _WORD_AT_END.search(text, max(0, tail.start() - 30), tail.start())
+        if m is None:
+            continue
+        word = m.group(1)
         if (
             about
             and lexicon.is_given(word)
             and not lexicon.ordinary(word)
-            and not _colleague(text, m.start(), m.end())
+            and not _colleague(text, m.start(), tail.end())
         ):
-            yield *m.span("v"), "name", "possible"
-    for m in _SAY_NAME.finditer(text):
+            yield m.start(), m.end(), "name", "possible"
+    for m in _SAY_NAME.finditer(text) if "name" in text.lower() else ():
         s, e = _trim_name(text, *m.span("v"))
         if e > s and _name_ok(text[s:e]):
             yield s, e, "name", "likely"
