@@ -102,7 +102,8 @@ _GAZ_FROM = _c(
     # other languages: es/pt de, en; fr à, de; de aus, in, bei, von; vi ở, tại; tl taga-, sa
     r"|de|del|en|desde|à|au|aus|bei|von|nahe|ở|tại|từ|taga|sa|di|da|em|na|no)\s*-?\s*"
     r"(?:the\s+)?(?P<small>(?:(?:tiny|small|little|rural|remote|nearby|rural\s+little)\s+)?"
-    r"(?:(?:town|village|hamlet|township|community)\s+(?:of\s+)?)?)"
+    r"(?:(?:town|village|hamlet|township|community|barangay|colonia|aldea|pueblo|kampung)\s+"
+    r"(?:of\s+)?)?)"
     rf"(?P<v>{_PLACE_U})(?!{LETTER})"
 )
 _WORKPLACE_CUE = _c(
@@ -129,6 +130,15 @@ _PERSON_FROM = _c(
 _MY_PLACE = _c(
     rf"\b(?:my|our|his|her|their)\s+(?P<v>{_PLACE_U})\s+(?:office|clinic|practice|home|house"
     r"|apartment|farm|ranch|church|parish|neighbou?rhood)\b"
+)
+# A place on a named street: "the nursing home on Elm St", "the Greyhound station on Elm St",
+# "Grace Chapel on Route 11" -- narrower than a town when a patient is beside it.
+_ON_STREET = _c(
+    r"\b(?P<v>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}(?:home|house|station|church|chapel|school|bar"
+    r"|diner|store|shop|shelter|motel|hotel|plant|factory|park|mall|center|centre|farm|trailer"
+    r"|apartments?|building|restaurant|cafe|pub|gym|depot|yard)\s+(?:on|off)\s+"
+    r"(?:(?:[A-Z][\w'\u2019-]*\s+){1,2}(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Blvd|Boulevard"
+    r"|Lane|Ln|Way|Pike|Hwy|Highway|Court|Ct)\b\.?|(?:Route|Loop|Hwy|Highway|County\s+Road)\s+\d+))"
 )
 _FACILITY = _c(
     rf"(?<![{UP}{LO}])(?P<v>(?:(?:St\.?|Saint|San|Santa|Mount|Mt\.?|Our\s+Lady\s+of)\s+)?"
@@ -327,6 +337,11 @@ def places(doc: Doc) -> Iterator[Cand]:
             if doc.has(s0, _HISTORY_CUE, "history"):
                 continue
             yield s0, s0 + len(known), "geo_small", "possible"
+    for m in _ON_STREET.finditer(text):
+        if doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
+            continue
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield *m.span("v"), "geo_small", "likely"
     for m in _MY_PLACE.finditer(text):
         known = _place_words(m["v"])
         ok = known == m["v"] and _place_ok(known) and not lexicon.ordinary(known)
@@ -378,7 +393,7 @@ def places(doc: Doc) -> Iterator[Cand]:
             continue
         # a worklist's "RM 1207" or "rm 614B" next to a case; "room 3 has the 3T magnet" is not
         listed = m["w"] and re.match(r"(?:RM|Rm|rm|BED|BAY)\b", m["w"])
-        if doc.person(s0) or (listed and doc.clinical_near(s0)):
+        if doc.person(s0) or (listed and (doc.clinical_near(s0) or doc.draft_clinical())):
             yield s0, e0, "geo_small", "possible"
     for m in _FACILITY.finditer(text):
         s, e = m.span("v")
