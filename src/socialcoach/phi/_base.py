@@ -360,8 +360,8 @@ def _c(pattern: str, flags: int = 0, *, scan_first: bool = False) -> Any:
 _CLINICAL_CUE = _c(
     r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|I\s+read|we\s+read|read\s+(?:a|an|the|his|her)\b"
     r"|saw\s+(?:a|an|the)|(?:came|brought|rolled|wheeled)\s+in|presented|admitted|discharged"
-    r"|ED|ER|A&E|ICU|NICU|PICU|trauma|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
-    r"|consult|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET|CXR|KUB"
+    r"|ED|ER|A&E|ICU|NICU|PICU|traumas?|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
+    r"|consults?|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET|CXR|KUB"
     r"|films?"
     r"|contrast|scans?|studies|study|reqs?|requisitions?|orders?|ordered|worklist|chart|tracker"
     r"|handoff|dialysis|hospice|cath|angio|fx|fracture[sd]?|hip|bleed|stent|intubated|EMS"
@@ -395,7 +395,7 @@ _PATIENT_CUE = _c(
 )
 # Teaching/event words: a sentence about a lecture or a paper is not a patient encounter.
 _EVENT_CUE = _c(
-    r"\b(?:webinars?|meetings?|conference|congress|symposium|lectures?|talks?|session|course"
+    r"\b(?:webinars?|meetings?|conference|congress|symposium|lectures?|talks?|session|(?<!of\s)course"
     r"|workshop|deadline|abstracts?|journal\s+club|grand\s+rounds|podcast|livestream|register"
     r"|registration|submissions?|poster|(?:research|journal|white|position|our|my|new)\s+papers?|papers?\s+(?:on|about|accepted|published)|QA|phantom|physics|exam\s+prep|boards?|breakfast"
     r"|turnout|gala|dinner|reception|meetup|booth|CME|keynote|panel)\b",

@@ -248,7 +248,7 @@ _SCHEDULE_CUE = _c(
     r"|fundrais\w*|drill|site\s+visit|ceremony|graduation|orientation|interviews?|match|prize"
     r"|award|presentation|close[sd]?|reminder|scheduled|hosting|hosts?|hosted|ribbon|breakfast"
     r"|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day|first\s+day\s+of\s+work"
-    r"|bring|tickets?|register|training|presenting\s+(?:our|my|a|at)|potluck|party|luncheon|picnic|webinar|workshop|course|class|seminar|meetup|conference|summit)\b",
+    r"|bring|tickets?|register|training|presenting\s+(?:our|my|a|at)|potluck|party|luncheon|picnic|webinar|workshop|(?<!of\s)course|class|seminar|meetup|conference|summit)\b",
     re.IGNORECASE,
 )
 
