@@ -128,7 +128,8 @@ _COLLEAGUE_CUE = _c(
     r"|co-?authors?|mentors?|colleagues?|fellows?|residents?|attendings?|techs?|technologists?"
     r"|nurses?|sonographers?|team|chief|chair|director|our\s+new|join(?:ed|ing|s)?|talk|lecture"
     r"|paper|published|hosted|moderat\w+|panel|presenting|presented\s+by|speaker|keynote"
-    r"|interview\w*|podcast|covering|covered\s+for|coffee|lunch|graduat\w+|match(?:ed)?)\b",
+    r"|interview\w*|podcast|covering|covered\s+for|coffee|lunch|graduat\w+|match(?:ed)?"
+    r"|volunteers?|spotlight|retirement|retiring|front[- ]desk|chaplain|staff)\b",
     re.IGNORECASE,
 )
 _MED_CAPS = frozenset(

@@ -18,7 +18,8 @@ from ._base import Cand, _c
 _NOT_A_PATIENT = _c(
     r"\b(?:(?:he|she|they)(?:['\u2019]s|\s+is|\s+was|['\u2019]re|\s+are)\s+not\s+(?:my|a|our|"
     r"an?\s+actual|a\s+real)\s+patients?|not\s+a\s+real\s+patient|(?:he|she)['\u2019]s\s+an?\s+"
-    r"actor|(?:he|she)['\u2019]s\s+a\s+colleague)\b",
+    r"actor|(?:he|she)['\u2019]s\s+a\s+colleague"
+    r"|happy\s+\w+\s+birthday\s+to\s+my\s+own\s+\w+)\b",
     re.IGNORECASE,
 )
 # Categories that describe a person, dropped when the draft says its subject is no patient.
