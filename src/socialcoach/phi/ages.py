@@ -116,7 +116,7 @@ _FOREIGN_AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-?\s?)(?:ans\b|años\b|anos\b|añitos\b|jährige[rnms]?\b|jährig\b"
     r"|jahre\s+alt\b|jahre\b|anni\b|jaar\b|lat\b|år\b|yaşında\b|yaş\b|歳|岁|세|ετών\b|лет\b|let\b"
     r"|saal\b|sal\s+ke\b|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
-    r"|taon\b|tahun\b|साल|سنة|岁)",
+    r"|taon\b|na\s+(?:siya|sya)\b|tahun\b|साल|سنة|岁)",
     re.IGNORECASE,
 )
 # Birth years: "born in 1929", "b. 1931", "DOB 1933", "born in '33", "class of 1950" is not one.
@@ -134,7 +134,7 @@ _YEARS_BARE = _c(
     rf"|\bat\s+(?P<a>{_N})\b(?![.,:]\d|-?\s?(?:something|ish|plus|s\b|%)|\s*(?:%|mm|cm|kg|lbs?|mg"
     r"|ml|bpm|mmhg|min|sec|degrees|°|/|x\d|units?|hu|percent|patients|cases|days|weeks|months"
     r"|minutes|hours|beats|mph|km|miles|feet|ms|msv|mgy|kv|kvp|mas|slices|images|am|pm|a\.m"
-    r"|p\.m|o['\u2019]clock|[A-Z]|[a-z]+\s+(?:st|street|rd|road|ave)))",
+    r"|p\.m|o['\u2019]clock|[a-z]+\s+(?:st|street|rd|road|ave)\b))",
     re.IGNORECASE,
 )
 _AGE_PHRASE_AFTER = _c(
