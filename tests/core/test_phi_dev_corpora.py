@@ -27,13 +27,13 @@ spec.loader.exec_module(phi_eval)
 # corpus: (recall, precision, share of PHI drafts flagged, share of clean drafts flagged)
 FLOORS = {
     "dev_a": (0.89, 0.91, 0.98, 0.11),
-    "dev_b": (0.88, 0.93, 0.99, 0.09),
+    "dev_b": (0.89, 0.93, 0.99, 0.09),
     # writer C was the frozen holdout (scored once: 0.77, 0.90, 93.6%, 16.0%); now a floor too
     "holdout_c": (0.82, 0.90, 0.96, 0.11),
     # writers D and E were scored once on arrival, before anyone read them (D: 0.733, 0.865,
     # 91.9%, 10.1%; E: 0.673, 0.840, 95.7%, 29.6%; docs/phi-checker.md); tuned on since
     "dev_d": (0.76, 0.86, 0.95, 0.11),
-    "dev_e": (0.74, 0.86, 0.97, 0.23),
+    "dev_e": (0.74, 0.87, 0.97, 0.21),
 }
 
 
