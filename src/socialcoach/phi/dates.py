@@ -42,7 +42,7 @@ _DATE_MONTH_ONLY = _c(
 _DATE_EVENT = _c(
     r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
     r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
-    r"|fell|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|turned\s+\d+|brought\s+in|came\s+in|rolled\s+in)\b",
+    r"|fell|collapsed|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|turned\s+\d+|brought\s+in|came\s+in|rolled\s+in)\b",
     re.IGNORECASE,
     scan_first=True,
 )
