@@ -1,13 +1,12 @@
 """Measure the PHI checker against labelled synthetic corpora (JSONL, docs/phi-labelling.md).
 
-Usage: python scripts/phi_eval.py [CORPUS ...] [--part tune|holdout|dev_a|dev_b|all]
-                                  [--errors] [--json]
+Usage: python scripts/phi_eval.py [CORPUS ...] [--part NAME|all] [--errors] [--json]
 
-CORPUS is any JSONL path; with none, the named parts in tests/data are scored.
+CORPUS is any JSONL path; with none, the named parts in tests/data (PARTS below) are scored.
 
 Matching rule: a gold span is caught if a finding of the same category overlaps it; a finding
 is a true positive if it overlaps any gold span. `--errors` lists misses and false alarms; use it
-on the tune part only, so the holdout stays an honest test.
+only on a corpus that is already a development set, so a fresh corpus is scored blind first.
 """
 
 from __future__ import annotations
@@ -34,6 +33,10 @@ PARTS = {
     # writer C: the holdout, scored once at the end of issue 14's first round; a regression
     # set since (docs/phi-checker.md)
     "holdout_c": DATA / "phi_holdout_c.jsonl",
+    # writers D and E: blind corpora of issue 14's second round, each scored once on arrival
+    # before anyone read it (docs/phi-checker.md); development sets since
+    "dev_d": DATA / "phi_dev_d.jsonl",
+    "dev_e": DATA / "phi_dev_e.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -1,10 +1,12 @@
-"""Scores on the two blind writers' corpora stay at least where this work left them.
+"""Scores on the blind writers' corpora stay at least where this work left them.
 
-Writers A and B wrote their drafts from docs/phi-labelling.md alone, without seeing the checker
-or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl). The rules were tuned on
-them, so these figures are development figures, not a measure of how the checker does on new
-drafts (docs/phi-checker.md says which is which). The floors are the figures reached minus a
-small margin, so a change that loses ground on either corpus fails here.
+Writers A, B, C, D and E wrote their drafts from docs/phi-labelling.md alone, without seeing
+the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
+phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl). The rules were tuned on all of them
+since, so these figures are development figures, not a measure of how the checker does on
+new drafts (docs/phi-checker.md says which is which, and gives each corpus's first, blind
+score). The floors are the figures reached minus a small margin, so a change that loses
+ground on any corpus fails here.
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ spec.loader.exec_module(phi_eval)
 
 # corpus: (recall, precision, share of PHI drafts flagged, share of clean drafts flagged)
 FLOORS = {
-    "dev_a": (0.88, 0.91, 0.96, 0.10),
-    "dev_b": (0.87, 0.93, 0.98, 0.09),
+    "dev_a": (0.89, 0.91, 0.98, 0.11),
+    "dev_b": (0.89, 0.93, 0.99, 0.09),
     # writer C was the frozen holdout (scored once: 0.77, 0.90, 93.6%, 16.0%); now a floor too
-    "holdout_c": (0.75, 0.88, 0.92, 0.17),
+    "holdout_c": (0.82, 0.90, 0.96, 0.11),
+    # writers D and E were scored once on arrival, before anyone read them (D: 0.733, 0.865,
+    # 91.9%, 10.1%; E: 0.673, 0.840, 95.7%, 29.6%; docs/phi-checker.md); tuned on since
+    "dev_d": (0.77, 0.86, 0.96, 0.11),
+    "dev_e": (0.74, 0.87, 0.97, 0.21),
 }
 
 

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from . import ages, contact, context, dates, ids, media, names, places  # noqa: F401 (register)
+from . import ages, contact, context, dates, ids, media, names, places, subject  # noqa: F401 (register)
 from ._base import Doc
 from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails
@@ -153,7 +153,7 @@ def _all_candidates(text: str) -> list[Cand]:
                 cands.append((s + start, e + start, cat, conf))
         if brk:
             start = brk.end()
-    return cands
+    return subject.judge(text, cands)
 
 
 def check(

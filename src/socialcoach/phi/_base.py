@@ -360,8 +360,8 @@ def _c(pattern: str, flags: int = 0, *, scan_first: bool = False) -> Any:
 _CLINICAL_CUE = _c(
     r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|I\s+read|we\s+read|read\s+(?:a|an|the|his|her)\b"
     r"|saw\s+(?:a|an|the)|(?:came|brought|rolled|wheeled)\s+in|presented|admitted|discharged"
-    r"|ED|ER|A&E|ICU|NICU|PICU|trauma|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
-    r"|consult|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET|CXR|KUB"
+    r"|ED|ER|A&E|ICU|NICU|PICU|traumas?|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
+    r"|consults?|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET|CXR|KUB"
     r"|films?"
     r"|contrast|scans?|studies|study|reqs?|requisitions?|orders?|ordered|worklist|chart|tracker"
     r"|handoff|dialysis|hospice|cath|angio|fx|fracture[sd]?|hip|bleed|stent|intubated|EMS"
@@ -374,6 +374,12 @@ _CLINICAL_CUE = _c(
     r"|krankenhaus|bệnh\s+viện|chụp|ospital|nag-?CT|escáner|tomograf\w*|resonancia"
     r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo|MRT|Röntgen|Klinikum|phim|xuất\s+huyết"
     r"|urgence|IRM|scanner"
+    # care in any specialty, in the words of a physician looking back on a patient
+    r"|cared\s+for|car(?:e|ing)\s+for\s+(?:him|her|them)|took\s+care\s+of|treat(?:ed|ing)\s+(?:him|her"
+    r"|them)|(?:my|our|his|her)\s+patients?|(?:his|her|their)\s+(?:doctor|physician|surgeon"
+    r"|cardiologist|oncologist)|house\s+calls?|appointments?|my\s+(?:clinic|office|practice)"
+    r"|came\s+to\s+(?:my|our|the)\s+(?:clinic|office|practice)|hospice|bedside|stitches|chemo"
+    r"|heart\s+attack|bypass|diagnosed|passed\s+away|passed\s+(?:on|peacefully)|died"
     r"|(?:the|a|this|our|my|that)\s+(?:guy|lady|man|woman|kid|boy|girl|gentleman|child|baby|teen"
     r"|teenager|grandma|grandpa|gent|dude|fella|sweetheart)"
     r"|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]\b)\b",
@@ -389,7 +395,7 @@ _PATIENT_CUE = _c(
 )
 # Teaching/event words: a sentence about a lecture or a paper is not a patient encounter.
 _EVENT_CUE = _c(
-    r"\b(?:webinars?|meetings?|conference|congress|symposium|lectures?|talks?|session|course"
+    r"\b(?:webinars?|meetings?|conference|congress|symposium|lectures?|talks?|session|(?<!of\s)course"
     r"|workshop|deadline|abstracts?|journal\s+club|grand\s+rounds|podcast|livestream|register"
     r"|registration|submissions?|poster|(?:research|journal|white|position|our|my|new)\s+papers?|papers?\s+(?:on|about|accepted|published)|QA|phantom|physics|exam\s+prep|boards?|breakfast"
     r"|turnout|gala|dinner|reception|meetup|booth|CME|keynote|panel)\b",
@@ -410,7 +416,9 @@ _PERSON_CUE = _c(
     r"|mẹ|bố|nieta|nieto|tío|tía|deputy|nun|pastor|coach|mr|mrs|ms|miss|mx"
     r"|tío|tía|madame|monsieur|frau|herr|lola|lolo|manong|manang|tita|tito|cụ|ông|bà"
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
-    r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF])\b",
+    r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]"
+    # words that only refer to people: "a widow who", "the Kowalczyk family", "whose barn"
+    r"|who|whom|whose|family|widow|widower|survivor|couple|clan|folks|came\s+to|retired)\b",
     re.IGNORECASE,
     scan_first=True,
 )

@@ -18,9 +18,9 @@ from .registry import recognizer
 
 _N = r"(?:9\d|1[01]\d)"
 _AGE = _c(
-    rf"\b(?P<n>{_N})(?:\s?-\s?|\s)?(?:years?|yrs?|yr|y)[\s-]?(?:old|o\b)"
+    rf"\b(?P<n>{_N})(?:\s?-\s?|\s)?(?:years?|yrs?|yr|y)[\s-]?(?:old|o\b|young\b)"
     rf"|\b(?P<n2>{_N})\s?(?:yo|y/o|y\.o\.?|yr?s?/o|yoa|y|Y|YO|Y/O|YRS?)(?![A-Za-z])"
-    rf"|\b(?P<n3>{_N})\s?(?:[MF]|yo[MF]|y[MF]|[mf](?=[\s,.;)]))\b(?!\s*(?:degrees|°))"
+    rf"|(?<![A-Za-z]-)\b(?P<n3>{_N})\s?(?:[MF]|yo[MF]|y[MF]|[mf](?=[\s,.;)]))\b(?!\s*(?:degrees|°))"
     rf"|\b(?:[Aa]ged?|AGE|[Aa]ge\s+of|[Aa]ge:|[Aa]ge\s+is|AGED?)\s*:?\s*(?P<n4>{_N})\b"
     r"(?!\s*(?:%|mm|cm|min|days|weeks|months|percent|mSv|°))"
     rf"|\b(?P<n5>{_N})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b"
@@ -43,7 +43,7 @@ _PERSON_NUMBER = _c(
 )
 # A bare number right after a name-like word and a comma: "Ruth, 94, came in" / "Mr. K, 94".
 _NAME_COMMA_NUMBER = _c(
-    rf"(?<=[A-Za-z.])\s*,\s*(?P<n>{_N})(?=\s*(?:,|\.(?!\d)|;|\)|$|\s+(?:and|with|who|from|came"
+    rf"(?<=[A-Za-z.])\s*,\s*(?P<n>{_N})(?=\s*(?:,|\.(?!\d)|;|\)|!|\?|$|\s+(?:and|with|who|from|came"
     rf"|presented|here|in|on|w/|s/p|h/o|yo|y/o)\b))",
     re.IGNORECASE,
 )
@@ -54,14 +54,15 @@ _WORD_AGE = _c(
     rf"|eighteen|nineteen))?"
     r"(?=[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|y/?o\b|yo\b|-year|\s*(?:and\s+)?(?:still|sharp"
     r"|going|young|years\s+young)))"
-    rf"|\b(?:turned|turning|turns|is|was|he's|she's|aged?|at)\s+(?P<w>ninety(?:[\s-](?:{_ONES}))?"
+    rf"|\b(?:turned|turning|turns|is|was|he's|she's|aged?|at|lived\s+to|made\s+it\s+to|reached"
+    rf"|to\s+be)\s+(?P<w>ninety(?:[\s-](?:{_ONES}))?(?:\s+and\s+a\s+half)?"
     r"|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred(?:\s+and\s+\w+)?)\b(?!\s+(?:percent|%|minutes"
     r"|seconds|days|times|patients|cases|scans|studies|mg|units|people|of\b))"
     rf"|\bninety[\s-](?:{_ONES})(?![\s-]*(?:percent|%|minutes|seconds|days|times|patients|cases"
     r"|scans|studies|mg|units|people|of\b))"
     r"|#?\b(?:super-?)?(?:nonagenarians?|centenarians?|supercentenarians?)\b"
     rf"|(?<=#)ninety(?:{_ONES})\b"
-    r"|\b(?:tenth|11th|eleventh|10th)\s+decade\b"
+    r"|\b(?:tenth|11th|eleventh|10th)\s+decade\b|\b(?:nearly|almost)\s+a\s+century\b"
     r"|\b(?:her|his|their)\s+(?:late|mid)[\s-](?:nineties|90s|90's)\b"
     r"|\b(?:late|mid)[\s-]nineties\b",
     re.IGNORECASE,
@@ -83,7 +84,8 @@ _MEASURE_BEFORE = _c(
 )
 # "nana (my actual nana) is 98", "she was 102 (!!)": a verb of being right before the number.
 _IS_NUMBER = _c(
-    rf"\b(?:is|was|turned|turns|turning|being|aged?|now)\s+(?:(?:now|just|only|still|almost"
+    rf"\b(?:is|was|turned|turns|turning|being|aged?|now|to\s+be|lived\s+to|made\s+it\s+to"
+    rf"|reached|until\s+(?:he|she)\s+was)\s+(?:(?:now|just|only|still|almost"
     rf"|nearly|literally)\s+)?(?P<n>{_N})\b(?![.,]\d|-?\s?(?:something|ish|plus|s\b|%)|\s*(?:%|mm|cm"
     r"|kg|lbs?|mg|ml|bpm|mmhg|min|sec|degrees|°|/|x\d|units?|hu|percent|patients|cases|days"
     r"|weeks|months|minutes|hours|beats|mph|miles|feet|ms|msv|mgy|kv|mas|slices|images|over|on|out))",
@@ -100,7 +102,8 @@ _DOB_YEAR = _c(
     re.IGNORECASE,
 )
 _NUMBER_WORDS_OTHER = _c(
-    r"\b(?:noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to)?"
+    r"\b(?:noventa(?:\s+y\s+(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
+    r"|cien(?:to)?|dziewięćdziesi\w+|(?:miaka\s+)?tisini(?:\s+na\s+\w+)?"
     r"|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
     r"|nonante(?:-\w+)?|neunzig|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)undneunzig"
     r"|novant(?:a|uno|adue|atré|atre|aquattro|acinque|asei|asette|otto|anove)|noventa\s+e\s+\w+)"
@@ -112,8 +115,8 @@ _NUMBER_WORDS_OTHER = _c(
 _FOREIGN_AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-?\s?)(?:ans\b|años\b|anos\b|añitos\b|jährige[rnms]?\b|jährig\b"
     r"|jahre\s+alt\b|jahre\b|anni\b|jaar\b|lat\b|år\b|yaşında\b|yaş\b|歳|岁|세|ετών\b|лет\b|let\b"
-    r"|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
-    r"|taon\b|tahun\b|साल|سنة|岁)",
+    r"|saal\b|sal\s+ke\b|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
+    r"|taon\b|na\s+(?:siya|sya)\b|tahun\b|साल|سنة|岁)",
     re.IGNORECASE,
 )
 # Birth years: "born in 1929", "b. 1931", "DOB 1933", "born in '33", "class of 1950" is not one.
@@ -123,6 +126,22 @@ _BIRTH_YEAR = _c(
     re.IGNORECASE,
 )
 # "The building is 100 years old": a thing, not a person.
+# "93 years, came on ...", "97 years and a life well lived", "at 92": a number of years or an
+# "at" age, said in a sentence about a person; not "97 years ago", "100 years of radiology".
+_YEARS_BARE = _c(
+    rf"\b(?P<n>{_N})\s+(?:years|yrs)\b(?!\s+(?:ago|later|of|in|since|before|after|earlier|from"
+    r"|back|experience|on|at|as|with|into|now|running|straight|old|young|-))"
+    rf"|\bat\s+(?P<a>{_N})\b(?![.,:]\d|-?\s?(?:something|ish|plus|s\b|%)|\s*(?:%|mm|cm|kg|lbs?|mg"
+    r"|ml|bpm|mmhg|min|sec|degrees|°|/|x\d|units?|hu|percent|patients|cases|days|weeks|months"
+    r"|minutes|hours|beats|mph|km|miles|feet|ms|msv|mgy|kv|kvp|mas|slices|images|am|pm|a\.m"
+    r"|p\.m|o['\u2019]clock|[a-z]+\s+(?:st|street|rd|road|ave)\b))",
+    re.IGNORECASE,
+)
+_AGE_PHRASE_AFTER = _c(
+    r"[\s-]*(?:years?[\s-]*(?:old|young)|yrs?[\s-]*old|y/?o\b|yo\b|-year-old"
+    r"|(?:and\s+)?(?:still|sharp\w*|going\s+strong))",
+    re.IGNORECASE,
+)
 _THING_BEFORE = _c(
     r"\b(?:building|hospital|church|house|home|school|bridge|tree|scanner|machine|institution"
     r"|program|department|journal|society|company|tradition|practice|clinic|library|museum"
@@ -130,7 +149,11 @@ _THING_BEFORE = _c(
     r"[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
-_PERSONISH_AFTER = _c(r"^\s*(?:[MF]\b|yo|y/o|-?year-old\s+(?:man|woman|male|female|patient|pt))")
+_PERSONISH_AFTER = _c(
+    r"^\s*(?:[MF]\b|yo|y/o|-?year-old\s+|(?:old\s+)?(?:[\w-]+\s+)?(?:man|woman|male|female|patient"
+    r"|pt|gentleman|gent|lady|guy|veteran|vet|widow|widower|grand\w+|resident|retiree|farmer"
+    r"|mother|father|mom|dad|nun|priest|boy|girl)\b)"
+)
 
 
 def _this_year() -> int:
@@ -143,10 +166,23 @@ def ages(doc: Doc) -> Iterator[Cand]:
     for m in _AGE.finditer(text):
         if m["n3"] is not None and _TEMP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        thing = m["n"] is not None and _THING_BEFORE.search(text, max(0, m.start() - 45), m.start())
+        thing = (m["n"] or m["n6"]) is not None and _THING_BEFORE.search(
+            text, max(0, m.start() - 45), m.start()
+        )
         if thing and not _PERSONISH_AFTER.match(text[m.end() : m.end() + 30]):
             continue  # "the building is 100 years old"
         yield m.start(), m.end(), "age_over_89", "likely"
+    for m in _YEARS_BARE.finditer(text):
+        g = "n" if m["n"] else "a"
+        s0 = m.start(g)
+        if _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        if _THING_BEFORE.search(text, max(0, s0 - 45), s0) and not doc.person(s0):
+            continue
+        if g == "n" and (doc.person(s0) or doc.clinical_near(s0)):
+            yield *m.span("n"), "age_over_89", "possible"
+        elif g == "a" and (doc.person(s0) or doc.clinical_near(s0)):
+            yield *m.span("a"), "age_over_89", "possible"
     for m in _PERSON_NUMBER.finditer(text):
         if _TEMP_BEFORE.search(text, max(0, m.start("n") - 12), m.start("n")):
             continue
@@ -157,7 +193,14 @@ def ages(doc: Doc) -> Iterator[Cand]:
     for m in _WORD_AGE.finditer(text):
         s, e = m.span("w") if m["w"] else m.span()
         tagged = text[s - 1 : s] == "#"  # "#ninetyfour", "#centenarian": said of someone
-        if not (doc.person(s) or doc.clinical_near(s) or tagged or "arian" in m.group().lower()):
+        framed = m["w"] is None and _AGE_PHRASE_AFTER.match(text, e)  # "ninety-six and sharp"
+        if not (
+            doc.person(s)
+            or doc.clinical_near(s)
+            or tagged
+            or framed
+            or "arian" in m.group().lower()
+        ):
             continue  # "Ninety-five questions?" is not an age
         if m["w"] is None and text[s : s + 1] == "#":
             s += 1

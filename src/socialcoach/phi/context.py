@@ -236,6 +236,27 @@ _ROLE_MORE = _c(
     r"|\b(?:a|the)\s+(?:junior|senior|sophomore|freshman)\s+at\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\b"
     r"|\bseason\s+ticket\s+holder\b|\bgrand\s+marshal\b|\bhomecoming\s+(?:queen|king)\b",
 )
+# A role by its form rather than a list: an affiliation in capitals before a person noun ("a
+# Premier League referee", "a retired Chicago Bears linebacker"), or a word of renown before one
+# ("a well-known auctioneer", "the famous local TikTok baker"). The noun is known by its ending.
+_PERSON_NOUN = (
+    r"(?!(?:center|centre|number|letter|poster|paper|cancer|computer|scanner|monitor|tumou?r"
+    r"|error|factor|color|colour|floor|door|major|minor|order|border|folder|water|power|river"
+    r"|corner|chapter|master|matter|member|partner|counter|container|ulcer|marker|sticker"
+    r"|trailer|tower|summer|winter|dinner|finger|shoulder|bladder|liver|fever|donor|sensor"
+    r"|motor|vendor|calendar|sponsor|doctor|radiologist|physician|resident|student|after|header"
+    r"|banner|reader|printer|career|pacer|bleeder|filter|catheter|injector|detector|generator"
+    r"|transducer|cluster|meter|register|computer|laser)\b)"
+    r"(?:[a-z][a-z-]{2,}(?:er|or|ist|ian|man|woman|ee|ant)|chef|nun|monk|priest|chief|cop|clown)\b"
+)
+_ROLE_FORM = _c(
+    rf"\b(?:a|an|the)\s+(?:(?:retired|former|ex-|longtime|local)\s+)?(?:[A-Z][a-z][\w'\u2019-]*\s+){{1,3}}"
+    rf"{_PERSON_NOUN}"
+    r"|\b(?:a|an|the|our)\s+(?:famous|well-known|beloved|legendary|renowned|celebrated|notorious"
+    rf"|award-winning|local|beloved\s+local|famous\s+local)\s+(?:[\w'\u2019-]+\s+){{0,2}}"
+    rf"{_PERSON_NOUN}"
+)
+_COLLEAGUE_AFTER = _c(r",?\s+(?:Dr\.?|MD|DO|PhD|RN)\b")
 _ROLE_VETO = _c(
     r"(?:ACR|RSNA|ESR|ARRS|SIIM|ASNR|SNMMI|AAPM|society|college|association|department|program"
     r"|residency|board|our\s+new|vice|my|I\s+am|I['\u2019]m|as\s+a)\W*$",
@@ -298,6 +319,13 @@ def context(doc: Doc) -> Iterator[Cand]:
             doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
         ):
             yield m.start(), m.end(), "context", "likely"
+    for m in _ROLE_FORM.finditer(text):
+        if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        if doc.has(m.start(), _EVENT_CUE, "event") or _COLLEAGUE_AFTER.match(text, m.end()):
+            continue
+        if doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
+            yield m.start(), m.end(), "context", "possible"
     for m in _OTHERS_RELATIVE.finditer(text):
         if doc.clinical_near(m.start()) or doc.person(m.start()):
             yield m.start(), m.end(), "context", "possible"

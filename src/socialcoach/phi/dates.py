@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import lexicon
 from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, Cand, Doc, _c
 from .registry import recognizer
 
@@ -40,7 +41,8 @@ _DATE_MONTH_ONLY = _c(
 )
 _DATE_EVENT = _c(
     r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
-    r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB)\b",
+    r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
+    r"|fell|collapsed|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|turned\s+\d+|brought\s+in|came\s+in|rolled\s+in)\b",
     re.IGNORECASE,
     scan_first=True,
 )
@@ -76,7 +78,7 @@ _ORDINAL = _c(
     r"|day|week|birthday|decade|cranial|nerve|metatarsal|metacarpal|toe|finger|digit|case|patient"
     r"|of\s+(?:the\s+)?(?:month|these|those)|position|place|edition|annual|anniversary|level"
     r"|vertebra|lumbar|cervical|thoracic|compartment|branchial|aortic|arch|pharyngeal|trimester"
-    r"|generation|gen|st|street|ave|avenue|and|or|to|-))",
+    r"|generation|gen|st|street|ave|avenue|and|or|to|consecutive|straight|annual|-))",
     re.IGNORECASE,
 )
 _MONTH_YEAR = _c(
@@ -86,6 +88,11 @@ _MONTH_LOOSE = _c(
     rf"\b(?:last|this\s+past|early|late|mid-?|in|since|during|until|of|back\s+in|from)\s+"
     rf"(?P<m>{_MONTHS_FULL.replace('May|', '')})\b"
     r"|\b(?:last|this\s+past|early|late|mid-?|since|back\s+in)\s+(?P<m2>May)\b"
+)
+_SEASON = _c(
+    r"\b(?:last|this\s+past|early|late|since|back\s+in|in\s+the)\s+(?:spring|summer|fall|autumn"
+    r"|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})",
+    re.IGNORECASE,
 )
 _WEEKDAY_ABBR = _c(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:night|morning|evening|overnight"
@@ -109,6 +116,95 @@ _HOLIDAYS_OTHER = _c(
     r"|ferragosto|natale|capodanno|pasqua)\b",
     re.IGNORECASE,
 )
+# A day and a month in Spanish, Portuguese, French, Italian or German: "15 de marzo",
+# "3 mars", "3. Oktober", "il 12 maggio".
+_MONTHS_OTHER = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro"
+    r"|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+    r"|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|Januar|Jänner|Februar|März|Juni|Juli|Oktober|Dezember)"
+)
+_DATE_DAY_MONTH_OTHER = _c(
+    rf"\b(?P<d>\d{{1,2}})(?:\.|º|er)?\s+(?:de\s+)?{_MONTHS_OTHER}\b(?:\s+(?:de\s+)?(?:19|20)\d{{2}})?",
+    re.IGNORECASE,
+)
+# A named day in any language by its form: "Anzac Day", "Onam day", "the Bank Holiday Monday",
+# "Tag der Deutschen Einheit", "Día de Muertos", "the spring equinox". Ordinary words alone
+# ("Open Day", "Match Day") are judged by the word list.
+_NAMED_DAY = _c(
+    r"\b(?:the\s+)?(?P<w>(?:[A-Z][\w'\u2019-]+\s+){1,2})(?:Day|day|Eve|eve)\b"
+    r"(?:\s+(?:long\s+)?weekend)?"
+    r"|\b(?:the\s+)?(?:Bank|bank|Public|public|Federal|federal)\s+[Hh]oliday(?:\s+(?:Monday|weekend))?"
+    r"|\b(?:D[ií]a|Tag|Jour|Giorno|Festa)\s+(?:de(?:l|\s+los|\s+las|\s+la)?|der|des|du|de\s+la"
+    r"|della|di)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"|\b(?:the\s+)?(?:spring|autumn|fall|summer|winter|vernal|autumnal)\s+(?:equinox|solstice)\b",
+    re.IGNORECASE,
+)
+_NAMED_DAY_HINT = re.compile(
+    r"(?i)\b(?:day|eve|holiday|d[ií]a|tag|jour|giorno|festa|equinox|solstice)\b"
+)
+_NAMED_DAY_NOT = {
+    "the",
+    "that",
+    "this",
+    "every",
+    "one",
+    "some",
+    "any",
+    "same",
+    "next",
+    "last",
+    "each",
+    "first",
+    "second",
+    "third",
+    "whole",
+    "long",
+    "big",
+    "good",
+    "bad",
+    "great",
+    "my",
+    "our",
+    "his",
+    "her",
+    "their",
+    "your",
+    "a",
+    "an",
+    "another",
+    "single",
+    "full",
+    "half",
+    "work",
+    "school",
+    "game",
+    "match",
+    "open",
+    "field",
+    "sick",
+    "snow",
+    "election",
+    "leg",
+    "chest",
+    "rest",
+    "call",
+    "post",
+    "per",
+    "all",
+    "today",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+}
 _DAY_MON = _c(
     r"(?<![\w-])\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?![\w-])",
     re.IGNORECASE,
@@ -138,8 +234,8 @@ _HOLIDAYS = _c(
     re.IGNORECASE,
 )
 _HOLIDAY_VETO = _c(
-    r"\b(?:party|parade|costumes?|decorat\w*|celebrat\w*|potluck|break|vacation|schedule|coverage"
-    r"|wishing|happy|merry|greetings|hope\s+you|enjoy|festive|sweater|cookies|candy|trick|bake"
+    r"\b(?:party|parade|costumes?|decorat\w*|dress(?:ed|ing)?\s+up|dressed\s+(?:the|our|as)|celebrat\w*|potluck|break|vacation|schedule|coverage"
+    r"|wishing|happy|merry|greetings|mubarak|blessed|hope\s+you|enjoy|festive|sweater|cookies|candy|trick|bake"
     r"|sale|fundrais\w*|drive|toy|volunteer\w*|raffle|gala)\b",
     re.IGNORECASE,
 )
@@ -152,9 +248,13 @@ _SCHEDULE_CUE = _c(
     r"|fundrais\w*|drill|site\s+visit|ceremony|graduation|orientation|interviews?|match|prize"
     r"|award|presentation|close[sd]?|reminder|scheduled|hosting|hosts?|hosted|ribbon|breakfast"
     r"|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day|first\s+day\s+of\s+work"
-    r"|bring|tickets?|register|webinar|workshop|course|class|seminar|meetup|conference|summit)\b",
+    r"|bring|tickets?|register|training|presenting\s+(?:our|my|a|at)|potluck|party|luncheon|picnic|webinar|workshop|(?<!of\s)course|class|seminar|meetup|conference|summit)\b",
     re.IGNORECASE,
 )
+
+
+_YEAR_IN = re.compile(r"(?:1[89]|20)\d{2}\b")  # the year a day-and-month pattern took in
+_OLD_YEAR_AFTER = re.compile(r",?\s+1[5-8]\d{2}\b")  # "December 22, 1895": history
 
 
 def _valid_date(month: int, day: int) -> bool:
@@ -184,10 +284,13 @@ def dates(doc: Doc) -> Iterator[Cand]:
         if re.search(r"(?:thread|score|grade|ratio|gcs|apgar|strength|power|rate)\W*$", before):
             continue
         yield m.start(), m.end(), "date"
-    for pattern in (_DATE_MONTH_DAY, _DATE_DAY_MONTH):
+    for pattern in (_DATE_MONTH_DAY, _DATE_DAY_MONTH, _DATE_DAY_MONTH_OTHER):
         for m in pattern.finditer(text):
             if not 1 <= int(m["d"]) <= 31:
                 continue
+            year = _YEAR_IN.search(m.group())
+            if _OLD_YEAR_AFTER.match(text, m.end()) or (year and int(year.group()) < 1900):
+                continue  # "December 22, 1895": history, no living patient's date
             if _event_not_care(doc, m.start()):
                 continue
             # A day and month is a patient's only in a post about care: "Oct 19" in a post
@@ -213,7 +316,9 @@ def dates(doc: Doc) -> Iterator[Cand]:
         if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
     for m in _ORDINAL.finditer(text):
-        if 1 <= int(m["d"]) <= 31 and doc.clinical_near(m.start()):
+        if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
     for m in _MONTH_YEAR.finditer(text):
         if _event_not_care(doc, m.start()):
@@ -242,17 +347,47 @@ def dates(doc: Doc) -> Iterator[Cand]:
             yield m.start(), m.end(), "date", "likely"
         elif doc.draft_clinical():
             yield m.start(), m.end(), "date", "possible"
+    named_day = _NAMED_DAY_HINT.search(text) is not None
+    for m in _NAMED_DAY.finditer(text) if named_day else ():
+        if m["w"] is not None:
+            words = m["w"].split()
+            if words[0].lower() in _NAMED_DAY_NOT or all(
+                lexicon.ordinary(w.strip("'\u2019")) or w.lower() in _NAMED_DAY_NOT for w in words
+            ):
+                continue  # "Open Day", "Every day", "the same day": no named day
+            if words[-1].endswith(("'s", "\u2019s", "s'")):
+                continue  # "Doctors' Day", "Mother's Day" are in the holiday list if at all
+        if doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto") or _event_not_care(doc, m.start()):
+            continue
+        if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
+            yield m.start(), m.end(), "date", "likely"
+        elif doc.draft_clinical():
+            yield m.start(), m.end(), "date", "possible"
+    for m in _SEASON.finditer(text):
+        if _event_not_care(doc, m.start()):
+            continue
+        if doc.has(m.start(), _DATE_EVENT, "devent") and (
+            doc.person(m.start()) or doc.clinical_near(m.start())
+        ):
+            yield m.start(), m.end(), "date", "possible"
     for m in _WEEKDAY_CASE.finditer(text):
         if _event_not_care(doc, m.start()):
             continue
+        every = re.search(
+            r"\b(?:every|each|on)\s+$|\bevery\s+\w+\s+$", text[max(0, m.start() - 12) : m.start()]
+        )
+        if every and every.group().split()[0].lower() in ("every", "each"):
+            continue  # "every Tuesday and Thursday": a routine, not one day
         if not doc.clinical_near(m.start()):
             if doc.draft_clinical() and m.group() != m["d"]:
                 yield m.start(), m.end(), "date", "possible"  # "since Sunday" in a case story
+            elif doc.has(m.start(), _DATE_EVENT, "devent") and doc.person(m.start()):
+                yield m.start(), m.end(), "date", "possible"  # "he passed Saturday"
             continue
         case = _CASE_NOUN_AFTER.match(text[m.end("d") : m.end("d") + 24])
         if case or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
-        elif doc.person(m.start()):
+        elif doc.person(m.start()) or doc.sentence(m.start())[0] != m.start():
             yield m.start(), m.end(), "date", "possible"  # a weekday in a sentence about a case
 
 

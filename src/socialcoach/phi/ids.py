@@ -92,7 +92,27 @@ _MBI = _c(
 _ALIAS = _c(
     r"\b(?:[Tt]rauma|TRAUMA),?\s+(?P<v>[A-Z][a-z]+|[A-Z]{3,})\b(?:\s+\d{1,4}\b)?"
     r"|\b(?:[Uu]nknown|UNKNOWN|[Uu]nidentified|UNK|[Dd]oe)[,\s]+(?:[Mm]ale|[Ff]emale|MALE|FEMALE"
-    r"|[Jj]ohn|[Jj]ane|[A-Z][a-z]+)(?:\s+#?\d{1,4})?\b"
+    r"|[Jj]ohn|[Jj]ane|[A-Z][a-z]+|[A-Z]{3,})(?:\s+#?\d{1,4})?\b"
+)
+# A distinguishing mark described: "a tattoo of a cobra wrapped around 'RIP LIL DRE 2019'",
+# "tattoo on his left forearm said ...", "a birthmark shaped like Ohio" (the guide's other_id).
+_MARK = _c(
+    r"\b(?:(?:a|an|his|her|their|the)\s+)?(?:(?:very\s+)?(?:distinctive|unique|huge|large|big)\s+)?"
+    r"(?:tattoos?|birthmarks?|port-wine\s+stain)\b(?:\s+(?:of|on|that|which|with|said|reading|across"
+    r"|saying|shaped)|,)[^.!?\n]{3,110}",
+    re.IGNORECASE,
+)
+# A Social Security number with all but the last four masked: "SSN ****3381", "xxx-xx-4410".
+_SSN_MASKED = _c(
+    r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\W{0,4}"
+    r"(?:[*xX\u2022#]{3}-?[*xX\u2022#]{2}-?|[*xX\u2022#]{2,6})\d{4}\b",
+    re.IGNORECASE,
+)
+# An ID behind a field label: "Alt ID: P4829103", "passport number 548812093".
+_LABELLED_ID = _c(
+    r"\b(?:alt(?:ernate)?\s+ID|passport(?:\s+(?:no\.?|number|#))?|national\s+ID|ID\s+(?:no\.?|number|#))"
+    r"\s*[:#]?\s*['\u2018\"]?(?P<v>[A-Z]{0,2}\d{6,10})\b",
+    re.IGNORECASE,
 )
 _ALIAS_NOT = frozenset(
     _words(
@@ -159,7 +179,8 @@ _ID_TOKEN = _c(
     r"(?:\s\d{4,6}(?![\w/-])){0,2})(?![\w/-]|[.:]\w)"
 )
 _NOT_ID = re.compile(
-    r"(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d+(?:\.\d+)?(?:[a-z]{1,3})?|[a-z]+\d"
+    r"(?:19|20)\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+    r"|(?:ICU|MICU|SICU|PICU|NICU|CCU|ED|ER|PACU|OR|RM|BED|BAY)-?\d{1,4}[A-Z]?|\d{1,3}-year-old|\d+(?:\.\d+)?(?:[a-z]{1,3})?|[a-z]+\d"
     r"|\d{1,2}(?:am|pm|h|st|nd|rd|th)|v\d.*|[a-z]\d{1,2}(?:-[a-z]?\d{1,2})?|\d+(?:\.\d+){2,}"
     r"|\d{2,3}/\d{2,3}|\d{1,3}(?:[.,]\d+)?[a-z]{1,4}",
     re.IGNORECASE,
@@ -219,6 +240,13 @@ def ids(doc: Doc) -> Iterator[Cand]:
         if word is not None and word.lower() in _ALIAS_NOT:
             continue
         yield m.start(), m.end(), "other_id", "likely"
+    for m in _MARK.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()) or doc.draft_clinical():
+            yield m.start(), m.end(), "other_id", "likely"
+    for m in _SSN_MASKED.finditer(text):
+        yield m.start(), m.end(), "ssn", "likely"
+    for m in _LABELLED_ID.finditer(text):
+        yield *m.span("v"), "other_id", "likely"
     for m in _HANDLE.finditer(text):
         if doc.has(m.start(), _HANDLE_CUE, "handle"):
             yield m.start(), m.end(), "other_id", "likely"

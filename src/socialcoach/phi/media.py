@@ -54,7 +54,12 @@ _PHOTO = _c(
     r"(?:render(?:ing|ed|s)?|reconstructions?|recons?|images?|models?)\s+of\s+"
     r"(?:the\s+|his\s+|her\s+|their\s+|this\s+patient's\s+|a\s+)?(?:skull\s+and\s+)?"
     r"(?:head|face|scalp)\b(?!\s+(?:and\s+neck\s+)?(?:bones?|fractures?|arteries|vessels|CTA))"
-    r"|\b(?:patient's|pt's)\s+face\s+(?:is|was)\s+(?:visible|shown|recognisable|recognizable)",
+    r"|\b(?:patient's|pt's)\s+face\s+(?:is|was)\s+(?:visible|shown|recognisable|recognizable)"
+    # "a close-up photo of her grandfather's face", "a video ... with her face in it"
+    r"|\b(?:photo(?:graph)?s?|pictures?|pics?|videos?|selfies?)\s+of\s+(?:his|her|their|the|a)\s+"
+    r"(?:[\w-]+\s+)?[\w-]+['\u2019]s\s+face\b"
+    r"|\bwith\s+(?:his|her|their|the\s+patient['\u2019]s)\s+face\s+(?:in\s+it|visible|showing)"
+    r"|\b[\w'\u2019]+\s+(?:bedside|hospital|ICU|recovery)\s+selfies?\b",
     re.IGNORECASE,
 )
 

@@ -17,10 +17,12 @@ _HONORIFIC_NAME = _c(
 _LABEL_NAME = _c(
     rf"(?:\b(?:[Pp]atient(?:'s)?|[Pp]t\.?|PATIENT)\s+[Nn]ame|\b[Nn]ame|NAME|\b[Nn]amed|\b[Cc]alled"
     rf"|\b(?:[Nn]ombre|[Nn]om|[Nn]ome|Tên|tên|[Pp]angalan|[Nn]aam|[Ii]mię)(?:\s+\w+)?(?=\s*:))"
-    rf"(?:\s+(?:is|was))?\s*[:=-]?\s*(?P<v>{_NAME})",
+    rf"(?:\s+(?:is|was))?\s*[:=-]?\s*['\u2018\u201c\"]?(?P<v>{_NAME})",
     scan_first=True,
 )
-_PATIENT_NAME = _c(rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)(?P<v>{_NAME})", scan_first=True)
+_PATIENT_NAME = _c(
+    rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)['\u2018\u201c\"]?(?P<v>{_NAME})", scan_first=True
+)
 _RELATIVE_NAME = _c(
     r"\b(?:son|daughter|wife|husband|mother|father|mom|mum|dad|sister|brother|nephew|niece"
     r"|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|partner|fianc[ée]e?"
@@ -53,7 +55,8 @@ _CAPS_NAME = _c(
 )
 # Nicknames and family titles: "Big Sal", "Nana Ruth", "Grandpa Joe", "Abuela Carmen".
 _NICKNAME = _c(
-    r"(?<![\w])(?P<v>(?i:big|little|lil|old|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
+    r"(?<![\w])(?P<v>(?i:big|little|lil|tiny|old|coach|pastor|officer|deacon|rabbi|maestro|maestra"
+    r"|mzee|seu|dona|captain|chief|sheriff|judge|mother|father|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
     r"|mama|mamá|papá|auntie|aunt|uncle|tía|tío|tia|tio|abuela|abuelo|abuelita|baba|babcia|oma"
     r"|opa|mimi|meemaw|peepaw|pop|pops|cousin|brother|sister|miss|mister|sir|señora|señor|doña"
     r"|don|sra\.?|sr\.?|srta\.?|sig\.?|sig\.ra|mme\.?|mlle\.?|herr|frau|manong|manang|lola|lolo"
@@ -64,6 +67,38 @@ _NICKNAME = _c(
 # First 'Nick' Last: "Salvatore 'Sally Boy' DeMarco", "Margaret 'Peggy' Sorensen".
 _QUOTED_NICK = _c(
     rf"(?<![{UP}{LO}])(?P<v>{_WORD}\s+['\u2018\u201c\"][^'\u2019\u201d\"\n]{{2,20}}['\u2019\u201d\"]\s+{_WORD})"
+)
+# Forms a name takes beyond "First Last": an initial and a surname ("D. Marchetti", "Dorothy
+# P.", "HASSAN, M.", "FITZGERALD M"), a name spoken to ("RIP Marjorie", "Chinedu, call us"),
+# a name that owns a relative ("Rob's daughter"), and "his name, Bud Harnischfeger".
+_INITIAL_NAME = _c(
+    rf"(?<![{UP}{LO}.])(?P<i>[{UP}])\.\s(?P<s>{_WORD})(?!{LETTER}|\.\w)"
+    rf"|(?<![{UP}{LO}])(?P<g>{_WORD})\s(?P<j>[{UP}])\.(?!\w)"
+    rf"|(?<![{UP}{LO}])(?P<c>{_CAPS}),?\s(?P<k>[{UP}])\.?(?![\w'])"
+)
+_VOCATIVE = _c(
+    rf"\b(?:RIP|R\.I\.P\.?|Go|Get\s+well(?:\s+soon)?|Thank\s+you\s+for\s+\w+ing|Love\s+you|Miss\s+you"
+    rf"|Rest\s+easy|Rest\s+in\s+peace|fixing|Happy\s+birthday),?\s+(?P<v>{_WORD})(?!{LETTER})",
+    scan_first=True,
+)
+_VOCATIVE_FIRST = _c(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<w>{_WORD}),\s+(?:you|call|we|thank|please|get|stay|keep)\b",
+    re.MULTILINE,
+)
+_VOCATIVE_WORDS = ("RIP", "R.I.P", "Go ", "Get well", "Thank you for", "Love you", "Miss you")
+_VOCATIVE_WORDS += ("Rest ", "fixing", "Happy birthday")
+_VOCATIVE_HINT = re.compile(r",\s+(?:you|call|we|thank|please|get|stay|keep)\b")
+# Cheap tests that skip a rule's full scan of a paragraph that cannot match it.
+_INITIAL_HINT = re.compile(rf"(?<![{UP}{LO}])[{UP}]\.|[{UP}]{{2}},?\s[{UP}](?![{LO}])")
+_OWNER_TAIL = re.compile(
+    r"['\u2019]s\s+(?:daughter|son|wife|husband|mom|mum|dad|mother|father|sister|brother|grandson"
+    r"|granddaughter|widow|family|kids|caregiver)\b"
+)
+_WORD_AT_END = re.compile(rf"(?<![{UP}{LO}])({_WORD})$")
+_SAY_NAME = _c(
+    rf"\b(?:his|her|their|the\s+patient['\u2019]s|pt['\u2019]s)\s+(?:full\s+|real\s+)?name,?\s*(?:is|was|:)?"
+    rf"\s*['\u2018\u201c\"]?(?P<v>{_WORD}(?:\s{_WORD}){{0,2}})",
+    re.IGNORECASE,
 )
 _FAMILY_TITLES = frozenset(
     _words(
@@ -93,7 +128,8 @@ _COLLEAGUE_CUE = _c(
     r"|co-?authors?|mentors?|colleagues?|fellows?|residents?|attendings?|techs?|technologists?"
     r"|nurses?|sonographers?|team|chief|chair|director|our\s+new|join(?:ed|ing|s)?|talk|lecture"
     r"|paper|published|hosted|moderat\w+|panel|presenting|presented\s+by|speaker|keynote"
-    r"|interview\w*|podcast|covering|covered\s+for|coffee|lunch|graduat\w+|match(?:ed)?)\b",
+    r"|interview\w*|podcast|covering|covered\s+for|coffee|lunch|graduat\w+|match(?:ed)?"
+    r"|volunteers?|spotlight|retirement|retiring|front[- ]desk|chaplain|staff)\b",
     re.IGNORECASE,
 )
 _MED_CAPS = frozenset(
@@ -446,6 +482,7 @@ def _names(doc: Doc) -> Iterator[Cand]:
         first = m["v"].split()[0]
         if lexicon.is_given(first) and not lexicon.ordinary(first):
             yield *m.span("v"), "name", "likely"
+    yield from _more_forms(doc)
     for m in _HONORIFIC_LOWER.finditer(text):
         if lexicon.is_surname(m["v"]) and not lexicon.ordinary(m["v"]):
             yield *m.span("v"), "name", "possible"
@@ -456,4 +493,49 @@ def _names(doc: Doc) -> Iterator[Cand]:
             continue  # a hospital: the place rules' to judge
         if doc.person(m.start()) or doc.clinical(m.start()):
             s, e = m.span("v")
+            yield s, e, "name", "likely"
+
+
+def _more_forms(doc: Doc) -> Iterator[Cand]:
+    """Initial-and-surname, vocative, owner-of-a-relative and "his name, X" forms."""
+    text = doc.text
+    about = doc.draft_clinical()
+    for m in _INITIAL_NAME.finditer(text) if _INITIAL_HINT.search(text) else ():
+        s, e = m.span()
+        if _colleague(text, s, e) or not about:
+            continue
+        if m["s"]:
+            ok = lexicon.is_surname(m["s"]) and not lexicon.ordinary(m["s"])
+        elif m["g"]:
+            ok = lexicon.is_given(m["g"]) and not lexicon.ordinary(m["g"]) and m["j"] != "I"
+        else:
+            ok = _caps_word_ok(m["c"]) and lexicon.is_surname(m["c"].title())
+            ok = ok and not lexicon.ordinary(m["c"].lower()) and _pronounceable(m["c"])
+        if ok:
+            yield s, e, "name", "possible"
+    vocatives = list(_VOCATIVE.finditer(text)) if any(w in text for w in _VOCATIVE_WORDS) else []
+    if _VOCATIVE_HINT.search(text):
+        vocatives += _VOCATIVE_FIRST.finditer(text)
+    for m in vocatives:
+        s, e = m.span(1)
+        word = text[s:e]
+        if _colleague(text, s, e):
+            continue  # "Dr. Baptiste, thank you"
+        if about and lexicon.given_like(word) and not lexicon.ordinary(word):
+            yield s, e, "name", "possible"
+    for tail in _OWNER_TAIL.finditer(text):
+        m = _WORD_AT_END.search(text, max(0, tail.start() - 30), tail.start())
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            about
+            and lexicon.is_given(word)
+            and not lexicon.ordinary(word)
+            and not _colleague(text, m.start(), tail.end())
+        ):
+            yield m.start(), m.end(), "name", "possible"
+    for m in _SAY_NAME.finditer(text) if "name" in text.lower() else ():
+        s, e = _trim_name(text, *m.span("v"))
+        if e > s and _name_ok(text[s:e]):
             yield s, e, "name", "likely"

@@ -102,7 +102,8 @@ _GAZ_FROM = _c(
     # other languages: es/pt de, en; fr à, de; de aus, in, bei, von; vi ở, tại; tl taga-, sa
     r"|de|del|en|desde|à|au|aus|bei|von|nahe|ở|tại|từ|taga|sa|di|da|em|na|no)\s*-?\s*"
     r"(?:the\s+)?(?P<small>(?:(?:tiny|small|little|rural|remote|nearby|rural\s+little)\s+)?"
-    r"(?:(?:town|village|hamlet|township|community)\s+(?:of\s+)?)?)"
+    r"(?:(?:town|village|hamlet|township|community|barangay|colonia|aldea|pueblo|kampung)\s+"
+    r"(?:of\s+)?)?)"
     rf"(?P<v>{_PLACE_U})(?!{LETTER})"
 )
 _WORKPLACE_CUE = _c(
@@ -119,8 +120,25 @@ _PERSON_FROM = _c(
     r"|retiree|veteran|gymnast|runner|player|trucker|driver|logger|nurse|grandma|grandpa|mom"
     r"|dad|family|someone|\d{1,3}\s?(?:yo|y/o|[MF])|year-old|age\s+\d+|brought\s+(?:him|her"
     r"|them)(?:\s+in)?|transferred|airlifted|flown|drove|driven|came\s+in|came\s+down|came\s+up"
-    r"|sent|referred)\b[^.!?\n]*$",
+    r"|sent|referred)\b[^.!?\n]*$"
+    # "a retired boxer from", "a rodeo clown from": a person noun by its ending, after "a"
+    r"|\b(?:a|an)\s+(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*(?:er|or|ist|ian|man|woman|ee|ant|ent"
+    r"|wife|clown|widow|chef|cook|monk|nun|priest|chief|cop|vet)['\u2019s]*,?\s*$",
     re.IGNORECASE,
+)
+# "came to my Skokie office": a town named as where a patient was seen, beside the patient.
+_MY_PLACE = _c(
+    rf"\b(?:my|our|his|her|their)\s+(?P<v>{_PLACE_U})\s+(?:office|clinic|practice|home|house"
+    r"|apartment|farm|ranch|church|parish|neighbou?rhood)\b"
+)
+# A place on a named street: "the nursing home on Elm St", "the Greyhound station on Elm St",
+# "Grace Chapel on Route 11" -- narrower than a town when a patient is beside it.
+_ON_STREET = _c(
+    r"\b(?P<v>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}(?:home|house|station|church|chapel|school|bar"
+    r"|diner|store|shop|shelter|motel|hotel|plant|factory|park|mall|center|centre|farm|trailer"
+    r"|apartments?|building|restaurant|cafe|pub|gym|depot|yard)\s+(?:on|off)\s+"
+    r"(?:(?:[A-Z][\w'\u2019-]*\s+){1,2}(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Blvd|Boulevard"
+    r"|Lane|Ln|Way|Pike|Hwy|Highway|Court|Ct)\b\.?|(?:Route|Loop|Hwy|Highway|County\s+Road)\s+\d+))"
 )
 _FACILITY = _c(
     rf"(?<![{UP}{LO}])(?P<v>(?:(?:St\.?|Saint|San|Santa|Mount|Mt\.?|Our\s+Lady\s+of)\s+)?"
@@ -165,7 +183,7 @@ _ROOM_ANY = _c(
     r"\b(?:in|on|to|into|from|at)\s+(?:the\s+)?(?P<v>(?:scanner|CT|MRI|MR|US|room|rm|bay|resus"
     r"|pod|trauma\s+bay|suite|bed|cubicle|stall)\s*#?\s*\d{1,3}[A-Za-z]?)\b(?!\s*(?:weeks?|days?"
     r"|months?|hours?|mins?|minutes|times|years?|mm|cm|%))"
-    r"|\b(?P<w>(?:RM|Rm|rm|ROOM|BED|Bed|bed|BAY|Bay)\s*#?\s*\d{1,3}[A-Za-z]?)\b",
+    r"|\b(?P<w>(?:RM|Rm|rm|ROOM|BED|Bed|bed|BAY|Bay)\s*#?\s*\d{1,4}[A-Za-z]?)\b",
     re.IGNORECASE,
 )
 
@@ -319,6 +337,16 @@ def places(doc: Doc) -> Iterator[Cand]:
             if doc.has(s0, _HISTORY_CUE, "history"):
                 continue
             yield s0, s0 + len(known), "geo_small", "possible"
+    for m in _ON_STREET.finditer(text):
+        if doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
+            continue
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield *m.span("v"), "geo_small", "likely"
+    for m in _MY_PLACE.finditer(text):
+        known = _place_words(m["v"])
+        ok = known == m["v"] and _place_ok(known) and not lexicon.ordinary(known)
+        if ok and doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
+            yield *m.span("v"), "geo_small", "possible"
     for m in _FACILITY_FIRST.finditer(text):
         if doc.draft_clinical() and not doc.has(m.start(), _WORKPLACE_CUE, "workplace"):
             yield *m.span("v"), "geo_small", "likely"
@@ -363,7 +391,9 @@ def places(doc: Doc) -> Iterator[Cand]:
         s0, e0 = _span(m, "v", "w")
         if _GEO_ROOM_VETO.search(text, max(0, s0 - 15), s0):
             continue
-        if doc.person(s0):
+        # a worklist's "RM 1207" or "rm 614B" next to a case; "room 3 has the 3T magnet" is not
+        listed = m["w"] and re.match(r"(?:RM|Rm|rm|BED|BAY)\b", m["w"])
+        if doc.person(s0) or (listed and (doc.clinical_near(s0) or doc.draft_clinical())):
             yield s0, e0, "geo_small", "possible"
     for m in _FACILITY.finditer(text):
         s, e = m.span("v")
