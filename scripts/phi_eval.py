@@ -33,6 +33,9 @@ PARTS = {
     # writer C: the holdout, scored once at the end of issue 14's first round; a regression
     # set since (docs/phi-checker.md)
     "holdout_c": DATA / "phi_holdout_c.jsonl",
+    # writer F: the final holdout of round 2, scored once (docs/phi-checker.md); a regression
+    # set since
+    "holdout_f": DATA / "phi_holdout_f.jsonl",
     # writers D and E: blind corpora of issue 14's second round, each scored once on arrival
     # before anyone read it (docs/phi-checker.md); development sets since
     "dev_d": DATA / "phi_dev_d.jsonl",
@@ -90,6 +93,10 @@ def load(path: Path) -> list[dict]:
         cursor: dict[str, int] = {}
         for span in row["spans"]:
             start = text.find(span["text"], cursor.get(span["text"], 0))
+            if start < 0 and span["text"] in text:
+                # the same string given a second category (a DOB that is both a date and
+                # an age over 89): the writer meant the same place, not a second one
+                start = text.rfind(span["text"])
             if start < 0:
                 raise ValueError(f"{path.name}:{n}: span {span['text']!r} not in text")
             cursor[span["text"]] = start + 1
