@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -236,10 +237,14 @@ class WizardScreen(Screen[None]):
         # wizard does it at once, and only when the field's first lines are off the screen.
         target.focus(scroll_visible=False)
         self.call_after_refresh(self._reveal, pane, target)
+        # and once more when the step has settled: lists and boxes above a deep field (the
+        # draft box in step 4) can still grow after the first frame and push it off screen
+        self.set_timer(self.REVEAL_AGAIN, partial(self._reveal, pane, target))
 
     REVEAL_LINES = 3  # the first lines of a field that must be on the screen
 
     REVEAL_TRIES = 5  # frames to wait for a freshly built field to be laid out
+    REVEAL_AGAIN = 0.25  # seconds after showing a step, when its layout has settled
 
     def _reveal(self, pane: StepPane, widget: Widget, tries: int = 0) -> None:
         """Scroll the focused field into view if its first lines are off the screen.
