@@ -62,6 +62,7 @@ class SocialCoachApp(App[int]):
         self._save_failure_shown = False
         self._ctrl_c_at = 0.0
         self.crash_report: Path | str | None = None
+        self._broken_backups: list = []  # what the broken-plan dialog offers to restore
         self.last_input = time.monotonic()  # when the user last pressed a key or clicked
 
     @property

@@ -199,36 +199,26 @@ def _leadership_events(plan: Plan, content: Content) -> list[Event]:
     talk = plan.policy.leadership
     who = talk.with_whom.strip() or "leadership"
     cited: list[Sourced] = [i for i in content.policy_items if i.id == LEADERSHIP_ITEM]
-    events: list[Event] = []
-    summary = summary_lines(talk)
     agreed = agreed_changes(talk)
-    details = summary + ([f"Agreed changes: {'; '.join(agreed)}."] if agreed else [])
+    details = summary_lines(talk) + ([f"Agreed changes: {'; '.join(agreed)}."] if agreed else [])
+
+    def event(key: str, summary: str, then: str, start: dt.date) -> Event:
+        return Event(
+            key=f"policy:{key}",
+            summary=summary,
+            description="\n".join([*details, f"{then} in socialcoach, step 1 (Policy check)."])
+            + _sources(content, cited),
+            start=start,
+            categories=("socialcoach", "policy"),
+        )
+
+    events: list[Event] = []
     if talk.talk_date and not talk.agreed.strip():
-        events.append(
-            Event(
-                key="policy:leadership-talk",
-                summary=f"Talk with {who} about your social media plans",
-                description="\n".join(
-                    [*details, "Record what was agreed in socialcoach, step 1 (Policy check)."]
-                )
-                + _sources(content, cited),
-                start=talk.talk_date,
-                categories=("socialcoach", "policy"),
-            )
-        )
+        summary = f"Talk with {who} about your social media plans"
+        events.append(event("leadership-talk", summary, "Record what was agreed", talk.talk_date))
     if talk.follow_up:
-        events.append(
-            Event(
-                key="policy:leadership-follow-up",
-                summary=f"Follow up with {who}: leadership conversation",
-                description="\n".join(
-                    [*details, "Update the record in socialcoach, step 1 (Policy check)."]
-                )
-                + _sources(content, cited),
-                start=talk.follow_up,
-                categories=("socialcoach", "policy"),
-            )
-        )
+        summary = f"Follow up with {who}: leadership conversation"
+        events.append(event("leadership-follow-up", summary, "Update the record", talk.follow_up))
     return events
 
 

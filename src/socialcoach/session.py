@@ -268,18 +268,22 @@ class PlanSession:
         Refused when the file is not one socialcoach may move."""
         if self.state is State.READ_ONLY or self.state is State.LOCKED:
             raise Refused("another window holds this plan; use that window")
-        kept = None
-        if self.real.exists():
-            if not self.can_start_new():
-                raise Refused(
-                    f"{self.path} is not a plan file socialcoach wrote, so it is left alone"
-                )
-            if self.state is State.OPEN:
-                self.save()
-            kept = store.move_aside(self.real, label)
+        kept = self._move_current_aside(label)
         self._read(content, writable=True)
         self.unsaved = True  # a new plan is saved at the next save, so resume finds it
         return kept
+
+    def _move_current_aside(self, label: str) -> Path | None:
+        """Keep the plan file as `plan.toml.<label>-<time>` (saved first if open here) so
+        another can take its place; None when there is none. Refused if socialcoach did not
+        write it."""
+        if not self.real.exists():
+            return None
+        if not self.can_start_new():
+            raise Refused(_NOT_OURS.format(path=self.path))
+        if self.state is State.OPEN:
+            self.save()
+        return store.move_aside(self.real, label)
 
     def backups(self) -> list[Backup]:
         """Earlier plans beside the plan file, newest first, each checked."""
@@ -308,15 +312,7 @@ class PlanSession:
         if data is None:
             raise Refused(f"{backup} does not exist")
         parse_plan_tolerant(decode_plan(data, backup), backup)  # refuse a broken backup
-        kept = None
-        if self.real.exists():
-            if not self.can_start_new():
-                raise Refused(
-                    f"{self.path} is not a plan file socialcoach wrote, so it is left alone"
-                )
-            if self.state is State.OPEN:
-                self.save()
-            kept = store.move_aside(self.real, "before-restore")
+        kept = self._move_current_aside("before-restore")
         atomic_write_bytes(self.real, data)
         self._read(content, writable=True)
         return kept
