@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from socialcoach.content import Content
     from socialcoach.models import Plan
     from socialcoach.screens.dialogs import ExportChoice
-    from socialcoach.session import PlanSession, State
+    from socialcoach.session import Backup, PlanSession, State
 
 CTRL_C_AGAIN = 3.0  # seconds in which a second Ctrl+C quits
 
@@ -62,7 +62,7 @@ class SocialCoachApp(App[int]):
         self._save_failure_shown = False
         self._ctrl_c_at = 0.0
         self.crash_report: Path | str | None = None
-        self._broken_backups: list = []  # what the broken-plan dialog offers to restore
+        self._broken_backups: dict[str, Backup] = {}  # the broken-plan dialog's choices
         self.last_input = time.monotonic()  # when the user last pressed a key or clicked
 
     @property
@@ -231,8 +231,8 @@ class SocialCoachApp(App[int]):
         error = session.broken
         assert error is not None
         backups = [b for b in session.backups() if b.usable][:3]
-        choices = [(f"restore-{n}", f"Restore {b.describe()}") for n, b in enumerate(backups)]
-        self._broken_backups = backups
+        self._broken_backups = {f"restore-{n}": b for n, b in enumerate(backups)}
+        choices = [(key, f"Restore {b.describe()}") for key, b in self._broken_backups.items()]
         if session.can_start_new():
             choices.append(("new", "Start a new plan (keep this file beside it)"))
             after = "You can restore a backup or start a new plan; the unreadable file is kept."
@@ -274,8 +274,8 @@ class SocialCoachApp(App[int]):
             self.exit(return_code=2)
             return
         try:
-            if choice.startswith("restore-"):
-                backup = self._broken_backups[int(choice.removeprefix("restore-"))]
+            backup = self._broken_backups.get(choice)
+            if backup is not None:
                 kept = self.session.restore(backup.path, self.content)
                 done = f"Restored {backup.path.name}."
             else:

@@ -29,6 +29,8 @@ async def test_the_plan_preview_shows_the_step_when_opened_and_follows_edits(pla
         await pilot.pause()
         preview = pane.query_one(".preview", MarkdownText)
         assert "Sam Lee" in preview.source
+        # it opens with the step's own line on what this part of the plan holds
+        assert preview.source.startswith(f"*{app.content.steps['policy'].plan_note}*")
         pane.query_one("#contact-name", Input).value = "Alex Kim"
         await pilot.pause()
         assert "Alex Kim" in preview.source

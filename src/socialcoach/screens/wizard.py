@@ -228,8 +228,10 @@ class WizardScreen(Screen[None]):
         self._current = step_id
         pane.scroll_home(animate=False)
         self.refresh_chrome()
-        # Saved once the new step is on the screen, so the save does not delay it.
-        self.call_after_refresh(self.coach.save_plan)
+        # The step the user is on is saved with the next autosave (a pause of a second and a
+        # half), not at once: writing the whole plan with its backup on every switch cost
+        # 20-35 ms of the app's time each, and a user walking the steps pays it on every key.
+        self.coach.plan_changed()
         self._schedule_prebuild()
         target = pane.query_one(f"#{focus}") if focus else (pane.first_field() or self._next)
         # Textual would scroll the focused field to the centre with an animation (a dozen

@@ -23,7 +23,8 @@ class StepPane(VerticalScroll):
     """One step of the coach. Subclasses compose the form and say when they are complete.
 
     Widgets write straight into the plan as the user changes them, so nothing typed is
-    held only in a widget; the app saves the plan on every step change and on quit.
+    held only in a widget; the app saves the plan a moment after any change (a step change
+    included) and on every way out.
     """
 
     step_id: str = ""
@@ -113,7 +114,10 @@ class StepPane(VerticalScroll):
 
         self._preview_stale = False
         if self._preview is not None:
-            self._preview.update("\n".join(SECTIONS[self.step_id](self.plan, self.content)[3:]))
+            # the step's plan note says in one line what this part of the plan holds
+            note = f"*{self.content.steps[self.step_id].plan_note}*"
+            body = SECTIONS[self.step_id](self.plan, self.content)[3:]
+            self._preview.update("\n".join([note, "", *body]))
 
     def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
         if event.collapsible.has_class("plan-preview") and self._preview_stale:

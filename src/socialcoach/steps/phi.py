@@ -18,6 +18,7 @@ from socialcoach.phi_lessons import quiz_feedback, rule_text
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.steps.image_check import ImageChecker
 from socialcoach.ticks import TickList
+from socialcoach.widgets import holding
 
 
 class PhiStep(StepPane):
@@ -86,12 +87,15 @@ class PhiStep(StepPane):
         for number, question in enumerate(content.quiz, 1):
             answered = plan.phi.quiz_answers.get(question.id)
             yield Static(plain(f"{number}. {question.scenario}"), classes="scenario item-start")
-            yield Choice(
-                [(choice, str(index)) for index, choice in enumerate(question.choices)],
-                None if answered is None else str(answered),
-                vertical=True,
-                id=f"quiz-{question.id}",
-                classes="quiz",
+            yield holding(
+                Choice(
+                    [(choice, str(index)) for index, choice in enumerate(question.choices)],
+                    None if answered is None else str(answered),
+                    vertical=True,
+                    id=f"quiz-{question.id}",
+                    classes="quiz",
+                ),
+                question_id=question.id,
             )
             yield Static(
                 plain(self._feedback(question.id, answered)),
@@ -143,7 +147,7 @@ class PhiStep(StepPane):
 
     @on(Choice.Changed, ".quiz")
     def _answered(self, event: Choice.Changed) -> None:
-        question_id = (event.choice.id or "").removeprefix("quiz-")
+        question_id: str = getattr(event.choice, "question_id", "")
         answer = int(event.value)
         if self.plan.phi.quiz_answers.get(question_id) == answer:
             return

@@ -24,6 +24,7 @@ from socialcoach.packs import ORGANISATION_MARK, org_info
 from socialcoach.profile_ticks import done_everywhere, item_details, tick_everywhere
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.ticks import TickList
+from socialcoach.widgets import holding
 
 
 def _links_text(heading: str, links: list[self_audit.AuditLink]) -> Content:
@@ -87,13 +88,16 @@ class ProfileStep(StepPane):
             bio_check = self._bio_check(pid)
             if bio_check:
                 yield Static(plain(bio_check), classes="hint bio-check")
-            yield TickList[str](
-                *[
-                    Selection(plain(f"{item.title}: {item.explain}"), item.id, item.id in done)
-                    for item in items
-                ],
-                id=f"profile-{pid}",
-                classes="profile-items",
+            yield holding(
+                TickList[str](
+                    *[
+                        Selection(plain(f"{item.title}: {item.explain}"), item.id, item.id in done)
+                        for item in items
+                    ],
+                    id=f"profile-{pid}",
+                    classes="profile-items",
+                ),
+                platform=pid,
             )
             # a list line is cut at the screen's edge: the highlighted item's whole advice
             yield Static(
@@ -204,7 +208,7 @@ class ProfileStep(StepPane):
 
     @on(SelectionList.SelectedChanged, ".profile-items")
     def _items_changed(self, event: SelectionList.SelectedChanged) -> None:
-        pid = (event.selection_list.id or "").removeprefix("profile-")
+        pid: str = getattr(event.selection_list, "platform", "")
         self.plan.profile.checked = {
             **self.plan.profile.checked,
             pid: list(event.selection_list.selected),
