@@ -793,43 +793,55 @@ def content_warnings(
     `own_sources` are an organisation's own pages (a pack's intranet): dated, but not
     looked up in the publishers table.
     """
+    today = today or dt.date.today()
+    warnings = source_warnings(content.sources.values(), content, today, own_sources)
+    for platform in content.platforms:
+        if is_stale(platform.checked, today):
+            warnings.append(
+                f"platforms.toml: platform {platform.id!r} facts were last checked "
+                f"{platform.checked}, over a year ago; re-check them and update `checked`."
+            )
+    return warnings
+
+
+def source_warnings(
+    sources: Iterable[Source],
+    content: Content,
+    today: dt.date | None = None,
+    own_sources: Iterable[str] = (),
+    file: str = "sources.toml",
+) -> list[str]:
+    """Stale dates and off-publisher hosts for these sources, checked against `content`'s
+    publishers table; `file` names where they are defined (sources.toml, self_audit.toml)."""
     own = set(own_sources)
     today = today or dt.date.today()
     warnings: list[str] = []
     hosts = publisher_hosts(content)
-    for source in content.sources.values():
+    for source in sources:
         if source.checked is None:
             warnings.append(
-                f"sources.toml: source {source.id!r} has no `checked` date; open it and add "
+                f"{file}: source {source.id!r} has no `checked` date; open it and add "
                 "the date you read it."
             )
         elif is_stale(source.checked, today):
             warnings.append(
-                f"sources.toml: source {source.id!r} was last checked {source.checked}, over a "
+                f"{file}: source {source.id!r} was last checked {source.checked}, over a "
                 "year ago; open it again and update `checked`."
             )
         known = hosts.get(source.publisher.casefold())
         if source.id in own:
             continue
         if not source.publisher:
-            warnings.append(
-                f"sources.toml: source {source.id!r} names no publisher; add `publisher`."
-            )
+            warnings.append(f"{file}: source {source.id!r} names no publisher; add `publisher`.")
         elif known is None:
             warnings.append(
-                f"sources.toml: source {source.id!r} names publisher {source.publisher!r}, "
+                f"{file}: source {source.id!r} names publisher {source.publisher!r}, "
                 "which publishers.toml does not list; add it with its hosts."
             )
         elif not host_matches(source.url, known):
             warnings.append(
-                f"sources.toml: source {source.id!r} is on {source.host}, which is not a host "
+                f"{file}: source {source.id!r} is on {source.host}, which is not a host "
                 f"of its publisher {source.publisher!r}; cite the publisher's own page."
-            )
-    for platform in content.platforms:
-        if is_stale(platform.checked, today):
-            warnings.append(
-                f"platforms.toml: platform {platform.id!r} facts were last checked "
-                f"{platform.checked}, over a year ago; re-check them and update `checked`."
             )
     return warnings
 

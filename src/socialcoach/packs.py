@@ -376,7 +376,13 @@ def check_warnings(path: Path | None, today: dt.date | None = None) -> list[str]
         content = apply_pack(content, pack)
         overrides = dict.fromkeys(pack.item_ids(), pack.path)
     warnings = content_warnings(content, today, own_sources=overrides)
-    return [locate_problem(w, folder, overrides) for w in warnings]
+    located = [locate_problem(w, folder, overrides) for w in warnings]
+    if path is None:
+        from socialcoach import self_audit
+
+        audit = self_audit.load(content, folder)
+        located += self_audit.warnings(audit, content, today, folder)
+    return located
 
 
 def content_with_pack(pack_path: Path | str | None) -> Content:

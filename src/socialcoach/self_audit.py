@@ -24,6 +24,8 @@ from socialcoach.content import (
     Sourced,
     Strict,
     describe_validation_error,
+    is_mirror,
+    source_warnings,
 )
 from socialcoach.locations import content_dir
 from socialcoach.models import AuditRecord, Plan
@@ -115,6 +117,29 @@ def load(content: Content, folder: Path | None = None) -> AuditContent:
             )
         ) from None
     problems: list[str] = []
+    mirrors = {mirror.host for mirror in content.mirrors}
+    for source in parsed.source:
+        # The same rules as sources.toml: dated, https, and never a copy of the publisher.
+        if source.id in content.sources:
+            problems.append(
+                f"{_line(path, source.id)}: source {source.id!r} is already in sources.toml; "
+                "cite that one or rename this."
+            )
+        if not source.url.startswith("https://"):
+            problems.append(
+                f"{_line(path, source.id)}: source {source.id!r} is not on https; use the "
+                "publisher's https:// address."
+            )
+        if source.checked is None:
+            problems.append(
+                f"{_line(path, source.id)}: source {source.id!r} has no `checked`; add the "
+                "date you read it."
+            )
+        if is_mirror(source.host, mirrors):
+            problems.append(
+                f"{_line(path, source.id)}: source {source.id!r} cites {source.host}, a known "
+                "mirror or scraper; cite the publisher's own page instead."
+            )
     sources = {**content.sources, **{s.id: s for s in parsed.source}}
     platform_ids = {p.id for p in content.platforms}
     seen: set[str] = set()
@@ -142,6 +167,25 @@ def load(content: Content, folder: Path | None = None) -> AuditContent:
     if problems:
         raise ContentError(problems)
     return AuditContent(tuple(parsed.search), tuple(parsed.check), sources)
+
+
+def warnings(
+    audit: AuditContent, content: Content, today: dt.date | None = None, folder: Path | None = None
+) -> list[str]:
+    """Stale dates and off-publisher hosts of the self-audit's own sources, with their lines.
+
+    `socialcoach content check` prints these with the rest of the content's warnings, so a
+    search-syntax page a year old is re-opened like any other source.
+    """
+    path = (folder or content_dir()) / FILENAME
+    own = [s for sid, s in audit.sources.items() if sid not in content.sources]
+    found = source_warnings(own, content, today, file=FILENAME)
+    located: list[str] = []
+    for warning in found:
+        quoted = re.search(r"source '([a-z0-9-]+)'", warning)
+        rest = warning.removeprefix(f"{FILENAME}: ")
+        located.append(f"{_line(path, quoted[1])}: {rest}" if quoted else warning)
+    return located
 
 
 _LOADED: dict[int, tuple[Content, AuditContent]] = {}

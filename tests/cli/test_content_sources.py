@@ -65,7 +65,7 @@ MIRRORS = (
     "probsee.com",
 )
 TODAY = dt.date(2026, 12, 2)
-AMA_DATE = 'publisher = "American Medical Association"\nchecked = 2026-12-01\n'
+AMA_DATE = 'publisher = "American Medical Association"\nchecked = 2026-12-02\n'
 
 
 @pytest.fixture(autouse=True)
@@ -169,11 +169,11 @@ def test_checked_labels_name_the_month_and_flag_old_or_unverified_facts() -> Non
 
 
 def test_content_check_warns_about_a_stale_source_and_a_stale_platform(copy: Path) -> None:
-    edit(copy / "sources.toml", AMA_DATE, AMA_DATE.replace("2026-12-01", "2024-03-01"))
+    edit(copy / "sources.toml", AMA_DATE, AMA_DATE.replace("2026-12-02", "2024-03-01"))
     edit(copy / "platforms.toml", "checked = 2026-11-28", "checked = 2025-01-15")
     warnings = content_warnings(load_folder(copy), TODAY)
     assert any("ama-opinion-2-3-2" in w and "over a year ago" in w for w in warnings)
-    assert any(w.startswith("platforms.toml: platform 'linkedin'") for w in warnings)
+    assert any(w.startswith("platforms.toml: platform 'instagram'") for w in warnings)
 
 
 def test_content_check_warns_when_a_source_is_not_on_its_publishers_host(copy: Path) -> None:
@@ -198,8 +198,8 @@ def test_a_source_on_a_known_mirror_is_an_error_with_its_line(copy: Path) -> Non
 def test_a_built_in_source_without_a_date_is_an_error(copy: Path) -> None:
     edit(
         copy / "sources.toml",
-        'checked = 2026-12-01\nverified = false\nnote = "Address from',
-        'note = "Address from',
+        "checked = 2026-12-02\nverified = false\nnote = \"The AMA's own page",
+        "note = \"The AMA's own page",
     )
     with pytest.raises(ContentError) as caught:
         load_folder(copy)
@@ -209,7 +209,7 @@ def test_a_built_in_source_without_a_date_is_an_error(copy: Path) -> None:
 def test_the_content_check_command_prints_warnings_and_still_succeeds(
     copy: Path, tmp_path: Path
 ) -> None:
-    edit(copy / "sources.toml", AMA_DATE, AMA_DATE.replace("2026-12-01", "2020-06-01"))
+    edit(copy / "sources.toml", AMA_DATE, AMA_DATE.replace("2026-12-02", "2020-06-01"))
     env = {**os.environ, "SOCIALCOACH_HOME": str(tmp_path / "home"), "NO_COLOR": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "socialcoach", "content", "check", str(copy)],
@@ -408,3 +408,100 @@ def test_a_pack_source_checked_years_ago_is_warned_about_in_the_pack_file(tmp_pa
         f"{pack}:13: source 'our-intranet' was last checked 2021-05-01, over a year ago; "
         "open it again and update `checked`."
     ]
+
+
+# --- Round 3: every source opened or said not to be; the self-audit's sources checked too ------
+
+
+def test_every_unverified_source_says_what_was_searched_or_read_instead(content: Content) -> None:
+    from socialcoach import self_audit
+
+    audit = self_audit.load_builtin(content)
+    for source in audit.sources.values():
+        if not source.verified:
+            assert len(source.note) > 40, source.id
+            assert "searched" in source.note, source.id
+
+
+def test_sources_verified_in_round_three_sit_on_their_publishers_own_host(content) -> None:
+    from socialcoach import self_audit
+    from socialcoach.content import host_matches
+
+    audit = self_audit.load_builtin(content)
+    hosts = publisher_hosts(content)
+    round_three = [s for s in audit.sources.values() if s.checked == dt.date(2026, 12, 2)]
+    assert len(round_three) >= 20
+    for source in round_three:
+        assert source.note, source.id
+        if source.verified:
+            assert host_matches(source.url, hosts[source.publisher.casefold()]), source.id
+
+
+def test_round_three_corrections_hold(content: Content) -> None:
+    by_id = {e.id: e for e in content.audience}
+    # The CAR lists breast imaging and IR under its associates, not its affiliate societies.
+    assert "associate" in by_id["csbi"].name and "affiliate" not in by_id["csbi"].name
+    assert "associates" in by_id["cair"].description
+    # The GMC item's start date now rests on the GMC's own page.
+    gmc = next(i for i in content.policy_items if i.id == "gmc-2024")
+    assert "30 January 2024" in gmc.explain and "gmc-gmp-2024" in gmc.sources
+    start = content.sources["gmc-gmp-2024"]
+    assert start.verified and url_host(start.url) == "gmc-uk.org"
+    # Telling a colleague first is quoted in a named report while the AMA page is unread.
+    colleague = next(r for r in content.contact_rules if r.id == "colleague-posts")
+    assert "ama-policy-colleagues-2010" in colleague.sources
+    assert content.sources["ama-policy-colleagues-2010"].secondary
+    assert not content.sources["ama-opinion-2-3-2"].verified
+    # DICOM's Annex E was read on dicom.nema.org; the burned-in hazard cites it.
+    assert content.sources["dicom-deid"].verified
+    burned = next(h for h in content.hazards if h.id == "burned-in-text")
+    assert "dicom-deid" in burned.sources and "ultrasound" in burned.explain
+
+
+def test_a_self_audit_source_off_its_publishers_host_is_warned_about_with_its_line(
+    copy: Path,
+) -> None:
+    from socialcoach.packs import check_path, check_warnings
+
+    path = copy / "self_audit.toml"
+    edit(
+        path,
+        'url = "https://duckduckgo.com/duckduckgo-help-pages/results/syntax/"',
+        'url = "https://copies.example.net/syntax/"',
+    )
+    edit(
+        path,
+        'publisher = "DuckDuckGo"\nchecked = 2026-12-02',
+        'publisher = "DuckDuckGo"\nchecked = 2024-01-02',
+    )
+    assert check_path(copy) == []
+    line = path.read_text(encoding="utf-8").splitlines().index('id = "ddg-syntax"') + 1
+    warnings = check_warnings(copy, TODAY)
+    assert (
+        f"{path}:{line}: source 'ddg-syntax' was last checked 2024-01-02, over a year ago; "
+        "open it again and update `checked`." in warnings
+    )
+    assert any(
+        w.startswith(f"{path}:{line}: source 'ddg-syntax' is on copies.example.net")
+        for w in warnings
+    )
+
+
+def test_a_self_audit_source_on_a_mirror_or_plain_http_is_a_problem(copy: Path) -> None:
+    from socialcoach.packs import check_path
+
+    path = copy / "self_audit.toml"
+    edit(
+        path,
+        'url = "https://duckduckgo.com/duckduckgo-help-pages/results/syntax/"',
+        'url = "https://tnnews.ai/syntax/"',
+    )
+    edit(
+        path,
+        'url = "https://help.x.com/en/using-x/x-advanced-search"',
+        'url = "http://help.x.com/"',
+    )
+    problems = "\n".join(check_path(copy))
+    assert "'ddg-syntax' cites tnnews.ai, a known mirror" in problems
+    assert "'x-advanced-search' is not on https" in problems
+    assert f"{path}:" in problems

@@ -240,7 +240,7 @@ def copy(tmp_path: Path) -> Path:
     return folder
 
 
-X_CHECKED = 'checked = 2026-12-01\nverified = false\nsources = ["rsna'
+X_CHECKED = 'checked = 2026-12-02\nverified = false\nsources = ["rsna'
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -313,7 +313,7 @@ def test_bad_toml_syntax_is_reported_with_file_and_line(copy: Path) -> None:
 
 
 def test_a_missing_checked_date_is_reported_with_file_and_key(copy: Path) -> None:
-    edit(copy / "platforms.toml", X_CHECKED, X_CHECKED.replace("checked = 2026-12-01\n", ""))
+    edit(copy / "platforms.toml", X_CHECKED, X_CHECKED.replace("checked = 2026-12-02\n", ""))
     message = problems_of(copy)
     assert f"{copy / 'platforms.toml'}:" in message
     assert "checked" in message
@@ -349,7 +349,7 @@ def test_a_source_defined_twice_is_reported(copy: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(copy: Path) -> None:
-    edit(copy / "platforms.toml", X_CHECKED, X_CHECKED.replace("checked = 2026-12-01\n", ""))
+    edit(copy / "platforms.toml", X_CHECKED, X_CHECKED.replace("checked = 2026-12-02\n", ""))
     edit(copy / "policy.toml", 'sources = ["mms-guidelines", "fsmb-2019"]', "sources = []")
     with pytest.raises(ContentError) as caught:
         load_folder(copy)
