@@ -196,7 +196,10 @@ class ProfileStep(StepPane):
         else:
             due = dt.date.today() + dt.timedelta(days=profile.audit_days)
             text = f"When you finish this step, your first audit is set for {due.isoformat()}."
-        self.query_one("#audit-date", Static).update(plain(text))
+        # queried, not assumed: a step being built as the app quits can lose its children
+        # before its Mount handler runs (seen once under load in tests/app/test_prebuild.py)
+        for box in self.query("#audit-date").results(Static):
+            box.update(plain(text))
         history = profile.self_audit.history
         for box in self.query("#audit-last").results(Static):
             if history:
