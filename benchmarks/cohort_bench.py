@@ -61,7 +61,7 @@ def build(folder: Path, count: int) -> None:
         for item in content.policy_items[: i % len(content.policy_items)]:
             plan.policy.items[item.id] = PolicyAnswer(state=ItemState.DONE, note="Asked. " * 8)
         plan.platforms.chosen = [PlatformChoice(platform="x"), PlatformChoice(platform="linkedin")]
-        plan.accounts.accounts = [
+        plan.accounts.per_platform = [
             new_account("x", content),
             AccountPlan(platform="linkedin", professional_handle=f"dr-{i}"),
         ]

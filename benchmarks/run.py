@@ -221,7 +221,7 @@ def large_plan():
                 patient_contact=content.contact_rules[0].id,
             )
         )
-    plan.accounts.accounts = accounts
+    plan.accounts.per_platform = accounts
     plan.profile.checked = {
         pid: [item.id for item in content.profile_items] for pid in plan.platforms.chosen_ids()
     }
@@ -506,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
             steps_file = folder / "steps" / "plan.toml"
             save_plan(plan, steps_file)
             steps = asyncio.run(measure_steps(steps_file, args.rounds))
-            print(f"\nHeadless, large plan ({len(plan.accounts.accounts)} accounts), 100x30")
+            print(f"\nHeadless, large plan ({len(plan.accounts.per_platform)} accounts), 100x30")
             print(f"{'open the wizard (step 1 built)':34} {_median(steps['open']):7.1f} ms")
             bare = asyncio.run(measure_bare_steps(args.rounds))
             print("step switch: from the key (F8 Next, F7 Back) to the first frame it caused")

@@ -28,21 +28,23 @@ def content() -> Content:
     return load_builtin()
 
 
-OLD_PLAN = 'schema_version = 1\n\n[basics]\nname = "Dr Old Format"\n'
+# one schema before a pretend next one, whose migration renames basics.name to display_name
+OLD_PLAN = 'schema_version = 2\n\n[basics]\nname = "Dr Old Format"\n'
 
 
 @pytest.fixture
 def old_plan(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A plan file in schema 1, while the current schema is 2 and its migration renames
-    basics.name to display_name: the migration mechanism, before any real schema 2."""
+    """A plan file in today's schema (2) while the current schema is made 3, whose migration
+    renames basics.name to display_name: the migration mechanism on its own. The real
+    migration 1 -> 2 has its own tests (tests/cli/test_store.py)."""
     from socialcoach import store
 
     def rename_name(raw: dict) -> dict:
         raw["basics"]["display_name"] = raw["basics"].pop("name")
         return raw
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 1, rename_name)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(store.MIGRATIONS, 2, rename_name)
     plan_path.parent.mkdir(parents=True, exist_ok=True)
     plan_path.write_text(OLD_PLAN)
     return OLD_PLAN

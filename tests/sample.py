@@ -53,7 +53,7 @@ def sample_plan(content: Content) -> Plan:
     plan.phi.acknowledged = [i.id for i in content.identifiers[:10]]
     plan.phi.quiz_answers = {q.id: q.answer for q in content.quiz[:4]}
     plan.phi.status = Status.IN_PROGRESS
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         AccountPlan(
             platform=ranked[0].platform.id,
             split=AccountSplit.SEPARATE,

@@ -92,9 +92,9 @@ def account_warnings(account: AccountPlan, plan: Plan, content: Content) -> list
 def plan_warnings(plan: Plan, content: Content) -> list[str]:
     """Warnings for every planned account, plus handles that differ across platforms."""
     warnings: list[str] = []
-    for account in plan.accounts.accounts:
+    for account in plan.accounts.per_platform:
         warnings.extend(account_warnings(account, plan, content))
-    handles = {normalise_handle(a.professional_handle) for a in plan.accounts.accounts}
+    handles = {normalise_handle(a.professional_handle) for a in plan.accounts.per_platform}
     handles.discard("")
     if len(handles) > 1:
         warnings.append(

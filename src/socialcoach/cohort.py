@@ -153,7 +153,7 @@ def _member(path: Path, plan: Plan, content: Content) -> Member:
     required = _disclaimer_for(content, plan.pack.disclaimer if plan.pack else "")
     without = [
         content.platform_name(account.platform)
-        for account in plan.accounts.accounts
+        for account in plan.accounts.per_platform
         if required.strip() and not has_disclaimer(account.disclaimer, required)
     ]
     return Member(

@@ -202,14 +202,14 @@ def _phi(plan: Plan, content: Content) -> list[str]:
 
 def _accounts(plan: Plan, content: Content) -> list[str]:
     lines = _step_heading(content, plan, "accounts")
-    if not plan.accounts.accounts:
+    if not plan.accounts.per_platform:
         return lines + ["No accounts planned yet."]
     rules = {rule.id: rule.label for rule in content.contact_rules}
     lines += [
         "| Platform | Set-up | Professional | Personal | Disclaimer | Contact from patients |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for account in plan.accounts.accounts:
+    for account in plan.accounts.per_platform:
         pro = md(account.professional_handle) or "(to choose)"
         pro += f" ({account.professional_visibility.value})"
         personal = "n/a"

@@ -18,7 +18,7 @@ from socialcoach.step_ids import STEP_ORDER
 
 __all__ = ["SCHEMA_VERSION", "STEP_ORDER", "Plan"]  # STEP_ORDER re-exported: the plan's steps
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: accounts.accounts is accounts.per_platform (store.MIGRATIONS)
 
 
 def now() -> dt.datetime:
@@ -191,10 +191,10 @@ class AccountPlan(PlanModel):
 
 
 class AccountsSection(StepSection):
-    accounts: list[AccountPlan] = Field(default_factory=list)
+    per_platform: list[AccountPlan] = Field(default_factory=list)  # one per chosen platform
 
     def for_platform(self, platform_id: str) -> AccountPlan | None:
-        for account in self.accounts:
+        for account in self.per_platform:
             if account.platform == platform_id:
                 return account
         return None

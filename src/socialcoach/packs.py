@@ -538,7 +538,7 @@ def _compare(plan: Plan, content: Content, org: OrgPackInfo | None) -> PackChang
         changes.disclaimer = new
         if _reopen(plan, "required-disclaimers"):
             changes.reopened.append("required-disclaimers")
-        for account in plan.accounts.accounts:
+        for account in plan.accounts.per_platform:
             name = content.platform_name(account.platform)
             if ref.disclaimer.strip() and _squash(account.disclaimer) == _squash(ref.disclaimer):
                 account.disclaimer = new  # it was the organisation's wording, word for word
@@ -589,7 +589,7 @@ def _apply_defaults(plan: Plan, content: Content, org: OrgPackInfo) -> None:
         if profile.status is Status.NOT_STARTED and profile.last_audit is None:
             profile.audit_days = defaults.audit_days
     disclaimer = default_disclaimer(content)
-    for account in plan.accounts.accounts:
+    for account in plan.accounts.per_platform:
         empty = not account.disclaimer.strip()
         if disclaimer and once(f"disclaimer:{account.platform}") and empty:
             account.disclaimer = disclaimer

@@ -210,7 +210,7 @@ def _address(search: AuditSearch, text: str) -> str:
 
 def _handles(plan: Plan, platform_id: str | None = None) -> list[str]:
     found: list[str] = []
-    for account in plan.accounts.accounts:
+    for account in plan.accounts.per_platform:
         if platform_id is not None and account.platform != platform_id:
             continue
         for handle in (account.professional_handle, account.personal_handle):

@@ -207,17 +207,17 @@ def against_content(plan: Plan, content: Content) -> list[SetAside]:
                 )
             )
     plan.phi.quiz_answers = answers
-    plan.accounts.accounts = keep(
-        ("accounts", "accounts"),
-        plan.accounts.accounts,
+    plan.accounts.per_platform = keep(
+        ("accounts", "per_platform"),
+        plan.accounts.per_platform,
         platforms,
         "a platform",
         lambda a: a.platform,
     )
     contacts = {r.id for r in content.contact_rules} | {""}
-    for n, account in enumerate(plan.accounts.accounts):
+    for n, account in enumerate(plan.accounts.per_platform):
         account.patient_contact = choose(
-            ("accounts", "accounts", n, "patient_contact"),
+            ("accounts", "per_platform", n, "patient_contact"),
             account.patient_contact,
             contacts,
             "",

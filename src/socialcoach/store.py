@@ -56,7 +56,22 @@ FIX_HINT = (
 
 # version -> function taking the raw dict of that version and returning the next version's.
 Migration = Callable[[dict], dict]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _accounts_per_platform(raw: dict) -> dict:
+    """Schema 1 -> 2: `[[accounts.accounts]]` is `[[accounts.per_platform]]`. Whatever the
+    file holds there moves unchanged (a hand-edited value is still set aside later)."""
+    accounts = raw.get("accounts")
+    if isinstance(accounts, dict) and "accounts" in accounts and "per_platform" not in accounts:
+        accounts["per_platform"] = accounts.pop("accounts")
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {1: _accounts_per_platform}
+
+# Keys a migration renamed, new name -> old name: an error in an older file is looked for
+# under the name that file uses (`line_of_path`).
+OLD_KEY_NAMES = {"per_platform": "accounts"}
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:
@@ -91,6 +106,9 @@ def line_of_path(text: str, loc: tuple[str | int, ...]) -> int | None:
             continue
         previous = _key_pattern(part)
         match = next((i for i in range(start, len(lines)) if previous.search(lines[i])), None)
+        if match is None and part in OLD_KEY_NAMES:  # a file from before the rename
+            previous = _key_pattern(OLD_KEY_NAMES[part])
+            match = next((i for i in range(start, len(lines)) if previous.search(lines[i])), None)
         if match is None:
             break  # e.g. a missing field: point at its parent
         found = start = match
@@ -128,14 +146,6 @@ def parse_plan_tolerant(text: str, path: Path) -> tuple[Plan, int, list[SetAside
     rather than making the whole file unusable. Only a file that is not a plan at all (not
     TOML, no tables, a newer format) raises PlanFileError."""
     raw, version = _parse_raw(text, path)
-    if not set(raw) & set(Plan.model_fields):
-        raise PlanFileError(
-            path,
-            "this TOML file has none of a plan's sections ([basics], [policy], ...), so it "
-            "is not a socialcoach plan.",
-            "Check the --plan path. socialcoach leaves this file as it is.",
-            ours=False,
-        )
     try:
         plan, set_aside = tolerant_validate(raw)
     except ValidationError as exc:
@@ -160,6 +170,14 @@ def _parse_raw(text: str, path: Path) -> tuple[dict, int]:
         raise PlanFileError(
             path, "values are nested far deeper than any plan's.", FIX_HINT, ours=False
         ) from exc
+    if not set(raw) & set(Plan.model_fields):  # looked at before a migration adds anything
+        raise PlanFileError(
+            path,
+            "this TOML file has none of a plan's sections ([basics], [policy], ...), so it "
+            "is not a socialcoach plan.",
+            "Check the --plan path. socialcoach leaves this file as it is.",
+            ours=False,
+        )
     version = raw.get("schema_version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         line = _line_of(text, "schema_version")

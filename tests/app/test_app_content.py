@@ -20,8 +20,8 @@ def _plan_with_x(content):
     """The sample plan with X as its first platform, whose bio holds 160 characters."""
     plan = sample_plan(content)
     plan.platforms.chosen[0].platform = "x"
-    plan.accounts.accounts[0].platform = "x"
-    plan.accounts.accounts[0].disclaimer = ""
+    plan.accounts.per_platform[0].platform = "x"
+    plan.accounts.per_platform[0].disclaimer = ""
     return plan
 
 
@@ -48,7 +48,7 @@ async def test_a_disclaimer_too_long_for_the_bio_is_flagged_in_steps_5_and_6(
 
 async def test_a_short_disclaimer_is_said_to_fit_the_bio(plan_path: Path, content):
     plan = _plan_with_x(content)
-    plan.accounts.accounts[0].disclaimer = "Views my own."
+    plan.accounts.per_platform[0].disclaimer = "Views my own."
     save_plan(plan, plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -261,7 +261,7 @@ async def test_a_read_only_window_migrates_an_old_plan_in_memory_only(
             await pilot.press("ctrl+q")
         # the other window owns the file: it migrates it when it next opens the plan
         assert plan_path.read_text() == old_plan
-        assert not plan_path.with_name("plan.toml.v1.bak").exists()
+        assert not plan_path.with_name("plan.toml.v2.bak").exists()
 
 
 def test_commands_that_read_an_old_plan_leave_the_file_alone(
@@ -272,4 +272,4 @@ def test_commands_that_read_an_old_plan_leave_the_file_alone(
     assert cli.main(["export", "--plan", str(plan_path), "-o", str(out)]) == 0
     assert "Dr Old Format" in out.read_text()
     assert plan_path.read_text() == old_plan
-    assert not plan_path.with_name("plan.toml.v1.bak").exists()
+    assert not plan_path.with_name("plan.toml.v2.bak").exists()

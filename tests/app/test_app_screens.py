@@ -192,8 +192,7 @@ async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, co
             await until(pilot, lambda: bool(app.screen.query("#choice-read-only")), "dialog")
             assert isinstance(app.screen, ChoiceDialog)
             await pilot.click("#choice-read-only")
-            await pilot.pause()
-            assert app.read_only
+            await until(pilot, lambda: app.read_only, "read-only")
             app.plan.basics.display_name = "changed in the second window"
             await pilot.press("ctrl+q")
         assert plan_path.read_bytes() == before
@@ -278,7 +277,7 @@ async def test_keeping_a_fourth_platform_is_refused(plan_path: Path):
 async def test_account_fields_write_the_plan_and_contradictions_are_shown(plan_path: Path, content):
     plan = sample_plan(content)
     save_plan(plan, plan_path)
-    pid = plan.accounts.accounts[0].platform
+    pid = plan.accounts.per_platform[0].platform
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_steps(pilot, "accounts")

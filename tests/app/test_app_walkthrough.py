@@ -135,9 +135,9 @@ async def test_keyboard_walkthrough_then_resume_keeps_every_answer(plan_path: Pa
     rules = {i.id for i in content.identifiers} | {h.id for h in content.hazards}
     assert set(plan.phi.acknowledged) == rules
     assert plan.phi.quiz_answers == {q.id: q.answer for q in content.quiz}
-    handles = [a.professional_handle for a in plan.accounts.accounts]
+    handles = [a.professional_handle for a in plan.accounts.per_platform]
     assert handles == ["@DrAdaRad0", "@DrAdaRad1"]
-    assert plan.accounts.accounts[0].personal_visibility is Visibility.PRIVATE
+    assert plan.accounts.per_platform[0].personal_visibility is Visibility.PRIVATE
     assert plan.profile.audit_days == 30
     assert plan.profile.last_audit == dt.date.today()
     assert plan.profile.next_audit == dt.date.today() + dt.timedelta(days=30)

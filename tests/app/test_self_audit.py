@@ -28,7 +28,7 @@ def sample_plan() -> Plan:
     plan = Plan()
     plan.basics.display_name = "Zoë O'Brien & Co"
     plan.platforms.chosen = [PlatformChoice(platform="x"), PlatformChoice(platform="instagram")]
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         AccountPlan(platform="x", professional_handle="@DrZoe_Rad"),
         AccountPlan(platform="instagram", professional_handle="dr.zoe/rad"),
     ]

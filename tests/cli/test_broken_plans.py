@@ -90,7 +90,7 @@ SET_ASIDE: dict[str, tuple[bytes, int, list[str]]] = {
         + b'\n[[accounts.accounts]]\nplatform = "x"\nsplit = "one"\n'
         + b'\n[[accounts.accounts]]\nplatform = "y"\nsplit = "three"\n',
         13,
-        ["accounts.accounts.1.split", "'separate'"],
+        ["accounts.per_platform.1.split", "'separate'"],
     ),
     "missing required field": (
         GOOD_HEAD.encode() + b"\n[[platforms.chosen]]\nscore = 80\n",

@@ -52,7 +52,7 @@ def resident(i: int, content: Content) -> Plan:
     version = "1" if i % 10 == 0 else "2"
     plan.pack = PackRef(id="north-rad", name="North Radiology pack", version=version)
     disclaimer = "" if i % 6 == 0 else f"Radiology resident. {NEW_DISCLAIMER}"
-    plan.accounts.accounts = [AccountPlan(platform="x", disclaimer=disclaimer)]
+    plan.accounts.per_platform = [AccountPlan(platform="x", disclaimer=disclaimer)]
     plan.profile.audit_days = 90
     if i % 7 == 0:
         plan.profile.last_audit = TODAY - dt.timedelta(days=200)

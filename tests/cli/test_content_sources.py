@@ -307,7 +307,7 @@ def test_a_disclaimer_longer_than_the_platforms_bio_is_warned_about(content: Con
     plan = Plan()
     x = content.platform("x")
     assert x.bio_max == 160
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         AccountPlan(platform="x", split=AccountSplit.ONE, disclaimer="A" * 161),
         AccountPlan(platform="bluesky", split=AccountSplit.ONE, disclaimer="A" * 161),
     ]
@@ -318,7 +318,7 @@ def test_a_disclaimer_longer_than_the_platforms_bio_is_warned_about(content: Con
 
 def test_a_private_threads_account_is_no_longer_warned_about(content: Content) -> None:
     plan = Plan()
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         AccountPlan(
             platform="threads",
             split=AccountSplit.SEPARATE,

@@ -96,8 +96,56 @@ def test_an_older_plan_is_migrated_and_the_old_file_kept(plan_path: Path, old_pl
     """The migration mechanism, on a hand-made version-0-style fixture renamed to v1 -> v2."""
     plan = load_plan(plan_path)
     assert plan.basics.display_name == "Dr Old Format"
-    assert plan_path.with_name("plan.toml.v1.bak").read_text() == old_plan
+    assert plan_path.with_name("plan.toml.v2.bak").read_text() == old_plan
     assert 'display_name = "Dr Old Format"' in plan_path.read_text()
+
+
+SCHEMA_1_PLAN = """schema_version = 1
+current_step = "accounts"
+
+[basics]
+display_name = "Dr Schema One"
+
+[[accounts.accounts]]
+platform = "x"
+split = "separate"
+professional_handle = "@drschemaone"
+
+[[accounts.accounts]]
+platform = "linkedin"
+split = "seven"
+"""
+
+
+def test_a_schema_1_plan_opens_with_its_accounts_and_is_written_back_as_schema_2(
+    plan_path: Path,
+):
+    """The real migration 1 -> 2: `[[accounts.accounts]]` became `[[accounts.per_platform]]`."""
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text(SCHEMA_1_PLAN.replace('split = "seven"', 'split = "one"'))
+    plan = load_plan(plan_path)
+    assert [a.platform for a in plan.accounts.per_platform] == ["x", "linkedin"]
+    assert plan.accounts.for_platform("x").professional_handle == "@drschemaone"
+    kept = plan_path.with_name("plan.toml.v1.bak").read_text()
+    assert "[[accounts.accounts]]" in kept  # the old file, as it was
+    written = plan_path.read_text()
+    assert "schema_version = 2" in written and "[[accounts.per_platform]]" in written
+    assert "[[accounts.accounts]]" not in written
+    assert load_plan(plan_path) == plan  # and it reads back the same
+
+
+def test_validate_points_at_the_line_of_a_schema_1_file_under_its_old_name(plan_path: Path):
+    plan_path.parent.mkdir(parents=True)
+    plan_path.write_text(SCHEMA_1_PLAN)
+    result = subprocess.run(
+        [sys.executable, "-m", "socialcoach", "validate", "--plan", str(plan_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    line = SCHEMA_1_PLAN.splitlines().index('split = "seven"') + 1
+    assert f"{plan_path}:{line}: accounts.per_platform.1.split = 'seven'" in result.stderr
+    assert plan_path.read_text() == SCHEMA_1_PLAN  # validate only reads
 
 
 def test_move_aside_keeps_the_file_under_a_dated_name(plan_path: Path):

@@ -74,7 +74,7 @@ def test_same_plan_gives_the_same_bytes(content):
 
 def test_user_text_cannot_break_a_table_or_start_a_heading(content):
     plan = sample_plan(content)
-    plan.accounts.accounts[0].professional_handle = "a | b\n# heading"
+    plan.accounts.per_platform[0].professional_handle = "a | b\n# heading"
     plan.basics.display_name = "# Not <b>bold</b>\n## nor a heading"
     plan.policy.items[content.policy_items[0].id].note = "line one\n\n- [x] fake item"
     text = render_markdown(plan, content)

@@ -81,7 +81,7 @@ def test_applying_the_pack_to_an_existing_plan_keeps_the_users_own_answers(
     plan.policy.contact_name = "My own contact"
     plan.profile.status = Status.DONE
     plan.profile.audit_days = 30
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         AccountPlan(platform="x", disclaimer="My own words"),
         AccountPlan(platform="linkedin"),
     ]
@@ -177,7 +177,7 @@ def test_a_plan_made_with_version_1_opened_with_version_2_says_what_changed(
     apply_to_plan(plan, v1)
     for item_id in ("north-brand", "north-old-rule", "social-media-policy", "required-disclaimers"):
         plan.policy.items[item_id] = PolicyAnswer(state=ItemState.DONE, note=f"{item_id} noted")
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         new_account("x", v1),  # the organisation's wording, untouched
         AccountPlan(platform="linkedin", disclaimer="Personal views only."),
     ]

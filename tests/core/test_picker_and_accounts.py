@@ -62,7 +62,7 @@ def test_a_coherent_plan_has_no_warnings(content):
 
 def test_handles_that_differ_across_platforms_get_one_warning(content):
     plan = Plan()
-    plan.accounts.accounts = [
+    plan.accounts.per_platform = [
         account(platform="x", professional_handle="@DrJane"),
         account(platform="linkedin", professional_handle="@JaneRadiology"),
     ]

@@ -30,7 +30,7 @@ def test_privacy_counts_open_rules_and_questions(content):
 def test_accounts_need_a_handle_on_every_chosen_platform(content):
     plan = Plan()
     plan.platforms.chosen = [PlatformChoice(platform="x"), PlatformChoice(platform="linkedin")]
-    plan.accounts.accounts = [AccountPlan(platform="x", professional_handle="@DrA")]
+    plan.accounts.per_platform = [AccountPlan(platform="x", professional_handle="@DrA")]
     assert missing(plan, content, "accounts") == "add a handle for LinkedIn"
     assert plan.accounts.for_platform("linkedin") is None  # checking creates nothing
 

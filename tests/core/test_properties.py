@@ -145,7 +145,7 @@ def plans(draw: st.DrawFn) -> Plan:
     plan.audience.themes = draw(st.lists(texts, max_size=4))
     plan.phi.acknowledged = draw(st.lists(ids(RULES), max_size=6))
     plan.phi.quiz_answers = draw(st.dictionaries(ids(QUIZ), INT64, max_size=4))
-    plan.accounts.accounts = draw(
+    plan.accounts.per_platform = draw(
         st.lists(
             st.builds(
                 AccountPlan,
@@ -237,7 +237,7 @@ def _neutral(plan: Plan) -> Plan:
     for choice in plain.platforms.chosen:
         choice.reason = calm(choice.reason)
     plain.audience.themes = [calm(theme) for theme in plain.audience.themes]
-    for account in plain.accounts.accounts:
+    for account in plain.accounts.per_platform:
         # as long as before: the export says when a disclaimer is too long for a bio
         account.disclaimer = "x" * len(account.disclaimer) if account.disclaimer.strip() else ""
     return plain

@@ -35,8 +35,8 @@ def test_a_hand_edited_plan_opens_with_what_the_coach_cannot_use_set_aside(
     assert plan.basics.subspecialty == "general"
     assert plan.current_step == "policy"
     assert plan.platforms.chosen_ids() == ["x"]
-    assert [a.platform for a in plan.accounts.accounts] == ["x"]
-    assert plan.accounts.accounts[0].patient_contact == ""
+    assert [a.platform for a in plan.accounts.per_platform] == ["x"]
+    assert plan.accounts.per_platform[0].patient_contact == ""
     assert plan.profile.last_audit is None and plan.profile.next_audit is None
     keys = {item.key for item in session.set_aside}
     for key in (
@@ -44,7 +44,7 @@ def test_a_hand_edited_plan_opens_with_what_the_coach_cannot_use_set_aside(
         "basics.favourite_colour",
         "platforms.goals",
         "platforms.chosen",
-        "accounts.accounts",
+        "accounts.per_platform",  # [[accounts.accounts]] in this schema-1 file
         "phi.quiz_answers.nope",
         "profile.last_audit",
         "current_step",
@@ -70,7 +70,7 @@ def test_saving_an_edit_keeps_every_set_aside_value_in_the_file(plan_path: Path,
     assert saved["current_step"] == "nowhere"
     assert [c["platform"] for c in saved["platforms"]["chosen"]] == ["x", "myspace"]
     assert "time-travel" in saved["platforms"]["goals"]
-    assert {a["platform"] for a in saved["accounts"]["accounts"]} == {"x", "youtub"}
+    assert {a["platform"] for a in saved["accounts"]["per_platform"]} == {"x", "youtub"}
     assert saved["phi"]["quiz_answers"]["nope"] == 2
     assert str(saved["profile"]["last_audit"]) == "9999-12-31"
     # and the same file opens again, the same way

@@ -57,7 +57,7 @@ class AccountsStep(StepPane):
         account = self.plan.accounts.for_platform(platform_id)
         if account is None:
             account = new_account(platform_id, self.content)
-            accounts = self.plan.accounts.accounts
+            accounts = self.plan.accounts.per_platform
             accounts.append(account)
             chosen = self.plan.platforms.chosen_ids()
             accounts.sort(

@@ -51,7 +51,7 @@ class ProfileStep(StepPane):
         plan = self.plan
         handles = tuple(
             (a.platform, a.professional_handle, a.personal_handle, a.disclaimer)
-            for a in plan.accounts.accounts
+            for a in plan.accounts.per_platform
         )
         return (tuple(plan.platforms.chosen_ids()), plan.basics.display_name, handles)
 
