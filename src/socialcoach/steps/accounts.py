@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -36,7 +38,13 @@ FIELD_PREFIX = {
 }
 
 
-def field_ids(field: str, platform_id: str) -> dict[str, str]:
+class FieldIds(TypedDict):
+    id: str
+    name: str
+    classes: str
+
+
+def field_ids(field: str, platform_id: str) -> FieldIds:
     """id, name and class for a widget that edits one AccountPlan field."""
     return {
         "id": f"{FIELD_PREFIX[field]}-{platform_id}",

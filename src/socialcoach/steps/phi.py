@@ -211,8 +211,13 @@ class PhiStep(StepPane):
         draft.focus()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.SUCCESS and event.worker.group == "draft-check":
-            self.query_one("#draft-findings", Static).update(event.worker.result)
+        result = event.worker.result
+        if (
+            event.state is WorkerState.SUCCESS
+            and event.worker.group == "draft-check"
+            and result is not None
+        ):
+            self.query_one("#draft-findings", Static).update(result)
 
 
 CONTEXT = 30  # characters shown either side of a finding
