@@ -56,13 +56,29 @@ JUDGE_L2 = 1e-4
 TAG_EPOCHS = 6
 # Decision thresholds, chosen on the pooled leave-one-writer-out run (docs/phi-checker.md).
 THRESHOLDS = {
-    "drop": 0.10,
-    "likely": 0.60,
-    "tag_margin": -4.0,
+    "drop": 0.15,  # a "possible" candidate the judge gives less than this is dropped
+    "drop_likely": 0.0,  # and a "likely" one: never (the issue names those forms; the judge may
+    # only make them "possible")
+    "likely": 0.50,
+    "tag_margin": 9.0,
     "tag_likely": 1e9,  # the tagger's spans are always "possible": no form says identifier
-    # forms whose rules are exact (checksums, cue words, structure): never dropped
-    "keep_always": ["ssn", "mrn", "accession", "health_plan", "account", "license", "vehicle",
-                    "device", "fax"],
+    # what the tagger may propose: dates and ages over 89 are exact forms the rules own (a
+    # tagger's guess at "89-year-old" would be wrong by definition)
+    "tag_classes": ["name", "geo_small", "context"],
+    # what the judge may drop: the open-ended families; exact forms (cue words, checksums,
+    # structure: phones, emails, record numbers...) are the rules' alone
+    "judged": [
+        "name",
+        "date",
+        "age_over_89",
+        "geo_small",
+        "context",
+        "biometric",
+        "photo",
+        "zip",
+        "address",
+        "other_id",
+    ],
 }
 
 
@@ -85,20 +101,21 @@ def draft_examples(row: dict) -> tuple[list, list]:
             cands = list(phi._rule_candidates(para, clinical))
             toks = learned.tokens(para)
             for c in cands:
-                label = any(_overlaps(c[0] + start, c[1] + start, g["start"], g["end"])
-                            for g in gold)
+                label = any(
+                    _overlaps(c[0] + start, c[1] + start, g["start"], g["end"]) for g in gold
+                )
                 judge.append((learned.candidate_features(doc, toks, c, cands), int(label)))
-            cover = learned.cover_of(toks, cands)
+            # every word, read as if no rule had run (see learned.tag_spans)
+            cover = ["-"] * len(toks)
             for i, (s, e, w) in enumerate(toks):
-                if cover[i] != "-" or not w.isalnum():
+                if not w.isalnum():
                     continue
                 cls = "O"
                 for g in gold:
                     if _overlaps(s + start, e + start, g["start"], g["end"]):
                         cls = g["category"] if g["category"] in TAG_CLASSES else "O"
                         break
-                tag.append((learned.token_features(doc, toks, i, cover),
-                            TAG_CLASSES.index(cls)))
+                tag.append((learned.token_features(doc, toks, i, cover), TAG_CLASSES.index(cls)))
         if brk:
             start = brk.end()
     return judge, tag
@@ -122,7 +139,7 @@ def train_judge(examples: list) -> dict[str, float]:
             g = (y - p) * (len(examples) / (2 * (pos if y else neg)))
             for x in feats:
                 w[x] += lr * (g - JUDGE_L2 * w[x])
-    return {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 5e-4}
+    return {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 5e-3}
 
 
 def train_tagger(examples: list) -> dict[str, list[float]]:
@@ -158,7 +175,7 @@ def train_tagger(examples: list) -> dict[str, list[float]]:
     for x in sorted(w):
         wx, tx, sx = w[x], total[x], stamp[x]
         avg = [round((tx[c] + (t - sx[c]) * wx[c]) / t, 3) for c in range(n)]
-        if max(abs(v) for v in avg) >= 0.002:
+        if max(abs(v) for v in avg) >= 0.5:  # pruned: what cannot move a decision
             out[x] = avg
     return out
 
@@ -232,11 +249,17 @@ def cross_validate(rows_by_writer: dict[str, list], cache: dict, show: bool = Tr
 
 
 def _add(a, b):
-    for name in ("gold", "caught", "found", "found_tp", "found_tp_same", "level_found",
-                 "level_tp"):
+    for name in ("gold", "caught", "found", "found_tp", "found_tp_same", "level_found", "level_tp"):
         getattr(a, name).update(getattr(b, name))
-    for name in ("clean_flagged_likely", "phi_drafts_likely", "phi_drafts", "phi_drafts_any",
-                 "phi_drafts_all", "clean_drafts", "clean_flagged"):
+    for name in (
+        "clean_flagged_likely",
+        "phi_drafts_likely",
+        "phi_drafts",
+        "phi_drafts_any",
+        "phi_drafts_all",
+        "clean_drafts",
+        "clean_flagged",
+    ):
         setattr(a, name, getattr(a, name) + getattr(b, name))
     return a
 

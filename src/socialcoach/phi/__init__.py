@@ -20,8 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from . import ages, contact, context, dates, ids, media, names, places, subject  # noqa: F401 (register)
-from . import learned
+from . import ages, contact, context, dates, ids, learned, media, names, places, subject  # noqa: F401 (register)
 from ._base import Doc
 from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails

@@ -20,6 +20,7 @@ lock, so the app loads them in its worker thread with the lists.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -29,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 from . import lexicon
-from ._base import _EVENT_CUE, Doc
+from ._base import _COUNTRIES, _EVENT_CUE, _US_STATES, Doc
 
 # Categories the tagger may propose; "O" is outside any span.
 TAG_CLASSES = ("O", "name", "geo_small", "context", "date", "age_over_89")
@@ -86,11 +87,19 @@ def _word_info(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
 def _ident(word: str) -> str:
-    """The word itself when it is ordinary English, else its shape class."""
+    """The word itself when it is ordinary English, else its shape class.
+
+    A word in the name or place lists is itself only when it is ordinary English too
+    ("will", "young"); "Sharma" or "Tuba" are seen through the lists and their shape alone,
+    so no weight can remember a name a writer used.
+    """
     low = lexicon.fold(word)
-    if lexicon.zipf(low) >= _COMMON and low.isalpha():
-        return low
+    if low.isalpha() and lexicon.zipf(low) >= _COMMON:
+        listed = lexicon.is_given(low) or lexicon.is_surname(low) or lexicon.is_place(low)
+        if not listed or lexicon.ordinary(low):
+            return low
     info = _word_info(word)
     return "<" + info[0] + ">"
 
@@ -115,8 +124,9 @@ def _sentence_flags(doc: Doc, pos: int) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def candidate_features(doc: Doc, toks: Sequence[tuple[int, int, str]], cand: tuple,
-                       cands: Sequence[tuple]) -> list[str]:
+def candidate_features(
+    doc: Doc, toks: Sequence[tuple[int, int, str]], cand: tuple, cands: Sequence[tuple]
+) -> list[str]:
     """Features of one rule candidate (start, end, category, confidence)."""
     s, e, cat, conf = cand
     text = doc.text
@@ -158,8 +168,9 @@ def candidate_features(doc: Doc, toks: Sequence[tuple[int, int, str]], cand: tup
     return f
 
 
-def token_features(doc: Doc, toks: Sequence[tuple[int, int, str]], i: int,
-                   cover: Sequence[str]) -> list[str]:
+def token_features(
+    doc: Doc, toks: Sequence[tuple[int, int, str]], i: int, cover: Sequence[str]
+) -> list[str]:
     """Features of word i: its form, the lists, its neighbours, its sentence, the rules there."""
     s, _e, w = toks[i]
     info = _word_info(w)
@@ -174,13 +185,9 @@ def token_features(doc: Doc, toks: Sequence[tuple[int, int, str]], i: int,
             f.append(f"w{k}=<edge>")
     me = _ident(w)
     if i > 0:
-        prev = _ident(toks[i - 1][2])
-        f.append(f"w-1|i0={prev}|{info[0]}")
-        f.append(f"w-1|w0={prev}|{me}")
+        f.append(f"w-1|i0={_ident(toks[i - 1][2])}|{info[0]}")
     if i + 1 < len(toks):
-        nxt = _ident(toks[i + 1][2])
-        f.append(f"i0|w+1={info[0]}|{nxt}")
-        f.append(f"w0|w+1={me}|{nxt}")
+        f.append(f"i0|w+1={info[0]}|{_ident(toks[i + 1][2])}")
     if me.startswith("<") and w.isalpha() and len(w) >= 5:
         # the ending of a rare word is a form ("-ville", "-ez", "-ski"), not the word
         f.append(f"suf3={lexicon.fold(w)[-3:]}")
@@ -198,8 +205,6 @@ def cover_of(toks: Sequence[tuple[int, int, str]], cands: Iterable[tuple]) -> li
     cover = ["-"] * len(toks)
     starts = [t[0] for t in toks]
     for s, e, cat, _conf in cands:
-        import bisect
-
         i = bisect.bisect_left(starts, s)
         while i < len(toks) and toks[i][0] < e:
             cover[i] = cat
@@ -221,10 +226,12 @@ class Model:
         self.tagger: dict[str, list[float]] = data["tagger"]
         t = data["thresholds"]
         self.drop = float(t["drop"])
+        self.drop_likely = float(t["drop_likely"])
         self.likely = float(t["likely"])
         self.tag_margin = float(t["tag_margin"])
         self.tag_likely = float(t["tag_likely"])
-        self.keep_always = frozenset(t.get("keep_always", ()))
+        self.judged = frozenset(t["judged"])
+        self.tag_classes = [TAG_CLASSES.index(c) for c in t["tag_classes"]]
 
     def judge_prob(self, feats: Iterable[str]) -> float:
         z = sum(self.judge.get(x, 0.0) for x in feats)
@@ -259,28 +266,36 @@ def apply(doc: Doc, cands: list[tuple], mdl: Model | None = None) -> list[tuple]
     toks = tokens(doc.text)
     out = []
     for c in cands:
-        if c[2] in mdl.keep_always:
-            out.append(c)
+        if c[2] not in mdl.judged:
+            out.append(c)  # exact forms (cue words, checksums, structure) are the rules' alone
             continue
         p = mdl.judge_prob(candidate_features(doc, toks, c, cands))
-        if p < mdl.drop:
+        # A form the rules call likely needs much stronger evidence to be dropped.
+        if p < (mdl.drop_likely if c[3] == "likely" else mdl.drop):
             continue
-        out.append((c[0], c[1], c[2], "likely" if p >= mdl.likely else "possible"))
+        # The judge may make a likely form possible, never the reverse: a given name alone
+        # stays possible however sure the judge is.
+        conf = "likely" if c[3] == "likely" and p >= mdl.likely else "possible"
+        out.append((c[0], c[1], c[2], conf))
     out += tag_spans(doc, toks, cands, mdl)
     return out
 
 
-def tag_spans(doc: Doc, toks: Sequence[tuple[int, int, str]], cands: Sequence[tuple],
-              mdl: Model) -> list[tuple]:
+def tag_spans(
+    doc: Doc, toks: Sequence[tuple[int, int, str]], cands: Sequence[tuple], mdl: Model
+) -> list[tuple]:
     """Spans of words the tagger puts in a category, outside every rule candidate."""
     cover = cover_of(toks, cands)
+    # The tagger reads words as if no rule had run (it is trained on every word, not only
+    # on what the rules missed), and speaks only where no rule did.
+    blank = ["-"] * len(toks)
     spans: list[tuple] = []
     cur: list[Any] | None = None
     for i, (s, e, w) in enumerate(toks):
         label, margin = "O", 0.0
         if cover[i] == "-" and (w.isalnum()):
-            scores = mdl.tag_scores(token_features(doc, toks, i, cover))
-            best = max(range(1, len(TAG_CLASSES)), key=lambda k: scores[k])
+            scores = mdl.tag_scores(token_features(doc, toks, i, blank))
+            best = max(mdl.tag_classes, key=lambda k: scores[k])
             margin = scores[best] - scores[0]
             if margin > mdl.tag_margin:
                 label = TAG_CLASSES[best]
@@ -299,8 +314,39 @@ def tag_spans(doc: Doc, toks: Sequence[tuple[int, int, str]], cands: Sequence[tu
     if cur is not None:
         spans.append(tuple(cur))
     return [
-        (s, e, cat, "likely" if m >= mdl.tag_likely else "possible") for s, e, cat, _, m in spans
+        (s, e, cat, "likely" if m >= mdl.tag_likely else "possible")
+        for s, e, cat, _, m in spans
+        if not _vetoed(doc, s, e, cat, cands)
     ]
+
+
+_BESIDE = re.compile(r"[\s.,'\u2019]{0,2}$")
+
+
+def _vetoed(doc: Doc, s: int, e: int, cat: str, cands: Sequence[tuple]) -> bool:
+    """The rules' own vetoes, applied to what the tagger proposes.
+
+    A word beside a rule's span of the same category is part of it ("Mrs." before the name
+    the rule found); hashtags and handles are the rules' to judge; states and countries are
+    never flagged; a colleague ("Dr.", "MD", "my colleague") or a sentence about an event
+    or history is not a patient.
+    """
+    from . import names  # the family modules import this one's package, not the reverse
+
+    text = doc.text
+    for c in cands:
+        if c[2] != cat:
+            continue
+        if 0 <= s - c[1] <= 2 and _BESIDE.match(text[c[1] : s]):
+            return True
+        if 0 <= c[0] - e <= 2 and _BESIDE.match(text[e : c[0]]):
+            return True
+    if s > 0 and text[s - 1] in "#@":
+        return True
+    low = lexicon.fold(text[s:e])
+    if low in _US_STATES or low in _COUNTRIES:
+        return True
+    return cat == "name" and (names._colleague(text, s, e) or names._not_a_patient(doc, s))
 
 
 # --------------------------------------------------------------------------------------------
