@@ -106,16 +106,16 @@ def draft_examples(row: dict) -> tuple[list, list]:
                 )
                 judge.append((learned.candidate_features(doc, toks, c, cands), int(label)))
             # every word, read as if no rule had run (see learned.tag_spans)
-            cover = ["-"] * len(toks)
+            words = learned.Words(toks)
             for i, (s, e, w) in enumerate(toks):
-                if not w.isalnum():
+                if not learned.taggable(w):
                     continue
                 cls = "O"
                 for g in gold:
                     if _overlaps(s + start, e + start, g["start"], g["end"]):
                         cls = g["category"] if g["category"] in TAG_CLASSES else "O"
                         break
-                tag.append((learned.token_features(doc, toks, i, cover), TAG_CLASSES.index(cls)))
+                tag.append((learned.token_features(doc, words, i), TAG_CLASSES.index(cls)))
         if brk:
             start = brk.end()
     return judge, tag

@@ -4,12 +4,16 @@ Two rounds of hand rules fitted the writers they were tuned on and not the next 
 changes the method: the rules propose candidate spans, and two small linear models trained on
 every labelled writer (`scripts/train_phi_model.py`, weights in `data/phi_model.json`) judge them.
 
-- The **judge** scores each rule candidate (keep or drop, and "likely" or "possible") from
-  features of its form and its sentence: category and rule confidence, shape and capitals,
-  word lists (given names, surnames, places, word frequency), the words beside it, whether the
-  sentence is about care, a person or an event, what other rules found there.
-- The **tagger** reads every word and proposes name, place, context, date and age spans that
-  no rule found, from the same kind of features (and which rule, if any, covers each word).
+- The **judge** (logistic regression) scores each rule candidate from features of its form
+  and its sentence: category and rule confidence, shape and capitals, word lists (given
+  names, surnames, places, word frequency), the words beside it, whether the sentence is about
+  care, a person or an event, what other rules found there. A "possible" candidate it scores
+  low is dropped; a "likely" one it doubts becomes "possible" (it is never dropped: those are
+  the forms the issue names). Exact forms (phones, emails, links, record numbers) are the
+  rules' alone.
+- The **tagger** (averaged perceptron) reads every word as if no rule had run and proposes
+  name, place and context spans where no rule found anything; they are always "possible",
+  and pass the rules' own vetoes (a colleague, a state, a hashtag).
 
 No feature names a string of a corpus: a word is a feature by itself only when it is an
 ordinary English word (in the word-frequency list, Zipf 3.5 or more); names, towns and rare
@@ -27,10 +31,11 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 from . import lexicon
-from ._base import _COUNTRIES, _EVENT_CUE, _US_STATES, Doc
+from ._base import _COUNTRIES, _EVENT_CUE, _NOT_NAMES, _US_STATES, Doc
 
 # Categories the tagger may propose; "O" is outside any span.
 TAG_CLASSES = ("O", "name", "geo_small", "context", "date", "age_over_89")
@@ -168,33 +173,53 @@ def candidate_features(
     return f
 
 
-def token_features(
-    doc: Doc, toks: Sequence[tuple[int, int, str]], i: int, cover: Sequence[str]
-) -> list[str]:
-    """Features of word i: its form, the lists, its neighbours, its sentence, the rules there."""
+def taggable(word: str) -> bool:
+    """Words the tagger reads: letters, not numbers (the rules' forms) and not the commonest
+    function words ("the", "and": a span is found by its other words)."""
+    return word.isalnum() and not word.isdigit() and lexicon.zipf(word) < 6.0
+
+
+class Words:
+    """One paragraph's words with their form classes, computed once for every word's features."""
+
+    __slots__ = ("toks", "ids", "shapes", "memo")
+
+    def __init__(self, toks: Sequence[tuple[int, int, str]]) -> None:
+        self.toks = toks
+        self.ids = [_ident(t[2]) for t in toks]
+        self.shapes = [_word_info(t[2])[0] for t in toks]
+        self.memo: dict[int, list[str]] = {}
+
+
+def token_features(doc: Doc, words: Words, i: int) -> list[str]:
+    """Features of word i: its form, the lists, its neighbours and its sentence."""
+    toks, ids, shapes = words.toks, words.ids, words.shapes
     s, _e, w = toks[i]
     info = _word_info(w)
-    f = ["bias", *info, f"w={_ident(w)}", f"r={cover[i]}"]
+    me = ids[i]
+    f = ["bias", *info, f"w={me}"]
+    n = len(toks)
     for k in (-2, -1, 1, 2):
         j = i + k
-        if 0 <= j < len(toks):
-            f.append(f"w{k}={_ident(toks[j][2])}")
-            f.append(f"i{k}={_word_info(toks[j][2])[0]}")
-            f.append(f"r{k}={cover[j]}")
+        if 0 <= j < n:
+            f.append(f"w{k}={ids[j]}")
+            f.append(f"i{k}={shapes[j]}")
         else:
             f.append(f"w{k}=<edge>")
-    me = _ident(w)
     if i > 0:
-        f.append(f"w-1|i0={_ident(toks[i - 1][2])}|{info[0]}")
-    if i + 1 < len(toks):
-        f.append(f"i0|w+1={info[0]}|{_ident(toks[i + 1][2])}")
-    if me.startswith("<") and w.isalpha() and len(w) >= 5:
+        f.append(f"w-1|i0={ids[i - 1]}|{info[0]}")
+    if i + 1 < n:
+        f.append(f"i0|w+1={info[0]}|{ids[i + 1]}")
+    if me[0] == "<" and w.isalpha() and len(w) >= 5:
         # the ending of a rare word is a form ("-ville", "-ez", "-ski"), not the word
         f.append(f"suf3={lexicon.fold(w)[-3:]}")
     sent_start, _ = doc.sentence(s)
     if not doc.text[sent_start:s].strip():
         f.append("sent_start")
-    for x in _sentence_flags(doc, s):
+    flags = words.memo.get(sent_start)
+    if flags is None:
+        flags = words.memo[sent_start] = _sentence_flags(doc, s)
+    for x in flags:
         f.append(f"s:{x}")
         f.append(f"s:{x}|{info[0]}")
     return f
@@ -232,20 +257,33 @@ class Model:
         self.tag_likely = float(t["tag_likely"])
         self.judged = frozenset(t["judged"])
         self.tag_classes = [TAG_CLASSES.index(c) for c in t["tag_classes"]]
+        self._delta_cache: list[tuple[str, dict[str, float]]] | None = None
 
     def judge_prob(self, feats: Iterable[str]) -> float:
-        z = sum(self.judge.get(x, 0.0) for x in feats)
+        z = sum(map(self.judge.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def tag_scores(self, feats: Iterable[str]) -> list[float]:
-        n = len(TAG_CLASSES)
-        out = [0.0] * n
-        for x in feats:
-            w = self.tagger.get(x)
-            if w is not None:
-                for k in range(n):
-                    out[k] += w[k]
-        return out
+    def tag_best(self, feats: Sequence[str]) -> tuple[str, float]:
+        """The likeliest category for a word and its margin over "outside any span"."""
+        best, margin = "O", -math.inf
+        for label, delta in self._deltas:
+            m = sum(map(delta.get, feats, repeat(0.0)))
+            if m > margin:
+                best, margin = label, m
+        return best, margin
+
+    @property
+    def _deltas(self) -> list[tuple[str, dict[str, float]]]:
+        # one dict per class of (its weight - the weight of "O"): a word costs one sum per class
+        if self._delta_cache is None:
+            self._delta_cache = [
+                (
+                    TAG_CLASSES[k],
+                    {f: w[k] - w[0] for f, w in self.tagger.items() if w[k] != w[0]},
+                )
+                for k in self.tag_classes
+            ]
+        return self._delta_cache
 
 
 @cache
@@ -288,17 +326,15 @@ def tag_spans(
     cover = cover_of(toks, cands)
     # The tagger reads words as if no rule had run (it is trained on every word, not only
     # on what the rules missed), and speaks only where no rule did.
-    blank = ["-"] * len(toks)
+    words = Words(toks)
     spans: list[tuple] = []
     cur: list[Any] | None = None
     for i, (s, e, w) in enumerate(toks):
         label, margin = "O", 0.0
-        if cover[i] == "-" and (w.isalnum()):
-            scores = mdl.tag_scores(token_features(doc, toks, i, blank))
-            best = max(mdl.tag_classes, key=lambda k: scores[k])
-            margin = scores[best] - scores[0]
+        if cover[i] == "-" and taggable(w):
+            best, margin = mdl.tag_best(token_features(doc, words, i))
             if margin > mdl.tag_margin:
-                label = TAG_CLASSES[best]
+                label = best
         if label == "O":
             if cur is not None:
                 spans.append(tuple(cur))
@@ -320,6 +356,7 @@ def tag_spans(
     ]
 
 
+_BIG_PLACE = 4.0
 _BESIDE = re.compile(r"[\s.,'\u2019]{0,2}$")
 
 
@@ -327,11 +364,11 @@ def _vetoed(doc: Doc, s: int, e: int, cat: str, cands: Sequence[tuple]) -> bool:
     """The rules' own vetoes, applied to what the tagger proposes.
 
     A word beside a rule's span of the same category is part of it ("Mrs." before the name
-    the rule found); hashtags and handles are the rules' to judge; states and countries are
-    never flagged; a colleague ("Dr.", "MD", "my colleague") or a sentence about an event
+    the rule found); hashtags and handles are the rules' to judge; states, countries and big
+    cities are never flagged; a colleague ("Dr.", "MD", "my colleague") or a sentence about an event
     or history is not a patient.
     """
-    from . import names  # the family modules import this one's package, not the reverse
+    from . import names, places  # the family modules import this one's package, not the reverse
 
     text = doc.text
     for c in cands:
@@ -345,6 +382,19 @@ def _vetoed(doc: Doc, s: int, e: int, cat: str, cands: Sequence[tuple]) -> bool:
         return True
     low = lexicon.fold(text[s:e])
     if low in _US_STATES or low in _COUNTRIES:
+        return True
+    # the rules' own lists of words that are never a name or a town (eponyms, weekdays,
+    # departments, platforms)
+    if cat in ("name", "geo_small") and any(
+        w in _NOT_NAMES or w in places._NOT_PLACES for w in low.split()
+    ):
+        return True
+    # A place named as often as an English word is a city everyone knows ("Chicago" 4.8,
+    # "Denver" 4.2 on the Zipf scale), not a small town ("Tuba" 2.8, "Skokie" 2.5).
+    if cat == "geo_small" and lexicon.zipf(low.split()[0]) >= _BIG_PLACE:
+        return True
+    # A sentence about a lecture, a meeting or a paper is not a patient encounter.
+    if doc.has(s, _EVENT_CUE, "event"):
         return True
     return cat == "name" and (names._colleague(text, s, e) or names._not_a_patient(doc, s))
 
