@@ -142,7 +142,7 @@ def train_judge(examples: list) -> dict[str, float]:
     return {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 5e-3}
 
 
-def train_tagger(examples: list) -> dict[str, list[float]]:
+def train_tagger(examples: list) -> dict[str, dict[str, float]]:
     """Averaged multi-class perceptron, in a seeded order."""
     n = len(TAG_CLASSES)
     w: dict[str, list[float]] = defaultdict(lambda: [0.0] * n)
@@ -171,12 +171,15 @@ def train_tagger(examples: list) -> dict[str, list[float]]:
                     tx[c] += (t - sx[c]) * wx[c]
                     sx[c] = t
                     wx[c] += d
-    out = {}
-    for x in sorted(w):
-        wx, tx, sx = w[x], total[x], stamp[x]
-        avg = [round((tx[c] + (t - sx[c]) * wx[c]) / t, 3) for c in range(n)]
-        if max(abs(v) for v in avg) >= 0.5:  # pruned: what cannot move a decision
-            out[x] = avg
+    # exported as one dict per category the tagger may propose: feature -> (weight of the
+    # category - weight of "O"), pruned where it cannot move a decision
+    avg = {
+        x: [(total[x][c] + (t - stamp[x][c]) * w[x][c]) / t for c in range(n)] for x in sorted(w)
+    }
+    out: dict[str, dict[str, float]] = {}
+    for label in THRESHOLDS["tag_classes"]:
+        k = TAG_CLASSES.index(label)
+        out[label] = {x: round(v[k] - v[0], 3) for x, v in avg.items() if abs(v[k] - v[0]) >= 0.5}
     return out
 
 

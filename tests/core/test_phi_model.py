@@ -86,7 +86,7 @@ def test_the_judge_sets_the_confidence_a_finding_is_shown_with() -> None:
 
 def test_the_tagger_adds_a_possible_span_where_no_rule_found_one() -> None:
     draft = "we scanned zorblat yesterday"
-    weights = {"w-1=scanned": [0.0, 5.0, 0.0, 0.0, 0.0, 0.0]}
+    weights = {"name": {"w-1=scanned": 5.0}}
     with learned.use(_model(tagger=weights)):
         found = [(f.text, f.category, f.confidence) for f in check(draft)]
     assert ("zorblat", "name", "possible") in found
@@ -97,7 +97,7 @@ def test_the_tagger_adds_a_possible_span_where_no_rule_found_one() -> None:
 def test_adjacent_tagged_words_read_as_one_span() -> None:
     doc = Doc("we scanned Zorblat Quux today")
     toks = learned.tokens(doc.text)
-    mdl = _model(tagger={"title": [0.0, 5.0, 0.0, 0.0, 0.0, 0.0]})
+    mdl = _model(tagger={"name": {"title": 5.0}, "context": {"title": 1.0}})
     spans = learned.tag_spans(doc, toks, [], mdl)
     assert [(doc.text[s:e], cat) for s, e, cat, _ in spans] == [("Zorblat Quux", "name")]
 
@@ -155,7 +155,7 @@ def test_no_weight_names_a_word_outside_the_public_word_lists() -> None:
         *(f"{p}{k}" for p in ("w", "i", "r") for k in ("-2", "-1", "1", "2")),
     }
     bad = []
-    for key in [*data["judge"], *data["tagger"]]:
+    for key in [*data["judge"], *(k for part in data["tagger"].values() for k in part)]:
         if key.startswith("suf3="):
             continue
         for piece in re.split(r"[=|:]", key):
@@ -168,7 +168,7 @@ def test_no_weight_names_a_word_outside_the_public_word_lists() -> None:
 
 def test_word_endings_are_only_three_letters() -> None:
     data = json.loads(SHIPPED.read_text("utf-8"))
-    ends = [k.split("=", 1)[1] for k in data["tagger"] if k.startswith("suf3=")]
+    ends = [k.split("=", 1)[1] for p in data["tagger"].values() for k in p if k.startswith("suf3=")]
     assert ends and all(len(e) <= 3 for e in ends)
 
 

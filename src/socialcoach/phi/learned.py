@@ -243,12 +243,13 @@ def cover_of(toks: Sequence[tuple[int, int, str]], cands: Iterable[tuple]) -> li
 
 
 class Model:
-    """Weights of the judge (feature -> weight) and the tagger (feature -> weight per class)."""
+    """Weights of the judge (feature -> weight) and the tagger: for each category it may
+    propose, feature -> (weight of the category - weight of "outside any span"), so a word
+    costs one sum per category."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.meta: dict[str, Any] = data.get("meta", {})
         self.judge: dict[str, float] = data["judge"]
-        self.tagger: dict[str, list[float]] = data["tagger"]
         t = data["thresholds"]
         self.drop = float(t["drop"])
         self.drop_likely = float(t["drop_likely"])
@@ -256,8 +257,8 @@ class Model:
         self.tag_margin = float(t["tag_margin"])
         self.tag_likely = float(t["tag_likely"])
         self.judged = frozenset(t["judged"])
-        self.tag_classes = [TAG_CLASSES.index(c) for c in t["tag_classes"]]
-        self._delta_cache: list[tuple[str, dict[str, float]]] | None = None
+        self.tagger: dict[str, dict[str, float]] = data["tagger"]
+        self._deltas = [(c, self.tagger.get(c, {})) for c in t["tag_classes"]]
 
     def judge_prob(self, feats: Iterable[str]) -> float:
         z = sum(map(self.judge.get, feats, repeat(0.0)))
@@ -271,19 +272,6 @@ class Model:
             if m > margin:
                 best, margin = label, m
         return best, margin
-
-    @property
-    def _deltas(self) -> list[tuple[str, dict[str, float]]]:
-        # one dict per class of (its weight - the weight of "O"): a word costs one sum per class
-        if self._delta_cache is None:
-            self._delta_cache = [
-                (
-                    TAG_CLASSES[k],
-                    {f: w[k] - w[0] for f, w in self.tagger.items() if w[k] != w[0]},
-                )
-                for k in self.tag_classes
-            ]
-        return self._delta_cache
 
 
 @cache
