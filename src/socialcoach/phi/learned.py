@@ -296,7 +296,8 @@ def apply(doc: Doc, cands: list[tuple], mdl: Model | None = None) -> list[tuple]
             out.append(c)  # exact forms (cue words, checksums, structure) are the rules' alone
             continue
         p = mdl.judge_prob(candidate_features(doc, toks, c, cands))
-        # A form the rules call likely needs much stronger evidence to be dropped.
+        # A form the rules call likely has its own, lower bar (0 in the shipped model: never
+        # dropped, since those are the forms issue 14 names).
         if p < (mdl.drop_likely if c[3] == "likely" else mdl.drop):
             continue
         # The judge may make a likely form possible, never the reverse: a given name alone
