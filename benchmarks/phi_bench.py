@@ -71,12 +71,21 @@ def main(argv: list[str] | None = None) -> int:
         f"word lists: loaded in {load_ms:.0f} ms; resident memory grew {rss_mb() - before:.1f} MB"
     )
     from socialcoach import phi
+    from socialcoach.phi import learned
+
+    mid = rss_mb()
+    t0 = time.perf_counter()
+    learned.model()
+    print(
+        f"learned layer: loaded in {(time.perf_counter() - t0) * 1000:.0f} ms; resident memory"
+        f" grew {rss_mb() - mid:.1f} MB (all loaded data: {rss_mb() - before:.1f} MB)"
+    )
 
     draft = build_draft()
     check(draft)  # warm up: word lists loaded, patterns compiled
     times, cpu = [], []
     for _ in range(args.runs):
-        phi._paragraph_candidates.cache_clear()  # a draft never seen: every paragraph is new
+        phi.clear_caches()  # a draft never seen: every paragraph is new
         t0, c0 = time.perf_counter(), time.process_time()
         findings = check(draft)
         times.append((time.perf_counter() - t0) * 1000)
@@ -102,6 +111,19 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"re-check after editing one paragraph of it: median {statistics.median(editing):.2f} ms"
         " CPU"
+    )
+    # The same draft, cold, with the rules alone: what the learned layer costs.
+    rules_cpu = []
+    with learned.use(learned.RULES_ONLY):
+        for _ in range(args.runs):
+            phi.clear_caches()
+            c0 = time.process_time()
+            check(draft)
+            rules_cpu.append((time.process_time() - c0) * 1000)
+    print(
+        f"the same draft with the rules alone: median {statistics.median(rules_cpu):.2f} ms CPU;"
+        f" with the learned layer / rules alone = "
+        f"{statistics.median(cpu) / statistics.median(rules_cpu):.2f}"
     )
     if args.legacy:
         import importlib.util
@@ -141,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     short = build_draft(60)
     short_times = []
     for _ in range(args.runs * 5):
-        phi._paragraph_candidates.cache_clear()
+        phi.clear_caches()
         t0 = time.perf_counter()
         check(short)
         short_times.append((time.perf_counter() - t0) * 1000)

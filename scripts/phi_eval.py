@@ -40,6 +40,10 @@ PARTS = {
     # before anyone read it (docs/phi-checker.md); development sets since
     "dev_d": DATA / "phi_dev_d.jsonl",
     "dev_e": DATA / "phi_dev_e.jsonl",
+    # writers G and H: issue 14's third round, each scored blind on arrival before anyone read
+    # it (docs/phi-checker.md, "Round 3"); training data of the learned layer since
+    "dev_g": DATA / "phi_dev_g.jsonl",
+    "dev_h": DATA / "phi_dev_h.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -1,9 +1,10 @@
 """Scores on the blind writers' corpora stay at least where this work left them.
 
-Writers A, B, C, D and E wrote their drafts from docs/phi-labelling.md alone, without seeing
+Writers A to H wrote their drafts from docs/phi-labelling.md alone, without seeing
 the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
-phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl). The rules were tuned on all of them
-since, so these figures are development figures, not a measure of how the checker does on
+phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl, phi_holdout_f.jsonl, phi_dev_g.jsonl,
+phi_dev_h.jsonl). The rules were tuned on A-F and the learned layer is trained on all of them,
+so these figures are development figures, not a measure of how the checker does on
 new drafts (docs/phi-checker.md says which is which, and gives each corpus's first, blind
 score). The floors are the figures reached minus a small margin, so a change that loses
 ground on any corpus fails here.
@@ -26,16 +27,25 @@ spec.loader.exec_module(phi_eval)
 
 # corpus: (recall, precision, share of PHI drafts flagged, share of clean drafts flagged)
 FLOORS = {
-    "dev_a": (0.89, 0.91, 0.98, 0.11),
-    "dev_b": (0.89, 0.93, 0.99, 0.09),
+    # Round 3 (docs/phi-checker.md): the shipped checker has a learned layer trained on writers
+    # A-H, so on these corpora it is scored in-sample; each floor was raised to the figure
+    # reached minus a small margin (none was lowered). The out-of-sample figures are the
+    # leave-one-writer-out ones in the doc (scripts/train_phi_model.py --cv). No floor is
+    # looser than round 2's.
+    "dev_a": (0.90, 0.92, 0.98, 0.10),
+    "dev_b": (0.89, 0.94, 0.99, 0.09),
     # writer C was the frozen holdout (scored once: 0.77, 0.90, 93.6%, 16.0%); now a floor too
-    "holdout_c": (0.82, 0.90, 0.96, 0.11),
+    "holdout_c": (0.85, 0.92, 0.97, 0.11),
     # writers D and E were scored once on arrival, before anyone read them (D: 0.733, 0.865,
     # 91.9%, 10.1%; E: 0.673, 0.840, 95.7%, 29.6%; docs/phi-checker.md); tuned on since
-    "dev_d": (0.77, 0.86, 0.96, 0.11),
-    "dev_e": (0.74, 0.87, 0.97, 0.21),
-    # writer F was the final holdout (scored once: 0.737, 0.823, 94.7%, 30.3%); never tuned on
-    "holdout_f": (0.72, 0.80, 0.93, 0.32),
+    "dev_d": (0.79, 0.89, 0.96, 0.10),
+    "dev_e": (0.79, 0.90, 0.98, 0.16),
+    # writer F was the final holdout of round 2 (scored once: 0.737, 0.823, 94.7%, 30.3%)
+    "holdout_f": (0.74, 0.84, 0.94, 0.27),
+    # writers G and H (round 3) were scored blind on arrival (G: 0.671, 0.835, 96.0%, 30.7%;
+    # H: 0.642, 0.778, 90.0%, 45.0%, rules alone); the learned layer is trained on them since
+    "dev_g": (0.69, 0.86, 0.96, 0.22),
+    "dev_h": (0.66, 0.82, 0.89, 0.37),
 }
 
 

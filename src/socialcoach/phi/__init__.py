@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from . import ages, contact, context, dates, ids, media, names, places, subject  # noqa: F401 (register)
+from . import ages, contact, context, dates, ids, learned, media, names, places, subject  # noqa: F401 (register)
 from ._base import Doc
 from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails
@@ -133,11 +133,28 @@ def _candidates(doc: Doc) -> list[Cand]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+@functools.lru_cache(maxsize=4096)
+def _rule_candidates(paragraph: str, draft_clinical: bool) -> tuple[Cand, ...]:
+    """What the rules propose in one paragraph, before the learned layer judges it."""
+    return tuple(_candidates(Doc(paragraph, draft_clinical=draft_clinical)))
+
+
 @functools.lru_cache(maxsize=2048)
 def _paragraph_candidates(paragraph: str, draft_clinical: bool) -> tuple[Cand, ...]:
     """Candidates of one paragraph, remembered: while an article is edited, only the
-    paragraph that changed is checked again."""
-    return tuple(_candidates(Doc(paragraph, draft_clinical=draft_clinical)))
+    paragraph that changed is checked again. The rules propose; the learned layer
+    (`learned`, weights trained on the labelled corpora) keeps, drops and adds."""
+    cands = list(_rule_candidates(paragraph, draft_clinical))
+    layer = learned.active()
+    if layer is None:
+        return tuple(cands)
+    return tuple(learned.apply(Doc(paragraph, draft_clinical=draft_clinical), cands, layer))
+
+
+def clear_caches() -> None:
+    """Forget every paragraph seen (benchmarks of a cold draft; switching models)."""
+    _rule_candidates.cache_clear()
+    _paragraph_candidates.cache_clear()
 
 
 def _all_candidates(text: str) -> list[Cand]:
@@ -234,6 +251,7 @@ def warm() -> None:
     from . import lexicon
 
     lexicon.load_all()
+    learned.model()
 
 
 WHAT_IS_CHECKED = (
