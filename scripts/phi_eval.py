@@ -44,6 +44,9 @@ PARTS = {
     # it (docs/phi-checker.md, "Round 3"); training data of the learned layer since
     "dev_g": DATA / "phi_dev_g.jsonl",
     "dev_h": DATA / "phi_dev_h.jsonl",
+    # writer I: the frozen holdout of round 3, scored once after the merge
+    # (docs/phi-checker.md); a regression set since, never used to train the learned layer
+    "holdout_i": DATA / "phi_holdout_i.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -1,12 +1,12 @@
 """Scores on the blind writers' corpora stay at least where this work left them.
 
-Writers A to H wrote their drafts from docs/phi-labelling.md alone, without seeing
+Writers A to I wrote their drafts from docs/phi-labelling.md alone, without seeing
 the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
 phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl, phi_holdout_f.jsonl, phi_dev_g.jsonl,
-phi_dev_h.jsonl). The rules were tuned on A-F and the learned layer is trained on all of them,
-so these figures are development figures, not a measure of how the checker does on
-new drafts (docs/phi-checker.md says which is which, and gives each corpus's first, blind
-score). The floors are the figures reached minus a small margin, so a change that loses
+phi_dev_h.jsonl, phi_holdout_i.jsonl). The rules were tuned on A-F and the learned layer is
+trained on A-H, so these figures are development figures (I's first and only blind score is in
+docs/phi-checker.md, as is each corpus's), not a measure of how the checker does on new
+drafts. The floors are the figures reached minus a small margin, so a change that loses
 ground on any corpus fails here.
 """
 
@@ -46,6 +46,9 @@ FLOORS = {
     # H: 0.642, 0.778, 90.0%, 45.0%, rules alone); the learned layer is trained on them since
     "dev_g": (0.69, 0.86, 0.96, 0.22),
     "dev_h": (0.66, 0.82, 0.89, 0.37),
+    # writer I was the frozen holdout of round 3 (scored once: 0.787, 0.843, 97.3%, 22.3%);
+    # not in the learned layer's training data
+    "holdout_i": (0.78, 0.83, 0.97, 0.24),
 }
 
 
