@@ -55,7 +55,9 @@ def _phi(plan: Plan, content: Content) -> list[str]:
     unanswered = len([q for q in content.quiz if q.id not in plan.phi.quiz_answers])
     needs = []
     if open_rules:
-        needs.append(f"tick {open_rules} more rules")
+        # each group has an "I know these" button that ticks it at once: the hint says so,
+        # early enough to show at 80 columns
+        needs.append(f"tick {open_rules} more rules (or “I know these”)")
     if unanswered:
         needs.append(f"answer {unanswered} more questions")
     return needs

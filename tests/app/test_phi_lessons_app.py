@@ -32,13 +32,13 @@ async def test_i_know_these_ticks_a_whole_group_and_keeps_every_rule_listed(
         assert listed.option_count == len(content.identifiers) == 18
         assert set(listed.selected) == identifiers
         hint = str(wizard.query_one("#nav-hint", Static).render())
-        assert f"tick {len(content.hazards)} more rules" in hint
+        assert f"tick {len(content.hazards)} more rules (or “I know these”)" in hint
 
         await tab_to(pilot, "hazards-known")
         await pilot.press("enter")
         await pilot.pause()
         assert set(app.plan.phi.acknowledged) == identifiers | {h.id for h in content.hazards}
-        assert "more rules" not in str(wizard.query_one("#nav-hint", Static).render())
+        assert "tick" not in str(wizard.query_one("#nav-hint", Static).render())
         await pilot.press("ctrl+q")
     saved = app.plan.phi.acknowledged
     assert len(saved) == len(content.identifiers) + len(content.hazards)

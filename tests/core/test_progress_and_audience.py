@@ -20,7 +20,7 @@ def test_privacy_counts_open_rules_and_questions(content):
     plan = Plan()
     rules = len(content.identifiers) + len(content.hazards)
     assert missing(plan, content, "phi") == (
-        f"tick {rules} more rules, answer {len(content.quiz)} more questions"
+        f"tick {rules} more rules (or “I know these”), answer {len(content.quiz)} more questions"
     )
     plan.phi.acknowledged = [i.id for i in content.identifiers] + [h.id for h in content.hazards]
     plan.phi.quiz_answers = {q.id: 0 for q in content.quiz}
