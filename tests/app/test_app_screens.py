@@ -75,6 +75,26 @@ async def test_question_mark_typed_in_a_field_is_text_not_help(plan_path: Path):
         assert isinstance(app.screen, WelcomeScreen)
 
 
+async def test_enter_in_the_about_you_form_moves_on_and_then_starts(plan_path: Path):
+    """People press Enter after typing: it moves to the next field, and on Start it starts."""
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await tab_to(pilot, "display-name")
+        await pilot.press(*"Dr Lina Haddad", "enter")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "subspecialty"
+        assert isinstance(app.screen, WelcomeScreen)
+        await tab_to(pilot, "own-details")
+        await pilot.press(*"lina@example.org", "enter")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "start"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "step 1")
+        assert app.plan.basics.display_name == "Dr Lina Haddad"
+        await pilot.press("ctrl+q")
+
+
 async def test_review_shows_the_plan_and_exports_where_the_user_says(
     plan_path: Path, content, tmp_path: Path
 ):

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Header, Input, Static
 
 from socialcoach.locations import display_path
 from socialcoach.step_ids import STEP_ORDER
@@ -68,7 +68,7 @@ class WelcomeScreen(Screen[None]):
         if self.first_run:
             return [
                 Button("Start step 1 →", id="start", variant="primary", compact=True),
-                Static("Tab moves between fields; Enter on the button starts.", classes="hint"),
+                Static("Tab or Enter moves to the next field; Enter here starts.", classes="hint"),
             ]
         return [
             Button("Resume →", id="resume", variant="primary", compact=True),
@@ -134,6 +134,13 @@ class WelcomeScreen(Screen[None]):
             )
         lines.append(f"Plan file: {display_path(self.coach.plan_path)}")
         self.query_one("#resume-summary", Static).update(plain("\n".join(lines)))
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a field of the form moves on, as Tab does: people press Enter after
+        typing, and the last Enter lands on Start, where it starts."""
+        event.stop()
+        self.focus_next()
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
