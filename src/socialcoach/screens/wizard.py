@@ -18,6 +18,7 @@ from textual.widgets import Button, ContentSwitcher, Header, Static
 
 from socialcoach import gc_freeze
 from socialcoach.models import STEP_ORDER, Status
+from socialcoach.progress import policy_open
 from socialcoach.screens.dialogs import GotoDialog
 from socialcoach.step_bar import StepBar, StepLabel
 from socialcoach.steps.accounts import AccountsStep
@@ -39,6 +40,7 @@ STEP_CLASSES: dict[str, type[StepPane]] = {
     for pane in (PolicyStep, PlatformsStep, AudienceStep, PhiStep, AccountsStep, ProfileStep)
 }
 MARKS = {Status.DONE: "✓", Status.IN_PROGRESS: "•", Status.NOT_STARTED: " "}
+REVIEWED = "◐"  # step 1 done with policy items still to find out: reviewed, not finished
 
 
 class WizardScreen(Screen[None]):
@@ -186,11 +188,14 @@ class WizardScreen(Screen[None]):
         """
         plan, content = self.coach.plan, self.coach.content
         current = self.current
+        marks = {step_id: MARKS[plan.status(step_id)] for step_id in STEP_ORDER}
+        if marks["policy"] == MARKS[Status.DONE] and policy_open(plan, content)[0]:
+            marks["policy"] = REVIEWED
         self._bar.show(
             [
                 StepLabel(
                     step_id,
-                    f"{MARKS[plan.status(step_id)]}{content.steps[step_id].number} "
+                    f"{marks[step_id]}{content.steps[step_id].number} "
                     f"{content.steps[step_id].short}",
                     plan.status(step_id) is Status.DONE,
                 )
