@@ -1,4 +1,5 @@
-"""Regenerate screenshots/: an SVG of every screen, from the fixed sample plan, at 100x30.
+"""Regenerate screenshots/: an SVG of every screen, from the fixed sample plan, at 100x30,
+and the light theme at 80x24 and 120x40.
 
 Run `python scripts/screenshots.py`. The app runs headless on a temporary copy of the
 sample plan with the clock frozen, so re-running on an unchanged app changes no file.
@@ -84,7 +85,28 @@ async def shoot() -> list[Path]:
             await save(app, pilot, "help")
             await pilot.press("escape")
             await pilot.press("ctrl+q")
+
+        # The light theme, at the smallest and a large common terminal size: the marks
+        # ([x]/[ ], ●/○, ✓/◐/•) must read by shape, not only by colour.
+        for width, height in LIGHT_SIZES:
+            app = SocialCoachApp(plan_path=plan_path, content=content)
+            async with app.run_test(size=(width, height)) as pilot:
+                app.theme = "textual-light"
+                await pilot.pause()  # the plan is opened once the first screen is up
+                app.open_wizard("policy")
+                await pilot.pause()
+                for number, step_id in enumerate(STEP_ORDER, 1):
+                    if step_id in LIGHT_STEPS:
+                        await app.screen.show_step(step_id)
+                        await save(app, pilot, f"light-{width}x{height}-step-{number}-{step_id}")
+                app.show_review()
+                await save(app, pilot, f"light-{width}x{height}-review")
+                await pilot.press("ctrl+q")
     return written
+
+
+LIGHT_SIZES = [(80, 24), (120, 40)]
+LIGHT_STEPS = ("policy", "phi", "accounts", "profile")
 
 
 def main() -> int:
