@@ -75,6 +75,17 @@ async def test_question_mark_typed_in_a_field_is_text_not_help(plan_path: Path):
         assert isinstance(app.screen, WelcomeScreen)
 
 
+async def test_a_first_run_types_straight_into_the_name_field(plan_path: Path):
+    """Nothing to click first: what the user types on the first screen is their name."""
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query("#start")), "the Start button")
+        await pilot.pause()
+        await pilot.press(*"Dr Ana Souza")
+        assert app.screen.query_one("#display-name", Input).value == "Dr Ana Souza"
+        await pilot.press("ctrl+q")
+
+
 async def test_enter_in_the_about_you_form_moves_on_and_then_starts(plan_path: Path):
     """People press Enter after typing: it moves to the next field, and on Start it starts."""
     app = SocialCoachApp(plan_path=plan_path)

@@ -88,14 +88,23 @@ class WelcomeScreen(Screen[None]):
         self.ready = True
         from socialcoach.about_form import AboutYouForm
 
-        self.query_one("#welcome-body").mount(AboutYouForm(id="about"))
+        form = AboutYouForm(id="about")
+        self.query_one("#welcome-body").mount(form)
         buttons = self._buttons()
         self.query_one("#welcome-buttons").mount(*buttons)
         self.refresh_summary()
         if not self.first_run:
             buttons[0].focus()
-        # on a first run the form focuses its name field once it is mounted
+        else:
+            # the name field, once both the form and the buttons are in: focusing it from the
+            # form's own mount lost to the Start button when the buttons came in after it
+            # (seen at 120x40 in a real terminal), and a name typed there went nowhere
+            self.call_after_refresh(self._focus_name, form)
         self.set_timer(self.PREPARE_AFTER, self._prepare_steps)
+
+    def _focus_name(self, form: Widget) -> None:
+        for field in form.query("#display-name"):
+            field.focus()
 
     # The steps need the wizard, every step's module and the Markdown renderer: about 60 ms
     # of imports, which made Start or Resume slower. They are loaded while the user reads
