@@ -89,10 +89,27 @@ def _import_pil() -> Any:
     return Image
 
 
-def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
+HEIC_HINT = "HEIC pixels need pillow-heif: pip install 'socialcoach[heic]'"
+
+
+def _heif_opener() -> str | None:
+    """Teach Pillow to open HEIC/HEIF (pillow-heif, imported only for such a file), or say
+    what to install."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return HEIC_HINT
+    pillow_heif.register_heif_opener()
+    return None
+
+
+def decode_photo(
+    path: Path, *, for_ocr: bool, kind: str | None = None
+) -> tuple[Any, float, str | None]:
     """The upright pixels, the factor they were reduced by, or None and why they cannot be read.
 
-    For OCR a large JPEG is decoded at 1/2 scale; a copy to write is decoded in full.
+    For OCR a large JPEG is decoded at 1/2 scale; a copy to write is decoded in full. A HEIC
+    file is decoded by pillow-heif, which applies the file's rotation and mirroring itself.
     """
     try:
         Image = _import_pil()
@@ -101,6 +118,13 @@ def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
             raise
         return None, 1.0, str(exc)
     from PIL import ImageOps
+
+    if kind == "heic":
+        missing = _heif_opener()
+        if missing:
+            if not for_ocr:
+                raise MissingExtra(missing)
+            return None, 1.0, missing
 
     try:
         image = Image.open(path)
@@ -117,7 +141,7 @@ def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
             return (
                 None,
                 1.0,
-                "Pillow has no decoder for this kind of image (HEIC needs pillow-heif)",
+                "Pillow has no decoder for this kind of image",
             )
         return None, 1.0, f"the pixels are damaged and cannot be decoded ({short(exc, 80)})"
     return image, factor, None
@@ -167,7 +191,7 @@ def run(
         why = None
         if ocr or keep_pixels:
             say("decoding the pixels")
-            image, factor, why = decode_photo(path, for_ocr=not keep_pixels)
+            image, factor, why = decode_photo(path, for_ocr=not keep_pixels, kind=kind)
             if image is not None:
                 report.width = round(image.width / factor)
                 report.height = round(image.height / factor)
@@ -193,7 +217,8 @@ def run(
             report.findings.extend(found)
             checked.text_boxes = boxes
             report.notes.append(
-                f"The pixels were read by OCR ({len(lines)} line(s) of text, {passes} pass(es)). "
+                f"The pixels were read by OCR ({len(lines)} line(s) of text; "
+                f"{len(passes)} pass(es): {', '.join(passes)}). "
                 "OCR misses small, faint, stylised or handwritten text: still look at the "
                 "corners and edges."
             )

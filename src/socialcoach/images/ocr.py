@@ -184,17 +184,12 @@ def _area(box: tuple[int, int, int, int]) -> int:
 
 
 def _rapid_scale(size: tuple[int, int]) -> float:
-    """RapidOCR's detector finds lines of 8-12 px text in a small screenshot once it is doubled;
-    a photo is read at up to 2,000 px, the size its models were trained around."""
+    """RapidOCR reads a screenshot at its own size (enlarged, 8-12 px text loses the spaces
+    between words and costs four times as much) and a photo at up to 2,000 px."""
     override = os.environ.get("SOCIALCOACH_RAPID_SCALE")
     if override:
         return float(override)
-    longest = max(size)
-    if longest <= 1100:
-        return 2.0
-    if longest <= 2000:
-        return 1.0
-    return 2000 / longest
+    return min(1.0, 2000 / max(size))
 
 
 def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
@@ -209,15 +204,21 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
             stretched = _difference(_resized(image.convert("L"), scale), scale)
             out.append(("rapidocr", "RapidOCR, stretched", stretched, scale))
     if "tesseract" in names:
-        out += [("tesseract", name, copy, scale) for name, copy, scale in prepared(image, thorough)]
+        # With RapidOCR's two passes in, tesseract's background-difference and contrast passes
+        # are what it adds to a copy being made safe; its plain and inverted enlargements
+        # (twice the time) only where it reads alone.
+        extra = thorough and "rapidocr" not in names
+        copies = prepared(image, extra)
+        out += [("tesseract", name, copy, scale) for name, copy, scale in copies]
     return out
 
 
 def read_words(
     image: Any, progress: Any = None, *, thorough: bool = False
-) -> tuple[list[Word], int, list[tuple[int, int, int, int]]]:
+) -> tuple[list[Word], list[str], list[tuple[int, int, int, int]]]:
     """Words from the passes, merged (a word seen by more than one kept once, the reading that
-    covers more of it winning), the passes run, and every box any pass read (to cover).
+    covers more of it winning), the names of the passes run, and every box any pass read (to
+    cover).
 
     Where RapidOCR is installed it reads alone, and tesseract's passes run only when it read
     fewer than three words (measured side by side: merged with RapidOCR's words, tesseract's
@@ -229,7 +230,7 @@ def read_words(
 
     words: list[Word] = []
     boxes: list[tuple[int, int, int, int]] = []
-    passes = 0
+    passes: list[str] = []
     small = image.width * image.height <= 2_600_000
     tesseract_runs = 0
     rapid_ran = False
@@ -243,7 +244,7 @@ def read_words(
         rapid_ran = rapid_ran or engine == "rapidocr"
         if progress is not None:
             progress(f"reading the pixels for text ({name} pass)")
-        passes += 1
+        passes.append(name)
         if engine == "rapidocr":
             read = rapid.read(copy, scale, index, thorough=thorough, photo=max(image.size) > 2000)
         else:
@@ -349,7 +350,7 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![\w.])(?!(?i:mrn|mirn|pid|id|acc|acn)\d)(?=[A-Z0-9-]*\d{5})[A-Z0-9][A-Z0-9-]{5,}(?![\w.])"
         ),
     ),
-    ("date", re.compile(rf"(?<![\d.]){_DATE}(?:{_TIME}|(?!\d))")),
+    ("date", re.compile(rf"(?<!\d)(?<!\d\.){_DATE}(?:{_TIME}|(?!\d))")),
     (
         "date",
         re.compile(r"(?i:\b(?:dob|born|birth|date)\b\s*[:=]?\s*)(?P<v>\S{6,12})"),
@@ -390,6 +391,7 @@ _FUZZY_LABELS = {
 _TOKEN = re.compile(r"\S+")
 # A label glued to its value when OCR reads no space (`PatientMORENOATOMASZ`, `AcoA7120395`).
 _GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
+_NAME_WORD = re.compile(r"(?:[A-Z][A-Za-z'&-]*|St\.|of|the|and|[a-z]{2,})")
 _GLUED_LABELS = {"mrn", "mirn", "mrin", "id", "pid", "acc", "acn"}  # the exact rules read these
 _ID_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9-]{5,}")
 _GLUED_ID = re.compile(r"(?<![0-9])(?P<v>[A-Z]?\d{5,}[A-Z0-9-]*)$")
@@ -472,7 +474,9 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                 and any(_close(letters, w) for w in _INSTITUTION_WORDS)
             ):
                 first = max(0, i - 3)
-                while first < i and not tokens[first].group()[:1].isupper():
+                while first < i and not all(
+                    _NAME_WORD.fullmatch(t.group()) for t in tokens[first:i]
+                ):
                     first += 1
                 first = min(first, i - 1)
                 last = i
@@ -531,7 +535,7 @@ def findings(
             continue
         if category == "age":  # over 89 identifies alone (HIPAA); younger, with the rest
             years = int(re.match(r"\d+", text[start:end]).group())  # type: ignore[union-attr]
-            category = "age_over_89" if years >= 90 else "profile"
+            category = "age_over_89" if years >= 90 else "age"
         taken.append((start, end))
         boxes = [b for s, e, b in spans if s < end and start < e]
         box = _union(boxes) if boxes else None

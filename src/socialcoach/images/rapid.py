@@ -34,10 +34,13 @@ def available() -> bool:
     """
     if os.environ.get(NO_RAPID_ENV):
         return False
-    return all(
-        importlib.util.find_spec(name) is not None
-        for name in ("rapidocr_onnxruntime", "onnxruntime", "cv2")
-    )
+    try:
+        return all(
+            importlib.util.find_spec(name) is not None
+            for name in ("rapidocr_onnxruntime", "onnxruntime", "cv2")
+        )
+    except (ImportError, ValueError):  # a broken install, or one blocked in sys.modules
+        return False
 
 
 @lru_cache(maxsize=1)
