@@ -406,6 +406,9 @@ _INSTITUTION_WORDS = (
     "institute",
     "university",
     "health",
+    "group",
+    "partners",
+    "associates",
 )
 
 
