@@ -1,6 +1,11 @@
 """Burned-in text recall on generated PACS-style screenshots and DICOMs, and the --redact check.
 
-    python benchmarks/burned_in_bench.py [--set dev|holdout] [--n 12] [--redact]
+    python benchmarks/burned_in_bench.py [--set dev|holdout|holdout2] [--n 12] [--redact]
+    python benchmarks/burned_in_bench.py --dir FOLDER [--engine rapidocr|tesseract] [--misses]
+
+--dir scores a set someone else generated (truth.json beside the images: identifiers with their
+boxes, and the overlay text that is no identifier, to count false alarms). --engine runs the
+check with one OCR engine, for the side-by-side comparison.
 
 Each image carries six invented identifiers (a name in a PACS form, an ID, a date of birth, an
 accession number, an institution, a study date) in 8-12 px text over a dark, mid-grey or light
@@ -10,7 +15,8 @@ fonts, layout (corners and order) and label wording; the checker was tuned on de
 An identifier counts as found when an OCR finding's box covers at least half of the drawn text
 of its value (what a --redact copy would cover). With --redact, each image is also written as a
 safe copy and read again by tesseract on the plain, contrast-stretched, inverted and upscaled
-copy: any identifier value still read counts as leaked.
+copy (and by RapidOCR, at its size and doubled): any identifier value still read counts as
+leaked.
 """
 
 from __future__ import annotations
@@ -338,7 +344,19 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=12)
     parser.add_argument("--redact", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument(
+        "--engine",
+        choices=["default", "rapidocr", "tesseract"],
+        default="default",
+        help="the OCR engine the check uses (default: RapidOCR where installed)",
+    )
     args = parser.parse_args()
+    if args.engine != "default":
+        import os
+
+        from socialcoach.images import ocr
+
+        os.environ[ocr.ENGINE_ENV] = args.engine
     spec = {"dev": DEV, "holdout": HOLDOUT, "holdout2": HOLDOUT2}[args.set]
     with tempfile.TemporaryDirectory() as tmp:
         if args.dir:

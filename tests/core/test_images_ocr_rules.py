@@ -31,6 +31,7 @@ def found(line: str) -> dict[str, str]:
         ("Brightwater Imaging Associates", "institution", "Brightwater Imaging Associates"),
         ("Study: 20171130 06:46:58", "date", "20171130 06:46:58"),
         ("01/02/201814:17:49", "date", "01/02/201814:17:49"),  # date and time glued
+        ("D0B: 1940 -08-27", "date", "1940 -08-27"),  # a space read beside a separator
         ("Phone:971,555.0191", "phone", "971,555.0191"),  # a comma for a dot
         ("Ph: 0161 496 0462", "phone", "0161 496 0462"),
         ("486-28-981", "other_id", "486-28-981"),

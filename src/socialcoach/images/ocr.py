@@ -307,10 +307,11 @@ def _without_nested(words: list[Word]) -> list[Word]:
 # OCR-specific form rules: the terse way PACS overlays and worklists print identifiers.
 _NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
 # A date as overlays print it (19540312, 1954-03-12, 03/12/1954, 12-Mar-1954, 12 MAR 1954,
-# Mar 12, 1954), and the time that often follows it, glued on when OCR reads no space.
+# Mar 12, 1954; OCR may read a space beside a separator: 1940 -08-27), and the time that often
+# follows it, glued on when OCR reads no space.
 _DATE = (
-    r"(?:(?:19|20)\d\d[-/.]?(?:0[1-9]|1[0-2])[-/.]?(?:0[1-9]|[12]\d|3[01])"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.](?:(?:19|20)\d\d|\d\d)"
+    r"(?:(?:19|20)\d\d(?: ?[-/.] ?)?(?:0[1-9]|1[0-2])(?: ?[-/.] ?)?(?:0[1-9]|[12]\d|3[01])"
+    r"|\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:(?:19|20)\d\d|\d\d)"
     r"|\d{1,2}[-/. ]?[A-Za-z]{3}[-/. ]?(?:19|20)\d\d"
     r"|[A-Za-z]{3}\.? ?\d{1,2}, ?(?:19|20)\d\d)"
 )
