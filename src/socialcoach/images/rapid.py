@@ -153,7 +153,8 @@ def _lines(engine: Any, rgb: Any, det_longest: int | None) -> list[tuple[Any, st
         if factor < 1.0:
             import cv2
 
-            det = cv2.resize(rgb, (round(width * factor), round(height * factor)), cv2.INTER_AREA)
+            size = (round(width * factor), round(height * factor))
+            det = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
         else:
             det = rgb
         boxes, _elapsed = engine.text_det(det)
