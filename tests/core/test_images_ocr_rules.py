@@ -52,3 +52,14 @@ def test_an_age_over_89_identifies_alone_and_a_younger_one_is_reported_as_an_age
 )
 def test_acquisition_settings_in_an_overlay_are_not_identifiers(line: str):
     assert found(line) == {}
+
+
+def test_an_institution_is_read_on_one_line_and_a_frame_number_is_no_place():
+    words = []
+    for row, text in enumerate(["Portia SC Export", "Series5", "Secondary Capture", "Image64"]):
+        x = 0
+        for token in text.split(" "):
+            words.append(Word(token, (x, 10 + 20 * row, 8 * len(token), 12), 90.0, (0, 0, 0, 0)))
+            x += 8 * (len(token) + 1)
+    findings, _lines = ocr.findings(words, [])
+    assert [f for f in findings if f.category == "institution"] == []

@@ -368,11 +368,13 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "institution",
         re.compile(
-            r"(?:\b[A-Z][\w'&.-]*\s+){1,4}(?:Hosp\w{2,5}|Medical\s+Cent\w{1,3}|Clin\w{1,3}"
-            r"|Inf\w{3,6}ry|Health(?:\s+System)?|Imag\w{1,4}(?:\s+Cent\w{1,3})?|Radiolog\w{0,3}"
-            r"|Institut\w{0,2}|Universit\w{0,3}"
-            r"|HOSPITAL|MEDICAL\s+CENTER|CLINIC|INFIRMARY|HEALTH|IMAGING|RADIOLOGY|INSTITUTE)\b"
-            r"|\b(?:St\.?|Saint|ST\.?)\s+[A-Z][\w'-]+(?:'s)?\b"
+            # One line only (spaces, not newlines, between the words); `Image 12` is no place.
+            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}|Medical[ \t]+Cent[a-z]{1,3}"
+            r"|Clin[a-z]{1,3}|Inf[a-z]{3,6}ry|Health(?:[ \t]+System)?"
+            r"|Imag(?:ing|ery)(?:[ \t]+Cent[a-z]{1,3})?|Radiolog[a-z]{0,3}"
+            r"|Institut[a-z]{0,2}|Universit[a-z]{0,3}"
+            r"|HOSPITAL|MEDICAL[ \t]+CENTER|CLINIC|INFIRMARY|HEALTH|IMAGING|RADIOLOGY|INSTITUTE)\b"
+            r"|\b(?:St\.?|Saint|ST\.?)[ \t]+[A-Z][\w'-]+(?:'s)?\b"
         ),
     ),
 )
@@ -413,12 +415,12 @@ _INSTITUTION_WORDS = (
 )
 
 
-def _close(word: str, target: str) -> bool:
+def _close(word: str, target: str, ratio: float = 0.75) -> bool:
     from difflib import SequenceMatcher
 
     if abs(len(word) - len(target)) > 2:
         return False
-    return SequenceMatcher(None, word, target).ratio() >= 0.75
+    return SequenceMatcher(None, word, target).ratio() >= ratio
 
 
 def _label_of(token: str) -> str | None:
@@ -475,7 +477,8 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                 i > 0
                 and len(letters) >= 5
                 and before not in ("window", "win", "level")
-                and any(_close(letters, w) for w in _INSTITUTION_WORDS)
+                and word.strip(".,;:").isalpha()  # `Image64` is a frame number, not a place
+                and any(_close(letters, w, 0.85) for w in _INSTITUTION_WORDS)
             ):
                 first = max(0, i - 3)
                 while first < i and not all(
