@@ -1,4 +1,7 @@
-"""Burned-in text: tesseract over prepared copies of the pixels, and the rules for what it reads.
+"""Burned-in text: the OCR engines' passes over the pixels, and the rules for what they read.
+
+RapidOCR (see `rapid`) reads first where it is installed; tesseract's passes, below, are the
+fallback (and the second reader of a copy being made safe).
 
 Tesseract reads dark text on a light, even background. PACS overlays are small (8-12 px),
 often light on dark, sometimes grey on grey, so the pixels are prepared first:
@@ -34,8 +37,7 @@ _LABEL = re.compile(
 _ID_SHAPE = re.compile(r"[A-Z]{3,}[\^*,~\"“”‘’]|\d{5,}|^[A-Z]\d{5,}|\d{2}[/.-]\d{2}[/.-]\d{2}")
 
 
-ENGINE_ENV = "SOCIALCOACH_OCR_ENGINE"  # tesseract | rapidocr | both (default: what is installed)
-ENGINES = ("both", "rapidocr", "tesseract")
+ENGINE_ENV = "SOCIALCOACH_OCR_ENGINE"  # tesseract | rapidocr (default: both, where installed)
 
 
 @lru_cache(maxsize=1)
