@@ -1,6 +1,11 @@
 """Burned-in text recall on generated PACS-style screenshots and DICOMs, and the --redact check.
 
-    python benchmarks/burned_in_bench.py [--set dev|holdout] [--n 12] [--redact]
+    python benchmarks/burned_in_bench.py [--set dev|holdout|holdout2] [--n 12] [--redact]
+    python benchmarks/burned_in_bench.py --dir FOLDER [--engine rapidocr|tesseract] [--misses]
+
+--dir scores a set someone else generated (truth.json beside the images: identifiers with their
+boxes, and the overlay text that is no identifier, to count false alarms). --engine runs the
+check with one OCR engine, for the side-by-side comparison.
 
 Each image carries six invented identifiers (a name in a PACS form, an ID, a date of birth, an
 accession number, an institution, a study date) in 8-12 px text over a dark, mid-grey or light
@@ -10,7 +15,8 @@ fonts, layout (corners and order) and label wording; the checker was tuned on de
 An identifier counts as found when an OCR finding's box covers at least half of the drawn text
 of its value (what a --redact copy would cover). With --redact, each image is also written as a
 safe copy and read again by tesseract on the plain, contrast-stretched, inverted and upscaled
-copy: any identifier value still read counts as leaked.
+copy (and by RapidOCR, at its size and doubled): any identifier value still read counts as
+leaked.
 """
 
 from __future__ import annotations
@@ -195,9 +201,13 @@ def _norm(text: str) -> str:
 
 
 def leaked(path: Path, values: list[str]) -> list[str]:
-    """Values tesseract still reads in the copy, on every preparation a reader might try."""
+    """Values an OCR engine still reads in the copy, on every preparation a reader might try:
+    tesseract on the plain, contrast-stretched, inverted and enlarged copy, and RapidOCR (a
+    stronger reader of small text) on the copy as it is and enlarged, where installed."""
     import pytesseract
     from PIL import Image, ImageOps
+
+    from socialcoach.images import rapid
 
     gray = Image.open(path).convert("L")
     tries = [gray, ImageOps.autocontrast(gray), ImageOps.invert(ImageOps.autocontrast(gray))]
@@ -205,46 +215,157 @@ def leaked(path: Path, values: list[str]) -> list[str]:
         ImageOps.invert(ImageOps.autocontrast(gray)).resize((gray.width * 3, gray.height * 3))
     )
     read = " ".join(_norm(pytesseract.image_to_string(t, config="--psm 11")) for t in tries)
+    if rapid.available():
+        for scale in (1, 2):
+            copy = gray.resize((gray.width * scale, gray.height * scale)) if scale > 1 else gray
+            words = rapid.read(copy, scale, 0, thorough=True)
+            read += " " + " ".join(_norm(w.text) for w in words)
+            read += " " + _norm("".join(w.text for w in words))
     return [v for v in values if len(_norm(v)) >= 4 and _norm(v)[:6] in read]
+
+
+OTHER_TEXT: dict[Path, list[tuple[str, tuple]]] = {}  # per file: overlay text that is no identifier
+
+
+def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]:
+    """A set someone else generated: truth.json beside the images, boxes as x0, y0, x1, y1.
+    Its other_text (kVp, zoom, series numbers; labels apart) is kept to count false alarms."""
+    import json
+
+    def xywh(box):
+        x0, y0, x1, y1 = box
+        return (x0, y0, x1 - x0, y1 - y0)
+
+    cases = []
+    for entry in json.loads((folder / "truth.json").read_text(encoding="utf-8")):
+        truths = [(i["text"], xywh(i["box"]), i["category"]) for i in entry["identifiers"]]
+        path = folder / entry["file"]
+        OTHER_TEXT[path] = [
+            (o["text"], xywh(o["box"]))
+            for o in entry.get("other_text", [])
+            if o.get("kind") != "label"
+        ]
+        cases.append((path, truths))
+    return cases
+
+
+def generated_cases(
+    spec: dict, n: int, tmp: Path
+) -> list[tuple[Path, list[tuple[str, tuple, str]]]]:
+    cases = []
+    for i in range(n):
+        path, truths = make(i, spec, tmp)
+        cats = ["name", "mrn", "dob", "accession", "institution", "study_date"]
+        cases.append((path, [(v, box, cats[k]) for k, (v, box) in enumerate(truths)]))
+    return cases
+
+
+def background_of(index: int, path: Path) -> str:
+    """The generated sets cycle dark, mid-grey, light; other sets are told apart by the commonest
+    grey of the image."""
+    if path.name.startswith("burned-"):
+        return ["dark", "mid", "light"][index % 3]
+    return "-"
+
+
+def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
+    """Recall (a finding's box covers half the value's drawn box), per category and per
+    background, seconds per image, and identifiers still readable in the --redact copies."""
+    import time
+
+    found = total = leaks = false_alarms = others = 0
+    by_background: dict[str, list[int]] = {}
+    by_category: dict[str, list[int]] = {}
+    seconds = []
+    for i, (path, truths) in enumerate(cases):
+        start = time.perf_counter()
+        report = images.check_image(path)
+        seconds.append(time.perf_counter() - start)
+        boxes = [f.box for f in report.findings if f.source == "ocr" and f.box]
+        hits = [v for v, box, _c in truths if any(_covers(b, box) for b in boxes)]
+        found += len(hits)
+        total += len(truths)
+        other = OTHER_TEXT.get(path, [])
+        others += len(other)
+        flagged = [t for t, box in other if any(_covers(b, box) for b in boxes)]
+        false_alarms += len(flagged)
+        if misses and flagged:
+            print(f"{path.name}: flagged overlay text that is no identifier: {flagged}")
+        tally = by_background.setdefault(background_of(i, path), [0, 0])
+        tally[0] += len(hits)
+        tally[1] += len(truths)
+        for value, _box, category in truths:
+            cat = by_category.setdefault(category, [0, 0])
+            cat[0] += value in hits
+            cat[1] += 1
+        if misses and len(hits) < len(truths):
+            missed = [v for v, _b, _c in truths if v not in hits]
+            print(f"{path.name}: missed {missed}; read {report.ocr_text}")
+        if redact:
+            out = tmp / f"safe-{i}.png"
+            images.redact_image(path, out)
+            left = leaked(out, [v for v, _b, _c in truths])
+            leaks += len(left)
+            if left:
+                print(f"{path.name}: still readable after --redact: {left}")
+    return {
+        "label": label,
+        "found": found,
+        "total": total,
+        "by_background": by_background,
+        "by_category": by_category,
+        "seconds": sum(seconds) / max(1, len(seconds)),
+        "leaks": leaks if redact else None,
+        "false_alarms": (false_alarms, others),
+    }
+
+
+def print_score(result: dict) -> None:
+    found, total = result["found"], result["total"]
+    print(
+        f"{result['label']}: {found} of {total} burned-in identifiers found ({found / total:.0%}), "
+        f"{result['seconds']:.2f} s per image"
+    )
+    for bg, (h, t) in result["by_background"].items():
+        if bg != "-":
+            print(f"  {bg} background: {h}/{t}")
+    print("  " + ", ".join(f"{c} {h}/{t}" for c, (h, t) in sorted(result["by_category"].items())))
+    if result["false_alarms"][1]:
+        fa, n = result["false_alarms"]
+        print(f"  overlay text that is no identifier, flagged: {fa} of {n}")
+    if result["leaks"] is not None:
+        print(f"  identifiers still readable by OCR in the --redact copies: {result['leaks']}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", choices=["dev", "holdout", "holdout2"], default="dev")
+    parser.add_argument("--dir", type=Path, help="a folder with truth.json (another's set)")
     parser.add_argument("--n", type=int, default=12)
     parser.add_argument("--redact", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument(
+        "--engine",
+        choices=["default", "rapidocr", "tesseract"],
+        default="default",
+        help="the OCR engine the check uses (default: RapidOCR where installed)",
+    )
     args = parser.parse_args()
+    if args.engine != "default":
+        import os
+
+        from socialcoach.images import ocr
+
+        os.environ[ocr.ENGINE_ENV] = args.engine
     spec = {"dev": DEV, "holdout": HOLDOUT, "holdout2": HOLDOUT2}[args.set]
-    found = total = leaks = 0
-    by_background: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(args.n):
-            path, truths = make(i, spec, Path(tmp))
-            report = images.check_image(path)
-            boxes = [f.box for f in report.findings if f.source == "ocr" and f.box]
-            hits = [v for v, box in truths if any(_covers(b, box) for b in boxes)]
-            found += len(hits)
-            total += len(truths)
-            bg = ["dark", "mid", "light"][i % 3]
-            tally = by_background.setdefault(bg, [0, 0])
-            tally[0] += len(hits)
-            tally[1] += len(truths)
-            if args.misses and len(hits) < len(truths):
-                missed = [v for v, _ in truths if v not in hits]
-                print(f"{path.name} ({bg}): missed {missed}; read {report.ocr_text}")
-            if args.redact:
-                out = Path(tmp) / f"safe-{i}.png"
-                images.redact_image(path, out)
-                left = leaked(out, [v for v, _ in truths])
-                leaks += len(left)
-                if left:
-                    print(f"{path.name}: still readable after --redact: {left}")
-    print(f"{args.set}: {found} of {total} burned-in identifiers found ({found / total:.0%})")
-    for bg, (h, t) in by_background.items():
-        print(f"  {bg} background: {h}/{t}")
-    if args.redact:
-        print(f"  identifiers still readable by OCR in the --redact copies: {leaks}")
+        if args.dir:
+            cases, label = truth_cases(args.dir), str(args.dir)
+        else:
+            cases, label = generated_cases(spec, args.n, Path(tmp)), args.set
+        print_score(
+            score(cases, redact=args.redact, misses=args.misses, tmp=Path(tmp), label=label)
+        )
     return 0
 
 

@@ -374,6 +374,7 @@ def screenshot(
     ink: int = 200,
     size: int = 11,
     shape=(640, 400),
+    font_name: str = "DejaVuSans.ttf",
 ) -> Path:
     """A PACS-like screenshot: small text on an even grey, a blob where the image would be."""
     from PIL import Image, ImageDraw, ImageFont
@@ -381,11 +382,14 @@ def screenshot(
     image = Image.new("L", shape, background)
     draw = ImageDraw.Draw(image)
     draw.ellipse((200, 100, 440, 300), fill=(background + 60) % 256)
-    font = (
-        ImageFont.truetype("DejaVuSans.ttf", size)
-        if _has_dejavu()
-        else ImageFont.load_default(size=size)
-    )
+    try:
+        font = ImageFont.truetype(font_name, size)
+    except OSError:
+        font = (
+            ImageFont.truetype("DejaVuSans.ttf", size)
+            if _has_dejavu()
+            else ImageFont.load_default(size=size)
+        )
     for i, line in enumerate(lines):
         draw.text((8, 8 + i * (size + 6)), line, fill=ink, font=font)
     image.save(path)
@@ -400,3 +404,22 @@ def _has_dejavu() -> bool:
     except OSError:
         return False
     return True
+
+
+def heic_photo(path: Path, lines: list[str]) -> Path:
+    """An iPhone-style HEIC: text on a monitor, EXIF with GPS and a serial (pillow-heif)."""
+    import pillow_heif
+    from PIL import ExifTags, Image
+
+    image = Image.new("RGB", (800, 500), (20, 20, 24))
+    _draw_text(image, lines, (235, 235, 235))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "ExamplePhone"
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.BodySerialNumber] = SERIAL
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (37.0, 46.0, 29.64)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "W"
+    gps[ExifTags.GPS.GPSLongitude] = (122.0, 25.0, 9.84)
+    pillow_heif.from_pillow(image).save(path, quality=90, exif=exif.tobytes())
+    return path

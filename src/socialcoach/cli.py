@@ -565,8 +565,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="check an image or DICOM file for patient identifiers (exit 1 if any)",
         description="Checks metadata (EXIF and maker notes, XMP, IPTC, Photoshop, comments, PNG "
         "text, thumbnails, MPF images), DICOM headers (against the PS3.15 Basic Profile) and, "
-        "where tesseract is installed, text burned into the pixels. JPEG, PNG, TIFF, WebP, "
-        "HEIC (metadata) and DICOM. Needs socialcoach[images].",
+        "with OCR (RapidOCR, or tesseract), text burned into the pixels. JPEG, PNG, TIFF, "
+        "WebP, HEIC (pixels with socialcoach[heic]) and DICOM. Needs socialcoach[images].",
     )
     image.add_argument("file", metavar="FILE", help="the image or DICOM file")
     image.add_argument("--json", action="store_true", help="print findings as JSON")

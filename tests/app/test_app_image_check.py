@@ -121,3 +121,39 @@ async def test_a_long_check_shows_the_step_it_is_on_while_it_runs(
             app.screen.query_one("#image-findings", Static).render()
         )
         await pilot.press("ctrl+q")
+
+
+@pytest.mark.skipif(
+    __import__("importlib").util.find_spec("pillow_heif") is None or not images.ocr_available(),
+    reason="needs pillow-heif and an OCR engine",
+)
+async def test_a_phone_photo_in_heic_is_checked_and_made_safe_from_step_4(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import image_samples
+
+    photo = image_samples.heic_photo(tmp_path / "IMG_0042.HEIC", image_samples.BURNED_IN)
+    monkeypatch.chdir(tmp_path)
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await tab_to(pilot, "image-path")
+        await pilot.press(*photo.name)
+        await tab_to(pilot, "check-image")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#image-findings", Static).render())
+        assert "gps: EXIF GPSInfo" in shown  # the metadata
+        assert "48213377" in shown  # and the text in the pixels
+        await tab_to(pilot, "safe-copy")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#image-findings", Static).render())
+        assert "Safe copy written to IMG_0042-safe.png" in shown
+        await pilot.press("ctrl+q")
+    copy = images.check_image(tmp_path / "IMG_0042-safe.png")
+    assert copy.kind == "png" and copy.findings == [], copy.findings

@@ -3,15 +3,16 @@
 Three places leak patient information in images: metadata (EXIF and the maker's private block,
 XMP, IPTC, Photoshop resources, comments, PNG text, thumbnails and further MPF images), DICOM
 headers, and text burned into the pixels. The first two are read exactly, from the file's raw
-structure; the pixels only where an OCR engine (tesseract, via pytesseract) is installed, and
-the report says plainly when they were not read.
+structure; the pixels only where an OCR engine (RapidOCR, else tesseract via pytesseract) is
+installed, and the report says plainly when they were not read.
 
 Layout: `readers` (photo metadata, a registry by file kind, over `containers`, `tiff`,
 `makernotes`, `xmp`, `iptc`), `dicom` (the header against the PS3.15 profile), `ocr` (burned-in
-text), `redact` and `strip` (safe copies), `report` (text and JSON), `check` (the whole check).
+text, with `rapid` and `words`), `redact` and `strip` (safe copies), `report` (text and JSON),
+`check` (the whole check).
 
-No Textual import; Pillow, numpy, pydicom and pytesseract are imported inside functions, only
-for the files that need them.
+No Textual import; Pillow, numpy, pydicom, RapidOCR, pytesseract and pillow-heif are imported
+inside functions, only for the files that need them.
 """
 
 from __future__ import annotations

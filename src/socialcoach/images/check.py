@@ -89,10 +89,27 @@ def _import_pil() -> Any:
     return Image
 
 
-def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
+HEIC_HINT = "HEIC pixels need pillow-heif: pip install 'socialcoach[heic]'"
+
+
+def _heif_opener() -> str | None:
+    """Teach Pillow to open HEIC/HEIF (pillow-heif, imported only for such a file), or say
+    what to install."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return HEIC_HINT
+    pillow_heif.register_heif_opener()
+    return None
+
+
+def decode_photo(
+    path: Path, *, for_ocr: bool, kind: str | None = None
+) -> tuple[Any, float, str | None]:
     """The upright pixels, the factor they were reduced by, or None and why they cannot be read.
 
-    For OCR a large JPEG is decoded at 1/2 scale; a copy to write is decoded in full.
+    For OCR a large JPEG is decoded at 1/2 scale; a copy to write is decoded in full. A HEIC
+    file is decoded by pillow-heif, which applies the file's rotation and mirroring itself.
     """
     try:
         Image = _import_pil()
@@ -101,6 +118,13 @@ def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
             raise
         return None, 1.0, str(exc)
     from PIL import ImageOps
+
+    if kind == "heic":
+        missing = _heif_opener()
+        if missing:
+            if not for_ocr:
+                raise MissingExtra(missing)
+            return None, 1.0, missing
 
     try:
         image = Image.open(path)
@@ -117,7 +141,7 @@ def decode_photo(path: Path, *, for_ocr: bool) -> tuple[Any, float, str | None]:
             return (
                 None,
                 1.0,
-                "Pillow has no decoder for this kind of image (HEIC needs pillow-heif)",
+                "Pillow has no decoder for this kind of image",
             )
         return None, 1.0, f"the pixels are damaged and cannot be decoded ({short(exc, 80)})"
     return image, factor, None
@@ -167,7 +191,7 @@ def run(
         why = None
         if ocr or keep_pixels:
             say("decoding the pixels")
-            image, factor, why = decode_photo(path, for_ocr=not keep_pixels)
+            image, factor, why = decode_photo(path, for_ocr=not keep_pixels, kind=kind)
             if image is not None:
                 report.width = round(image.width / factor)
                 report.height = round(image.height / factor)
@@ -179,6 +203,7 @@ def run(
     elif not ocr_available():
         report.notes.append(unread_note(f"no OCR engine: {OCR_HINT}"))
     else:
+        _load_draft_checker_meanwhile()
         try:
             words, passes, boxes = ocr_mod.read_words(image, say)
             found, lines = ocr_mod.findings(words, header_values)
@@ -193,12 +218,34 @@ def run(
             report.findings.extend(found)
             checked.text_boxes = boxes
             report.notes.append(
-                f"The pixels were read by OCR ({len(lines)} line(s) of text, {passes} pass(es)). "
+                f"The pixels were read by OCR ({len(lines)} line(s) of text; "
+                f"{len(passes)} pass(es): {', '.join(passes)}). "
                 "OCR misses small, faint, stylised or handwritten text: still look at the "
                 "corners and edges."
             )
     checked.image = image if keep_pixels else None
     return checked
+
+
+def _load_draft_checker_meanwhile() -> None:
+    """Load the draft checker's rules and word lists (0.5 s cold) in a thread while the OCR
+    engine runs: the engine's native code leaves the interpreter free, and the words it reads
+    go to `phi.check` next, so a cold 12-megapixel check does not pay for both in turn."""
+    import sys
+    import threading
+
+    if "socialcoach.phi.names" in sys.modules:
+        return
+
+    def load() -> None:
+        try:
+            from socialcoach import phi
+
+            phi.warm()
+        except Exception:  # noqa: BLE001 - the check itself imports phi again and reports
+            pass
+
+    threading.Thread(target=load, name="load-phi-rules", daemon=True).start()
 
 
 def _scale_box(box: tuple[int, int, int, int], factor: float) -> tuple[int, int, int, int]:

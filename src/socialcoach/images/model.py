@@ -1,8 +1,9 @@
 """What an image finding is, the advice for each category, and the errors the checker raises.
 
 Shared by every reader (photo metadata, DICOM, OCR) so a finding means the same wherever it
-comes from. The categories reuse the draft checker's (`socialcoach.phi.CATEGORIES`) where they
-mean the same thing; IMAGE_CATEGORIES are the ones only images have.
+comes from. The categories and their advice live in the draft checker's table
+(`socialcoach.phi.categories`: `CATEGORIES` for both, `IMAGE_CATEGORIES` for the ones only
+images have, `IMAGE_ADVICE` for what a finding in an image says); importing it is light.
 """
 
 from __future__ import annotations
@@ -11,101 +12,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from socialcoach.phi.categories import IMAGE_ADVICE
+from socialcoach.phi.categories import IMAGE_CATEGORIES as IMAGE_CATEGORIES
+
 INSTALL_HINT = "pip install 'socialcoach[images]'"
-OCR_HINT = "install the OCR engine (Debian/Ubuntu: apt install tesseract-ocr) and " + INSTALL_HINT
+OCR_HINT = (
+    f"{INSTALL_HINT} (it brings RapidOCR on Python 3.11-3.12; elsewhere install tesseract, "
+    "Debian/Ubuntu: apt install tesseract-ocr)"
+)
 MAX_VALUE = 60  # characters of a value shown in a report
 
-IMAGE_CATEGORIES: tuple[str, ...] = (
-    "gps",
-    "thumbnail",
-    "software",
-    "hidden_text",
-    "institution",
-    "private_tag",
-    "burned_in",
-    "profile",
-)
-
-ADVICE: dict[str, tuple[str, str]] = {
-    "gps": (
-        "A GPS position shows where the photo was taken: the hospital, the reading room, a home.",
-        "Strip the metadata (--strip) and turn off location for the camera app.",
-    ),
-    "date": (
-        "Dates and times tied to an exam narrow down whose exam it is.",
-        "Strip the metadata (--strip); keep at most the year in the caption.",
-    ),
-    "device": (
-        "A serial number traces the image to one scanner, camera or phone, and its owner.",
-        "Strip the metadata (--strip).",
-    ),
-    "name": (
-        "A person's name travels with the file, even if the image does not show it.",
-        "Strip the metadata (--strip) or de-identify the file before sharing.",
-    ),
-    "mrn": (
-        "A patient ID or record number links the image straight back to the patient.",
-        "Strip the header (--strip) or de-identify the study before export.",
-    ),
-    "accession": (
-        "An accession number links straight back to the patient's exam.",
-        "Strip the header (--strip) or de-identify the study before export.",
-    ),
-    "age_over_89": (
-        "Ages over 89 are rare enough to identify someone.",
-        "Strip the header (--strip).",
-    ),
-    "address": (
-        "An address or place of residence locates the patient.",
-        "Strip the header (--strip).",
-    ),
-    "phone": ("A telephone number is a direct identifier.", "Strip the header (--strip)."),
-    "health_plan": (
-        "A health plan or insurance number identifies the patient.",
-        "Strip the header (--strip).",
-    ),
-    "other_id": (
-        "A unique ID (study, series or instance UID, order or visit number) can be looked up "
-        "in the hospital's systems.",
-        "Strip the header (--strip) or de-identify the study before export.",
-    ),
-    "photo": (
-        "The header says the image shows recognisable features (a face, a 3D render of the head).",
-        "Do not post it; crop or de-face first.",
-    ),
-    "thumbnail": (
-        "A small preview of the original picture is embedded: cropping or editing the image "
-        "often leaves the old thumbnail, uncropped, inside the file.",
-        "Strip the metadata (--strip).",
-    ),
-    "software": (
-        "Software, workstation and owner fields can name the hospital's systems or a person.",
-        "Strip the metadata (--strip).",
-    ),
-    "hidden_text": (
-        "Text hidden in the file (comments, descriptions, titles) travels with the image and "
-        "anyone can read it.",
-        "Strip the metadata (--strip), or clear the field.",
-    ),
-    "institution": (
-        "The hospital, department or station name says where the patient was seen.",
-        "Strip the header (--strip).",
-    ),
-    "private_tag": (
-        "Vendor private tags are not documented and often copy names, IDs and dates.",
-        "Strip the header (--strip).",
-    ),
-    "burned_in": (
-        "Text is burned into the pixels: stripping the metadata does not remove it.",
-        "Cover it (--redact OUT writes a copy with every text region read covered) or crop.",
-    ),
-    "profile": (
-        "The DICOM confidentiality profile (PS3.15 Annex E) lists this attribute as one that "
-        "can identify the patient, the staff or the place.",
-        "De-identify the file (--redact OUT.dcm) or share only a rendered, covered copy "
-        "(--redact OUT.png).",
-    ),
-}
+# The categories only images have, and the advice for every category an image finding can
+# carry: one table with the draft checker's (`socialcoach.phi.categories`).
+ADVICE = IMAGE_ADVICE
 
 
 class ImageError(Exception):

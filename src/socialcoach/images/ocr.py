@@ -1,4 +1,7 @@
-"""Burned-in text: tesseract over prepared copies of the pixels, and the rules for what it reads.
+"""Burned-in text: the OCR engines' passes over the pixels, and the rules for what they read.
+
+RapidOCR (see `rapid`) reads first where it is installed; tesseract's passes, below, are the
+fallback (and the second reader of a copy being made safe).
 
 Tesseract reads dark text on a light, even background. PACS overlays are small (8-12 px),
 often light on dark, sometimes grey on grey, so the pixels are prepared first:
@@ -18,10 +21,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from socialcoach.images.model import ADVICE, ImageFinding, short
+from socialcoach.images.words import Word
 
 NO_OCR_ENV = "SOCIALCOACH_NO_OCR"
 MIN_CONF = 30
@@ -33,10 +37,12 @@ _LABEL = re.compile(
 _ID_SHAPE = re.compile(r"[A-Z]{3,}[\^*,~\"“”‘’]|\d{5,}|^[A-Z]\d{5,}|\d{2}[/.-]\d{2}[/.-]\d{2}")
 
 
-def available() -> bool:
+ENGINE_ENV = "SOCIALCOACH_OCR_ENGINE"  # tesseract | rapidocr (default: both, where installed)
+
+
+@lru_cache(maxsize=1)
+def tesseract_available() -> bool:
     """pytesseract importable and the tesseract program present."""
-    if os.environ.get(NO_OCR_ENV):
-        return False
     try:
         import pytesseract
     except ImportError:
@@ -48,12 +54,28 @@ def available() -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    box: tuple[int, int, int, int]  # in the original image's pixels
-    conf: float
-    line: tuple[int, int, int, int]  # pass, block, paragraph, line
+def engines() -> tuple[str, ...]:
+    """The OCR engines to run, best first: RapidOCR and tesseract where both are installed.
+
+    SOCIALCOACH_OCR_ENGINE picks one (for the side-by-side benchmark, or a user whose
+    machine is slow); SOCIALCOACH_NO_OCR turns reading the pixels off.
+    """
+    from socialcoach.images import rapid
+
+    if os.environ.get(NO_OCR_ENV):
+        return ()
+    wanted = os.environ.get(ENGINE_ENV, "").strip().lower() or "both"
+    have = []
+    if wanted in ("both", "rapidocr") and rapid.available():
+        have.append("rapidocr")
+    if wanted in ("both", "tesseract") and tesseract_available():
+        have.append("tesseract")
+    return tuple(have)
+
+
+def available() -> bool:
+    """At least one OCR engine installed (and reading the pixels not turned off)."""
+    return bool(engines())
 
 
 def _scale_for(size: tuple[int, int]) -> float:
@@ -163,24 +185,74 @@ def _area(box: tuple[int, int, int, int]) -> int:
     return box[2] * box[3]
 
 
+def _rapid_scale(size: tuple[int, int]) -> float:
+    """RapidOCR reads a screenshot at its own size (enlarged, 8-12 px text loses the spaces
+    between words and costs four times as much) and a photo at up to 2,000 px."""
+    override = os.environ.get("SOCIALCOACH_RAPID_SCALE")
+    if override:
+        return float(override)
+    return min(1.0, 2000 / max(size))
+
+
+def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
+    """(engine, name, copy, scale) for every pass, in the order they run."""
+    names = engines()
+    out: list[tuple[str, str, Any, float]] = []
+    if "rapidocr" in names:
+        scale = _rapid_scale(image.size)
+        rgb = image.convert("RGB") if image.mode not in ("RGB", "L") else image
+        out.append(("rapidocr", "RapidOCR", _resized(rgb, scale), scale))
+        if thorough:
+            stretched = _difference(_resized(image.convert("L"), scale), scale)
+            out.append(("rapidocr", "RapidOCR, stretched", stretched, scale))
+    if "tesseract" in names:
+        # With RapidOCR's two passes in, tesseract's background-difference and contrast passes
+        # are what it adds to a copy being made safe; its plain and inverted enlargements
+        # (twice the time) only where it reads alone.
+        extra = thorough and "rapidocr" not in names
+        copies = prepared(image, extra)
+        out += [("tesseract", name, copy, scale) for name, copy, scale in copies]
+    return out
+
+
 def read_words(
     image: Any, progress: Any = None, *, thorough: bool = False
-) -> tuple[list[Word], int, list[tuple[int, int, int, int]]]:
-    """Words from one or two passes, merged (a word seen by both kept once, the reading that
-    covers more of it winning), the passes run, and every box any pass read (to cover)."""
-    copies = prepared(image, thorough)
+) -> tuple[list[Word], list[str], list[tuple[int, int, int, int]]]:
+    """Words from the passes, merged (a word seen by more than one kept once, the reading that
+    covers more of it winning), the names of the passes run, and every box any pass read (to
+    cover).
+
+    Where RapidOCR is installed it reads alone, and tesseract's passes run only when it read
+    fewer than three words (measured side by side: merged with RapidOCR's words, tesseract's
+    misreadings cost more than its extra words bring). Without RapidOCR, tesseract's
+    background-difference pass runs, and its contrast pass on a small image or when little
+    was read. A copy being made safe (`thorough`) is read by every pass of both engines.
+    """
+    from socialcoach.images import rapid
+
     words: list[Word] = []
     boxes: list[tuple[int, int, int, int]] = []
-    passes = 0
+    passes: list[str] = []
     small = image.width * image.height <= 2_600_000
-    for index, (name, copy, scale) in enumerate(copies):
-        if index > 0 and not small and len(words) >= 3 and not thorough:
-            break
+    tesseract_runs = 0
+    rapid_ran = False
+    for index, (engine, name, copy, scale) in enumerate(_passes(image, thorough)):
+        if engine == "tesseract" and not thorough:
+            tesseract_runs += 1
+            if rapid_ran and len(words) >= 3:
+                break  # RapidOCR read the text: tesseract adds misreadings, not words
+            if tesseract_runs > 1 and not small and len(words) >= 3:
+                break
+        rapid_ran = rapid_ran or engine == "rapidocr"
         if progress is not None:
             progress(f"reading the pixels for text ({name} pass)")
-        passes += 1
-        # A copy being made safe covers even words tesseract is unsure of.
-        for word in _read(copy, scale, index, 10 if thorough else MIN_CONF):
+        passes.append(name)
+        if engine == "rapidocr":
+            read = rapid.read(copy, scale, index, thorough=thorough, photo=max(image.size) > 2000)
+        else:
+            # A copy being made safe covers even words tesseract is unsure of.
+            read = _read(copy, scale, index, 10 if thorough else MIN_CONF)
+        for word in read:
             boxes.append(word.box)
             twin = next((w for w in words if _overlap(w.box, word.box) > 0.5), None)
             if twin is None:
@@ -236,6 +308,16 @@ def _without_nested(words: list[Word]) -> list[Word]:
 
 # OCR-specific form rules: the terse way PACS overlays and worklists print identifiers.
 _NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
+# A date as overlays print it (19540312, 1954-03-12, 03/12/1954, 12-Mar-1954, 12 MAR 1954,
+# Mar 12, 1954; OCR may read a space beside a separator: 1940 -08-27), and the time that often
+# follows it, glued on when OCR reads no space.
+_DATE = (
+    r"(?:(?:19|20)\d\d(?: ?[-/.] ?)?(?:0[1-9]|1[0-2])(?: ?[-/.] ?)?(?:0[1-9]|[12]\d|3[01])"
+    r"|\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:(?:19|20)\d\d|\d\d)"
+    r"|\d{1,2}[-/. ]?[A-Za-z]{3}[-/. ]?(?:19|20)\d\d"
+    r"|[A-Za-z]{3}\.? ?\d{1,2}, ?(?:19|20)\d\d)"
+)
+_TIME = r"\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
 FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "name",
@@ -249,45 +331,173 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "name",
         re.compile(
             r"(?i:\b(?:patient|pt|name|physician|ref(?:erring)?|dr)\b\.? ?(?:name)? ?[:=#]? ?)"
-            r"(?P<v>[A-Z][^\n]*)"
+            r"(?P<v>[A-Za-z][^\n]*)"
         ),
     ),
     (
         "mrn",
         re.compile(
-            r"(?i:\b(?:m\W?[ir1l]{1,2}\W?n|pid|id|patient ?id|med ?rec)\b ?[:#=]? ?)"
-            r"(?P<v>[A-Z0-9-]{4,})"
+            r"(?i:\b(?:m\W?[ir1l]{1,2}\W?n|pid|id|patient ?id|med ?rec)(?:\b|(?=\d)) ?[:#=]? ?)"
+            r"(?P<v>[A-Z0-9-]{4,}(?: \d{3,})*)"
         ),
     ),
     (
         "accession",
         re.compile(
-            r"(?i:\b(?:acc(?:ession)?|acn)\b\.?\s*(?:no\.?|#)?\s*[:#=]?\s*)(?P<v>[A-Z0-9-]{4,})"
+            r"(?i:\b(?:acc(?:ession)?|acn)(?:\b|(?=[A-Z]?\d))\.?\s*(?:no\.?|#)?\s*[:#=]?\s*)(?P<v>[A-Z0-9-]{4,})"
         ),
     ),
-    ("other_id", re.compile(r"(?<![\w.])(?=[A-Z0-9-]*\d{5})[A-Z0-9][A-Z0-9-]{5,}(?![\w.])")),
     (
-        "date",
+        "other_id",
         re.compile(
-            r"\b(?:19|20)\d\d[-/.]?(?:0[1-9]|1[0-2])[-/.]?(?:0[1-9]|[12]\d|3[01])\b"
-            r"|\b\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.](?:19|20)?\d\d\b"
+            r"(?<![\w.])(?!(?i:mrn|mirn|pid|id|acc|acn)\d)(?=[A-Z0-9-]*\d{5})[A-Z0-9][A-Z0-9-]{5,}(?![\w.])"
         ),
     ),
+    ("date", re.compile(rf"(?<!\d)(?<!\d\.){_DATE}(?:{_TIME}|(?!\d))")),
     (
         "date",
         re.compile(r"(?i:\b(?:dob|born|birth|date)\b\s*[:=]?\s*)(?P<v>\S{6,12})"),
     ),
     (
+        "phone",
+        re.compile(
+            r"(?i:\b(?:ph|phone|tel|telephone|mobile|cell)\b\.?\s*[:#]?\s*)"
+            r"(?P<v>[+(]?\d[\d ().,-]{6,}\d)"
+            r"|(?<![\w.])(?:\+\d{1,3}[ .-])?\(?\d{3}\)?[ .,-]?\d{3}[ .,-]\d{4}(?![\w])"
+        ),
+    ),
+    ("age", re.compile(r"(?<![\w.:/])(?P<v>\d{1,3} ?(?:Y|y|yrs?|YRS?|years?))(?:[MF]\b|\b)")),
+    (
         "institution",
         re.compile(
-            r"(?:\b[A-Z][\w'&.-]*\s+){1,4}(?:Hosp\w{2,5}|Medical\s+Cent\w{1,3}|Clin\w{1,3}"
-            r"|Inf\w{3,6}ry|Health(?:\s+System)?|Imag\w{1,4}(?:\s+Cent\w{1,3})?|Radiolog\w{0,3}"
-            r"|Institut\w{0,2}|Universit\w{0,3}"
-            r"|HOSPITAL|MEDICAL\s+CENTER|CLINIC|INFIRMARY|HEALTH|IMAGING|RADIOLOGY|INSTITUTE)\b"
-            r"|\b(?:St\.?|Saint|ST\.?)\s+[A-Z][\w'-]+(?:'s)?\b"
+            # One line only (spaces, not newlines, between the words); `Image 12` is no place.
+            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}|Medical[ \t]+Cent[a-z]{1,3}"
+            r"|Clin[a-z]{1,3}|Inf[a-z]{3,6}ry|Health(?:[ \t]+System)?"
+            r"|Imag(?:ing|ery)(?:[ \t]+Cent[a-z]{1,3})?|Radiolog[a-z]{0,3}"
+            r"|Institut[a-z]{0,2}|Universit[a-z]{0,3}"
+            r"|HOSPITAL|MEDICAL[ \t]+CENTER|CLINIC|INFIRMARY|HEALTH|IMAGING|RADIOLOGY|INSTITUTE)\b"
+            r"|\b(?:St\.?|Saint|ST\.?)[ \t]+[A-Z][\w'-]+(?:'s)?\b"
         ),
     ),
 )
+
+
+# Labels as OCR misreads them (`Pafient:`, `Partient`, `Accesion`): a word of five letters or
+# more close enough to a label word marks what follows it, as the exact label would.
+_FUZZY_LABELS = {
+    "patient": "name",
+    "patientname": "name",
+    "accession": "accession",
+    "birth": "date",
+    "birthdate": "date",
+    "record": "mrn",
+    "institution": "institution",
+}
+_TOKEN = re.compile(r"\S+")
+# A label glued to its value when OCR reads no space (`PatientMORENOATOMASZ`, `AcoA7120395`).
+_GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
+_NAME_WORD = re.compile(r"(?:[A-Z][A-Za-z'&-]*|St\.|of|the|and|[a-z]{2,})")
+_GLUED_LABELS = {"mrn", "mirn", "mrin", "id", "pid", "acc", "acn"}  # the exact rules read these
+_ID_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9-]{5,}")
+_GLUED_ID = re.compile(r"(?<![0-9])(?P<v>[A-Z]?\d{5,}[A-Z0-9-]*)$")
+_INSTITUTION_WORDS = (
+    "hospital",
+    "clinic",
+    "center",
+    "centre",
+    "infirmary",
+    "imaging",
+    "radiology",
+    "institute",
+    "university",
+    "health",
+    "group",
+    "partners",
+    "associates",
+)
+
+
+def _close(word: str, target: str, ratio: float = 0.75) -> bool:
+    from difflib import SequenceMatcher
+
+    if abs(len(word) - len(target)) > 2:
+        return False
+    return SequenceMatcher(None, word, target).ratio() >= ratio
+
+
+def _label_of(token: str) -> str | None:
+    letters = re.sub(r"[^a-z]", "", token.lower())
+    if len(letters) < 5:
+        return None
+    for label, category in _FUZZY_LABELS.items():
+        if letters == label or _close(letters, label):
+            return category
+    return None
+
+
+def misread_candidates(text: str) -> list[tuple[int, int, str]]:
+    """Spans that OCR's misreadings hide from the exact rules: a misread label and what follows
+    it, a label glued to its value, an ID glued to its label, an institution whose last word is
+    misread by a letter (`Lakeshore Cinic`)."""
+    cands: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        tokens = list(_TOKEN.finditer(line))
+        for i, token in enumerate(tokens):
+            word = token.group()
+            start, end = offset + token.start(), offset + token.end()
+            category = _label_of(word)
+            if category and i + 1 < len(tokens):
+                rest = tokens[i + 1 :]
+                if category != "name":
+                    rest = rest[:1]
+                cands.append((offset + rest[0].start(), offset + rest[-1].end(), category))
+            glued = _GLUED_NAME.match(word)
+            if glued and _label_of(glued.group("label")) == "name":
+                cands.append((start + glued.start("v"), end, "name"))
+            bare = word.strip(".,;:")
+            prefix = re.match(r"[A-Za-z]*", bare).group().lower()  # type: ignore[union-attr]
+            if (
+                prefix not in _GLUED_LABELS
+                and _ID_TOKEN.fullmatch(bare)
+                and sum(c.isdigit() for c in bare) >= 6
+                and sum(c.isalpha() for c in bare) <= 3
+            ):
+                cands.append((start, start + len(bare), "other_id"))
+            m = _GLUED_ID.search(word)
+            if (
+                m
+                and m.start() > 0
+                and word[: m.start()].isalpha()
+                and prefix not in _GLUED_LABELS
+                and len(word) - m.start() >= 6
+            ):
+                cands.append((start, end, "other_id"))
+            letters = re.sub(r"[^a-z]", "", word.lower())
+            before = tokens[i - 1].group().lower() if i > 0 else ""
+            if (
+                i > 0
+                and len(letters) >= 5
+                and before not in ("window", "win", "level")
+                and word.strip(".,;:").isalpha()  # `Image64` is a frame number, not a place
+                and any(_close(letters, w, 0.85) for w in _INSTITUTION_WORDS)
+            ):
+                first = max(0, i - 3)
+                while first < i and not all(
+                    _NAME_WORD.fullmatch(t.group()) for t in tokens[first:i]
+                ):
+                    first += 1
+                first = min(first, i - 1)
+                last = i
+                while last + 1 < min(len(tokens), i + 3) and tokens[last + 1].group()[:1].isupper():
+                    if _label_of(tokens[last + 1].group()) or ":" in tokens[last + 1].group():
+                        break
+                    last += 1
+                cands.append(
+                    (offset + tokens[first].start(), offset + tokens[last].end(), "institution")
+                )
+        offset += len(line) + 1
+    return cands
 
 
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
@@ -322,6 +532,7 @@ def findings(
         for m in rule.finditer(text):
             span = m.span("v") if "v" in rule.groupindex else m.span()
             cands.append((*span, category))
+    cands.extend(misread_candidates(text))
     lowered = text.lower()
     for value, category in header_values:
         for m in re.finditer(re.escape(value), lowered):
@@ -331,6 +542,9 @@ def findings(
     for start, end, category in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
         if any(s < end and start < e for s, e in taken):
             continue
+        if category == "age":  # over 89 identifies alone (HIPAA); younger, with the rest
+            years = int(re.match(r"\d+", text[start:end]).group())  # type: ignore[union-attr]
+            category = "age_over_89" if years >= 90 else "age"
         taken.append((start, end))
         boxes = [b for s, e, b in spans if s < end and start < e]
         box = _union(boxes) if boxes else None

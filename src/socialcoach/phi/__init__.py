@@ -20,11 +20,39 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from . import ages, contact, context, dates, ids, learned, media, names, places, subject  # noqa: F401 (register)
+from . import learned  # light: its weights load on first use (`warm`)
 from ._base import Doc
 from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails
 from .registry import RECOGNIZERS
+
+_RECOGNIZER_MODULES = ("ages", "contact", "context", "dates", "ids", "media", "names", "places")
+_registered: list[bool] = []
+
+
+def _register() -> None:
+    """Import the recognizer modules (each registers its rules) on the first check, not on
+    import: the image checker imports `socialcoach.phi.categories` for the category table
+    without paying 0.3 s for rules it never runs. Always in this order, so the registry's
+    order does not depend on who asked first."""
+    if _registered:
+        return
+    _registered.append(True)
+    import importlib
+
+    for name in (*_RECOGNIZER_MODULES, "subject"):
+        importlib.import_module(f"{__name__}.{name}")
+
+
+def __getattr__(name: str) -> object:
+    """`phi.names`, `phi.subject` ...: the recognizer modules, registered on first use."""
+    if name in _RECOGNIZER_MODULES or name == "subject":
+        import importlib
+
+        _register()
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CATEGORIES",
@@ -160,6 +188,9 @@ def clear_caches() -> None:
 def _all_candidates(text: str) -> list[Cand]:
     """Rules see one paragraph at a time (sentences never run across a blank line); whether
     the draft as a whole is about a patient is decided once, for all of them."""
+    _register()
+    from . import subject
+
     clinical = Doc(text).draft_clinical()
     cands: list[Cand] = []
     start = 0
@@ -247,9 +278,11 @@ def fix_text(text: str, findings: list[Finding] | None = None) -> str:
 
 
 def warm() -> None:
-    """Load the word lists now (the app calls this in a worker; the CLI lets check() do it)."""
+    """Load the rules and word lists now (the app calls this in a worker; the CLI lets check()
+    do it)."""
     from . import lexicon
 
+    _register()
     lexicon.load_all()
     learned.model()
 

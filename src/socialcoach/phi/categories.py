@@ -156,3 +156,107 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 CONFIDENCE = ("likely", "possible")
+
+
+# The image checker's side of the table (`socialcoach.images`): the categories only files and
+# pixels have, and for every category a finding in an image can carry (these above and the
+# draft's own), why it matters in a file and what to do there. Kept here so a category means
+# one thing in a draft and in an image; importing this module loads no rules or word lists
+# (`socialcoach.phi` registers its recognizers on the first check).
+IMAGE_CATEGORIES: tuple[str, ...] = (
+    "age",
+    "gps",
+    "thumbnail",
+    "software",
+    "hidden_text",
+    "institution",
+    "private_tag",
+    "burned_in",
+    "profile",
+)
+
+IMAGE_ADVICE: dict[str, tuple[str, str]] = {
+    "gps": (
+        "A GPS position shows where the photo was taken: the hospital, the reading room, a home.",
+        "Strip the metadata (--strip) and turn off location for the camera app.",
+    ),
+    "date": (
+        "Dates and times tied to an exam narrow down whose exam it is.",
+        "Strip the metadata (--strip); keep at most the year in the caption.",
+    ),
+    "device": (
+        "A serial number traces the image to one scanner, camera or phone, and its owner.",
+        "Strip the metadata (--strip).",
+    ),
+    "name": (
+        "A person's name travels with the file, even if the image does not show it.",
+        "Strip the metadata (--strip) or de-identify the file before sharing.",
+    ),
+    "mrn": (
+        "A patient ID or record number links the image straight back to the patient.",
+        "Strip the header (--strip) or de-identify the study before export.",
+    ),
+    "accession": (
+        "An accession number links straight back to the patient's exam.",
+        "Strip the header (--strip) or de-identify the study before export.",
+    ),
+    "age": (
+        "An age burned into the image, with the exam's date and place, narrows down who the "
+        "patient is (ages over 89 identify alone).",
+        "Cover it (--redact OUT) or crop it.",
+    ),
+    "age_over_89": (
+        "Ages over 89 are rare enough to identify someone.",
+        "Strip the header (--strip).",
+    ),
+    "address": (
+        "An address or place of residence locates the patient.",
+        "Strip the header (--strip).",
+    ),
+    "phone": ("A telephone number is a direct identifier.", "Strip the header (--strip)."),
+    "health_plan": (
+        "A health plan or insurance number identifies the patient.",
+        "Strip the header (--strip).",
+    ),
+    "other_id": (
+        "A unique ID (study, series or instance UID, order or visit number) can be looked up "
+        "in the hospital's systems.",
+        "Strip the header (--strip) or de-identify the study before export.",
+    ),
+    "photo": (
+        "The header says the image shows recognisable features (a face, a 3D render of the head).",
+        "Do not post it; crop or de-face first.",
+    ),
+    "thumbnail": (
+        "A small preview of the original picture is embedded: cropping or editing the image "
+        "often leaves the old thumbnail, uncropped, inside the file.",
+        "Strip the metadata (--strip).",
+    ),
+    "software": (
+        "Software, workstation and owner fields can name the hospital's systems or a person.",
+        "Strip the metadata (--strip).",
+    ),
+    "hidden_text": (
+        "Text hidden in the file (comments, descriptions, titles) travels with the image and "
+        "anyone can read it.",
+        "Strip the metadata (--strip), or clear the field.",
+    ),
+    "institution": (
+        "The hospital, department or station name says where the patient was seen.",
+        "Strip the header (--strip).",
+    ),
+    "private_tag": (
+        "Vendor private tags are not documented and often copy names, IDs and dates.",
+        "Strip the header (--strip).",
+    ),
+    "burned_in": (
+        "Text is burned into the pixels: stripping the metadata does not remove it.",
+        "Cover it (--redact OUT writes a copy with every text region read covered) or crop.",
+    ),
+    "profile": (
+        "The DICOM confidentiality profile (PS3.15 Annex E) lists this attribute as one that "
+        "can identify the patient, the staff or the place.",
+        "De-identify the file (--redact OUT.dcm) or share only a rendered, covered copy "
+        "(--redact OUT.png).",
+    ),
+}

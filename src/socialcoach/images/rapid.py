@@ -1,0 +1,202 @@
+"""RapidOCR: a second reader of burned-in text, a text detector and recogniser run by onnxruntime.
+
+Tesseract segments a page by its layout and reads letters it has been told are dark on light;
+the small serif and narrow fonts of a PACS overlay on mid-grey are where it misreads
+(`Hikrest` for `Hillcrest`). RapidOCR (`rapidocr-onnxruntime`, Apache-2.0) runs the PP-OCRv4
+detection and recognition models, which ship inside its wheel (16 MB), so it needs no system
+package and loads offline; it finds text lines first and reads each line as a whole, which
+is what overlay text is. Measured side by side in `benchmarks/ocr_engines.py`.
+
+Its words come back with the boxes of their letters, joined here into one box per word in
+the original image's pixels, in the same `Word` shape tesseract's words have, so the form
+rules and the merge of passes do not care which engine read a word.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from functools import lru_cache
+from typing import Any
+
+from socialcoach.images.words import Word
+
+NO_RAPID_ENV = "SOCIALCOACH_NO_RAPIDOCR"
+MIN_SCORE = 0.5  # RapidOCR's own default for a line it reports
+LOW_SCORE = 0.3  # a copy being made safe covers lines it is less sure of too
+
+
+def available() -> bool:
+    """rapidocr-onnxruntime (with onnxruntime and OpenCV) installed, and not turned off.
+
+    Found without importing it: importing costs about 0.3 s, paid only when pixels are read.
+    """
+    if os.environ.get(NO_RAPID_ENV):
+        return False
+    try:
+        return all(
+            importlib.util.find_spec(name) is not None
+            for name in ("rapidocr_onnxruntime", "onnxruntime", "cv2")
+        )
+    except (ImportError, ValueError):  # a broken install, or one blocked in sys.modules
+        return False
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    """The models, loaded once per process (about 0.1 s); the angle classifier is not loaded
+    into the path (overlay text is upright), which saves a model run per line."""
+    import logging
+
+    from rapidocr_onnxruntime import RapidOCR
+
+    engine = RapidOCR(print_verbose=False)
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    return engine
+
+
+def _rgb_array(copy: Any) -> Any:
+    import numpy as np
+
+    if copy.mode != "RGB":
+        copy = copy.convert("RGB")
+    return np.ascontiguousarray(np.asarray(copy)[:, :, ::-1])  # OpenCV's channel order
+
+
+def _box_of(points: list[list[float]]) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _split_line(
+    text: str, line_points: Any, char_info: Any
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """A line's words, each with the union of its letters' boxes (x0, y0, x1, y1).
+
+    When RapidOCR gives no letter boxes (or not one per letter), the line's box is shared out
+    by letter count: close enough for proportional fonts to cover the word.
+    """
+    x0, y0, x1, y1 = _box_of(line_points)
+    boxes, chars = (char_info[0], char_info[1]) if char_info else ([], [])
+    out: list[tuple[str, tuple[float, float, float, float]]] = []
+    if boxes and len(boxes) == len(chars):
+        current: list[tuple[str, tuple[float, float, float, float]]] = []
+        for char, points in [*zip(chars, boxes, strict=True), (" ", None)]:
+            if char.strip() and points is not None:
+                current.append((char, _box_of(points)))
+                continue
+            if current:
+                word = "".join(c for c, _ in current)
+                out.append(
+                    (
+                        word,
+                        (
+                            min(b[0] for _, b in current),
+                            min(y0, min(b[1] for _, b in current)),
+                            max(b[2] for _, b in current),
+                            max(y1, max(b[3] for _, b in current)),
+                        ),
+                    )
+                )
+                current = []
+        if "".join(w for w, _ in out) == "".join(text.split()):
+            return [piece for word in out for piece in _unglued(*word)]
+    out = []
+    width = (x1 - x0) / max(1, len(text))
+    position = 0
+    for part in text.split(" "):
+        if part:
+            out.append((part, (x0 + position * width, y0, x0 + (position + len(part)) * width, y1)))
+        position += len(part) + 1
+    return out
+
+
+# Where the recogniser drops the space between words: a small letter then a capital
+# (`RiversideVale`), or a label's colon then its value (`Name:SZABO`, `Acc#:A123`).
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z#]:)(?=[A-Za-z0-9])")
+
+
+def _unglued(
+    word: str, box: tuple[float, float, float, float]
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """A glued word split where a space was lost, its box shared out by letter count."""
+    cuts = [m.start() for m in _GLUE.finditer(word)]
+    if not cuts:
+        return [(word, box)]
+    x0, y0, x1, y1 = box
+    per = (x1 - x0) / max(1, len(word))
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
+        out.append((word[a:b], (x0 + a * per, y0, x0 + b * per, y1)))
+    return out
+
+
+DET_LONGEST = 1152  # in a photo, text lines are found in a copy this size, read in the full one
+
+
+def _lines(engine: Any, rgb: Any, det_longest: int | None) -> list[tuple[Any, str, float, Any]]:
+    """(line box, text, score, (letter boxes, letters)) for each line RapidOCR reads.
+
+    In a photo, lines are *found* in a copy reduced to `det_longest` px (the detector's cost
+    grows with the pixels, and a line of text is still a line at a third of a photo's size) and
+    *read* in the crops of the full copy, where the letters are sharp. This is RapidOCR's own
+    pipeline (`RapidOCR.__call__` in 1.4.x) with the two sizes split; the public call is the
+    fallback.
+    """
+    import numpy as np
+
+    height, width = rgb.shape[:2]
+    factor = min(1.0, (det_longest or max(height, width)) / max(height, width))
+    try:
+        if factor < 1.0:
+            import cv2
+
+            size = (round(width * factor), round(height * factor))
+            det = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+        else:
+            det = rgb
+        boxes, _elapsed = engine.text_det(det)
+        if boxes is None or len(boxes) == 0:
+            return []
+        boxes = [np.asarray(b, dtype=np.float32) / factor for b in engine.sorted_boxes(boxes)]
+        crops = engine.get_crop_img_list(rgb, boxes)
+        rec, _elapsed = engine.text_rec(crops, True)
+        rec = engine.cal_rec_boxes(crops, boxes, rec)
+        return [
+            (box, str(r[0]), float(r[1]), (r[2], r[3])) for box, r in zip(boxes, rec, strict=True)
+        ]
+    except AttributeError:  # another RapidOCR version's internals: its public call
+        result, _elapsed = engine(rgb, use_cls=False, return_word_box=True)
+        return [
+            (line[0], str(line[1]), float(line[2]), (line[3], line[4]) if len(line) > 4 else None)
+            for line in result or []
+        ]
+
+
+def read(
+    copy: Any, scale: float, index: int, *, thorough: bool = False, photo: bool = False
+) -> list[Word]:
+    """The words RapidOCR reads in one prepared copy, boxes in the original image's pixels.
+
+    `photo`: a large picture (over 2,000 px), whose lines are found in a reduced copy."""
+    engine = _engine()
+    floor = LOW_SCORE if thorough else MIN_SCORE
+    words: list[Word] = []
+    for line_number, (points, text, score, char_info) in enumerate(
+        _lines(engine, _rgb_array(copy), DET_LONGEST if photo else None)
+    ):
+        if score < floor or not text.strip():
+            continue
+        for word, (wx0, wy0, wx1, wy1) in _split_line(text, points, char_info):
+            if not any(c.isalnum() for c in word):
+                continue
+            box = (
+                round(wx0 / scale),
+                round(wy0 / scale),
+                max(1, round((wx1 - wx0) / scale)),
+                max(1, round((wy1 - wy0) / scale)),
+            )
+            words.append(Word(word, box, score * 100, (index, line_number, 0, 0)))
+    return words

@@ -1,0 +1,65 @@
+"""The OCR form rules on what OCR engines actually return for PACS overlays: labels a letter
+off, labels glued to their values, ages, phones, dates with times. No OCR engine needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialcoach.images import ocr
+from socialcoach.images.words import Word
+
+
+def found(line: str) -> dict[str, str]:
+    """category -> text for one OCR'd line, as the checker sees it (one word per token)."""
+    words, x = [], 0
+    for token in line.split(" "):
+        words.append(Word(token, (x, 10, 8 * len(token), 12), 90.0, (0, 0, 0, 0)))
+        x += 8 * (len(token) + 1)
+    findings, _lines = ocr.findings(words, [])
+    return {f.category: f.value for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("line", "category", "value"),
+    [
+        ("Pafient: FIDELMANTOMASZAM", "name", "FIDELMANTOMASZAM"),  # label misread, ^ read as A
+        ("Partient: HALVORSEN/PETRA", "name", "HALVORSEN/PETRA"),
+        ("PatientMORENOATOMASZ", "name", "MORENOATOMASZ"),  # no space read at all
+        ("MRN48213377", "mrn", "48213377"),
+        ("MRIN 9369 9676", "mrn", "9369 9676"),  # the number read as two groups
+        ("Lakeshore Cinic", "institution", "Lakeshore Cinic"),  # one letter lost
+        ("Brightwater Imaging Associates", "institution", "Brightwater Imaging Associates"),
+        ("Study: 20171130 06:46:58", "date", "20171130 06:46:58"),
+        ("01/02/201814:17:49", "date", "01/02/201814:17:49"),  # date and time glued
+        ("D0B: 1940 -08-27", "date", "1940 -08-27"),  # a space read beside a separator
+        ("Phone:971,555.0191", "phone", "971,555.0191"),  # a comma for a dot
+        ("Ph: 0161 496 0462", "phone", "0161 496 0462"),
+        ("486-28-981", "other_id", "486-28-981"),
+    ],
+)
+def test_what_ocr_misreads_in_an_overlay_is_still_found(line: str, category: str, value: str):
+    assert found(line).get(category) == value, found(line)
+
+
+def test_an_age_over_89_identifies_alone_and_a_younger_one_is_reported_as_an_age():
+    assert found("94YM").get("age_over_89") == "94Y"
+    assert found("57 yrs M").get("age") == "57 yrs"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["kVp 120 mAs 250", "Series 3 Image 45", "Window Center 40", "WW 400 WL 40", "Im: 88/223"],
+)
+def test_acquisition_settings_in_an_overlay_are_not_identifiers(line: str):
+    assert found(line) == {}
+
+
+def test_an_institution_is_read_on_one_line_and_a_frame_number_is_no_place():
+    words = []
+    for row, text in enumerate(["Portia SC Export", "Series5", "Secondary Capture", "Image64"]):
+        x = 0
+        for token in text.split(" "):
+            words.append(Word(token, (x, 10 + 20 * row, 8 * len(token), 12), 90.0, (0, 0, 0, 0)))
+            x += 8 * (len(token) + 1)
+    findings, _lines = ocr.findings(words, [])
+    assert [f for f in findings if f.category == "institution"] == []
