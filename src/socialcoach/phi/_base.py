@@ -327,13 +327,21 @@ class _Pat:
         if self._gate is None or pos or endpos != sys.maxsize:
             return self._p.finditer(seen, pos, endpos)
         index = _word_starts(seen)
-        count = sum(len(index.get(ch, ())) for ch in self._gate)
+        gate = self._gate
+        if len(gate) > len(index):  # a gate of every capital letter: walk the text's letters
+            count = sum(len(where) for ch, where in index.items() if ch in gate)
+        else:
+            count = sum(len(index[ch]) for ch in gate if ch in index)
         if count * 40 > len(seen):  # many candidate words: one scan in C is faster
             return self._p.finditer(seen)
         return self._gated(seen, index)
 
     def _gated(self, seen: str, index: dict[str, list[int]]) -> Iterator[Match]:
-        starts = sorted(p for ch in self._gate for p in index.get(ch, ()))
+        gate = self._gate
+        if len(gate) > len(index):
+            starts = sorted(p for ch, where in index.items() if ch in gate for p in where)
+        else:
+            starts = sorted(p for ch in gate if ch in index for p in index[ch])
         last = 0
         match = self._p.match
         for start in starts:
