@@ -295,6 +295,84 @@ def _word_starts(text: str) -> dict[str, list[int]]:
     return index
 
 
+# Compiled patterns as CPython's re compiler leaves them, built once by
+# scripts/build_phi_patterns.py into data/patterns.marshal: parsing and compiling the checker's
+# ~200 patterns is most of what importing it costs (about 0.15-0.25 s, paid by every
+# `socialcoach check-post` process). An entry is used only when this interpreter's cache tag and
+# re engine match the file's and the pattern is exactly the one it was built from; otherwise the
+# pattern is compiled as usual. tests/core/test_phi_patterns_cache.py checks every entry against
+# a fresh compile.
+_PRECOMPILED_FILE = "patterns.marshal"
+_MADE: list[_Pat] = []  # every _Pat built, in order (what the build script stores)
+
+
+def _precompiled_key() -> tuple[str, int]:
+    import _sre
+
+    return sys.implementation.cache_tag or "", _sre.MAGIC
+
+
+def _load_precompiled() -> dict:
+    """The shipped compiled patterns for this interpreter, or {} (then patterns compile)."""
+    if _sre_parser is None:
+        return {}
+    try:
+        import marshal
+        from importlib import resources
+
+        raw = resources.files(__package__).joinpath("data", _PRECOMPILED_FILE).read_bytes()
+        built = marshal.loads(raw)
+        if tuple(built["key"]) != _precompiled_key():
+            return {}
+        return built["entries"]
+    except Exception:  # missing, truncated or from another version: compile as usual
+        return {}
+
+
+_PRECOMPILED = _load_precompiled()
+
+
+def _from_precompiled(entry: tuple) -> re.Pattern[str] | None:
+    import _sre
+
+    final, flags, code, groups, groupindex = entry[0], entry[1], entry[2], entry[3], entry[4]
+    indexgroup: list[str | None] = [None] * (groups + 1)
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    try:
+        return _sre.compile(final, flags, code, groups, groupindex, tuple(indexgroup))
+    except Exception:
+        return None
+
+
+def precompiled_entry(key: tuple[str, bool, int]) -> tuple:
+    """What the cache stores for one _Pat key (written, scan_first, flags), made from the key
+    alone by the steps _Pat and CPython's re.compile take: (gate letters, compiled form)."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    written, scan_first, extra = key
+    final = _scan_first(written) if scan_first else written
+    compiled = re.compile(final, extra)
+    code = _compiler._code(_sre_parser.parse(final, extra), extra)
+    gate = _word_gate(written)
+    form = (
+        final,
+        int(compiled.flags),
+        [int(c) for c in code],
+        compiled.groups,
+        dict(compiled.groupindex),
+    )
+    return (None if gate is None else "".join(sorted(gate))), form
+
+
+def build_precompiled() -> bytes:
+    """The bytes of data/patterns.marshal for every pattern made so far (the build script)."""
+    import marshal
+
+    entries = {p.key: precompiled_entry(p.key) for p in _MADE}
+    return marshal.dumps({"key": list(_precompiled_key()), "entries": entries})
+
+
 class _Pat:
     """A compiled pattern tuned for CPython's re: same finditer/search interface.
 
@@ -306,7 +384,7 @@ class _Pat:
     the same).
     """
 
-    __slots__ = ("_p", "_fold", "written", "_gate")
+    __slots__ = ("_p", "_fold", "written", "_gate", "key")
 
     def __init__(self, pattern: str, fold: bool, scan_first: bool = False, extra: int = 0) -> None:
         if fold:
@@ -318,8 +396,16 @@ class _Pat:
                 escaped = not escaped and ch == "\\"
             pattern = "".join(out)
         self.written = pattern  # as compiled without the scan_first lookahead
-        self._p = re.compile(_scan_first(pattern) if scan_first else pattern, extra)
         self._fold = fold
+        self.key = (pattern, bool(scan_first), int(extra))
+        _MADE.append(self)
+        entry = _PRECOMPILED.pop(self.key, None)  # used once: its code lists are then freed
+        compiled = _from_precompiled(entry[1]) if entry is not None else None
+        if compiled is not None:
+            self._p = compiled
+            self._gate = None if entry[0] is None else frozenset(entry[0])
+            return
+        self._p = re.compile(_scan_first(pattern) if scan_first else pattern, extra)
         self._gate = _word_gate(pattern)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
