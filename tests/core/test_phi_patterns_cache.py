@@ -47,7 +47,7 @@ def test_the_checker_uses_the_shipped_patterns() -> None:
 
 @needs_file
 def test_a_pattern_from_the_file_matches_exactly_as_a_fresh_compile() -> None:
-    for key, (gate, form) in SHIPPED.items():
+    for key, (gate, form, _need) in SHIPPED.items():
         ours = _base._from_precompiled(form)
         fresh = re.compile(form[0], key[2])
         assert ours is not None
@@ -76,5 +76,5 @@ def test_without_the_file_a_pattern_compiles_as_usual(monkeypatch: pytest.Monkey
 
 
 def test_a_file_for_another_interpreter_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_base, "_precompiled_key", lambda: ("cpython-0", 0))
+    monkeypatch.setattr(_base, "_precompiled_key", lambda: ("cpython-0", 0, 0))
     assert _base._load_precompiled() == {}
