@@ -2,7 +2,7 @@
 
 Importing the checker loads its ~200 patterns from that file instead of compiling them (most of a
 `check-post` process's start-up). These tests fail if the file is stale (a pattern changed and
-scripts/build_phi_patterns.py was not run) or if a pattern built from it could match differently.
+scripts/build_phi_cache.py was not run) or if a pattern built from it could match differently.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from socialcoach import phi  # noqa: F401 (every family's patterns are made on import)
-from socialcoach.phi import _base
+from socialcoach.phi import _base, lexicon
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS = [
@@ -34,7 +34,7 @@ needs_file = pytest.mark.skipif(
 @needs_file
 def test_every_pattern_is_shipped_and_none_is_stale() -> None:
     missing = [key[0][:60] for key in MADE if key not in SHIPPED]
-    assert not missing, "run scripts/build_phi_patterns.py"
+    assert not missing, "run scripts/build_phi_cache.py"
     for key in MADE:
         assert SHIPPED[key] == _base.precompiled_entry(key), key[0][:60]
 
@@ -78,3 +78,34 @@ def test_without_the_file_a_pattern_compiles_as_usual(monkeypatch: pytest.Monkey
 def test_a_file_for_another_interpreter_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_base, "_precompiled_key", lambda: ("cpython-0", 0, 0))
     assert _base._load_precompiled() == {}
+
+
+READERS = {
+    "given_census.txt": lexicon._read_census_share,
+    "given_namdict.txt": lexicon._read_namdict,
+    "surnames_census.txt": lexicon._read_surnames,
+    "places_geonames.tsv": lexicon._read_places,
+    "words_en.tsv": lexicon._read_zipf,
+}
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_a_built_list_is_its_text_file_read_as_before(name: str) -> None:
+    read = READERS[name]()
+    built = lexicon._built(name, type(read))
+    assert built is not None, "run scripts/build_phi_cache.py"
+    assert built == read
+    if isinstance(read, dict):
+        assert list(built.items()) == list(read.items())
+
+
+def test_a_list_edited_since_the_build_is_read_from_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entries = dict(lexicon._built_lists())
+    crc, body = entries["words_en.tsv"]
+    entries["words_en.tsv"] = (crc ^ 1, body)  # as if the text file had changed
+    monkeypatch.setattr(lexicon, "_built_lists", lambda: entries)
+    assert lexicon._built("words_en.tsv", dict) is None
+    assert lexicon._built("surnames_census.txt", frozenset) is not None
+    assert lexicon._built("surnames_census.txt", dict) is None  # not the kind asked for

@@ -356,7 +356,7 @@ def _word_starts(text: str) -> dict[str, list[int]]:
 
 
 # Compiled patterns as CPython's re compiler leaves them, built once by
-# scripts/build_phi_patterns.py into data/patterns.marshal: parsing and compiling the checker's
+# scripts/build_phi_cache.py into data/patterns.marshal: parsing and compiling the checker's
 # ~200 patterns is most of what importing it costs (about 0.15-0.25 s, paid by every
 # `socialcoach check-post` process). An entry is used only when this interpreter's cache tag and
 # re engine match the file's and the pattern is exactly the one it was built from; otherwise the
