@@ -173,9 +173,11 @@ def candidate_features(
     return f
 
 
+@cache
 def taggable(word: str) -> bool:
     """Words the tagger reads: letters, not numbers (the rules' forms) and not the commonest
-    function words ("the", "and": a span is found by its other words)."""
+    function words ("the", "and": a span is found by its other words). Cached like
+    `_word_info`: drafts repeat their words."""
     return word.isalnum() and not word.isdigit() and lexicon.zipf(word) < 6.0
 
 
