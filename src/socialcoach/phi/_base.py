@@ -500,6 +500,7 @@ class _Pat:
 
     def _gated(self, seen: str, index: dict[str, list[int]]) -> Iterator[Match]:
         gate = self._gate
+        assert gate is not None  # finditer gates only a pattern with a gate
         if len(gate) > len(index):
             starts = sorted(p for ch, where in index.items() if ch in gate for p in where)
         else:

@@ -18,6 +18,7 @@ import marshal
 import threading
 import unicodedata
 import zlib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -63,7 +64,7 @@ def _built(name: str, kind: type) -> Any:
 
 def build_lists() -> bytes:
     """The bytes of data/lists.marshal, from the lists as the text files give them."""
-    sources = {
+    sources: dict[str, Callable[[], Any]] = {
         "given_census.txt": _read_census_share,
         "given_namdict.txt": _read_namdict,
         "surnames_census.txt": _read_surnames,
