@@ -357,7 +357,7 @@ def _word_starts(text: str) -> dict[str, list[int]]:
 
 # Compiled patterns as CPython's re compiler leaves them, built once by
 # scripts/build_phi_cache.py into data/patterns.marshal: parsing and compiling the checker's
-# ~200 patterns is most of what importing it costs (about 0.15-0.25 s, paid by every
+# ~180 patterns is most of what importing it costs (about 0.15-0.25 s, paid by every
 # `socialcoach check-post` process). An entry is used only when this interpreter's cache tag and
 # re engine match the file's and the pattern is exactly the one it was built from; otherwise the
 # pattern is compiled as usual. tests/core/test_phi_patterns_cache.py checks every entry against
@@ -408,7 +408,8 @@ def _from_precompiled(entry: tuple) -> re.Pattern[str] | None:
 
 def precompiled_entry(key: tuple[str, bool, int]) -> tuple:
     """What the cache stores for one _Pat key (written, scan_first, flags), made from the key
-    alone by the steps _Pat and CPython's re.compile take: (gate letters, compiled form)."""
+    alone by the steps _Pat and CPython's re.compile take: (gate letters, compiled form,
+    literal precondition)."""
     from re import _compiler  # type: ignore[attr-defined]
 
     written, scan_first, extra = key
