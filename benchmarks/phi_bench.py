@@ -2,6 +2,13 @@
 `socialcoach check-post` as a whole process.
 
 Usage: python benchmarks/phi_bench.py [--runs N]
+       python benchmarks/phi_bench.py --baseline DIR [--rounds N]
+
+With --baseline, DIR holds the `src/` of an earlier commit (for example
+`mkdir DIR && git archive a6b6fb7 src | tar -x -C DIR`), and the two are measured interleaved,
+each in its own fresh process, round after round on the same machine: the import, the word
+lists and model loading, the cold 5,000-word check and `check-post` as a whole process, with
+the ratio now / before of each median (the figure that survives a busy machine).
 
 Wall time is inflated on a shared, loaded machine, so CPU time (time.process_time) is printed
 beside it; the ratio to the checker before this work (commit 4df921f, when its file is given
@@ -23,8 +30,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-
-from socialcoach.phi import check  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 
@@ -48,14 +53,110 @@ def build_draft(words: int = 5000) -> str:
     return "\n\n".join(out)
 
 
+def _worker(src: str, runs: int) -> None:
+    """One fresh process: the checker from `src`, timed from its import; prints JSON."""
+    sys.path.insert(0, src)
+    c0 = time.process_time()
+    from socialcoach import phi
+    from socialcoach.phi import learned, lexicon
+
+    imported = time.process_time() - c0
+    c0 = time.process_time()
+    lexicon.load_all()
+    learned.model()
+    loaded = time.process_time() - c0
+    draft = build_draft()
+    phi.check(draft)
+    cold = []
+    for _ in range(runs):
+        phi.clear_caches()
+        c0 = time.process_time()
+        phi.check(draft)
+        cold.append((time.process_time() - c0) * 1000)
+    print(
+        json.dumps(
+            {
+                "import": imported * 1000,
+                "load": loaded * 1000,
+                "cold": statistics.median(cold),
+                "file": phi.__file__,
+            }
+        )
+    )
+
+
+def _interleaved(baseline: Path, rounds: int, runs: int) -> None:
+    """Before and after, one fresh process each per round, alternating."""
+    import os
+    import resource
+    import subprocess
+
+    post = json.loads((DATA / "phi_dev_a.jsonl").read_text(encoding="utf-8").splitlines()[0])[
+        "text"
+    ]
+    sides = {"before": str(baseline / "src"), "now": str(ROOT / "src")}
+    got: dict[str, dict[str, list[float]]] = {k: {} for k in sides}
+    for r in range(rounds):
+        for name, src in sides.items() if r % 2 == 0 else reversed(sides.items()):
+            out = subprocess.run(
+                [sys.executable, __file__, "--worker", src, "--runs", str(runs)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            row = json.loads(out.splitlines()[-1])
+            assert row["file"].startswith(src), row["file"]
+            for key in ("import", "load", "cold"):
+                got[name].setdefault(key, []).append(row[key])
+            env = {**os.environ, "PYTHONPATH": src}
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "socialcoach", "check-post", "-"],
+                input=post,
+                text=True,
+                capture_output=True,
+                check=False,
+                env=env,
+            )
+            wall = (time.perf_counter() - t0) * 1000
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+            got[name].setdefault("check-post wall", []).append(wall)
+            got[name].setdefault("check-post CPU", []).append(cpu)
+    print(f"interleaved, {rounds} rounds (a fresh process per side per round), medians:")
+    print("| | before | now | now / before |")
+    print("|---|---|---|---|")
+    labels = {
+        "import": "import the checker (CPU ms)",
+        "load": "load word lists and model (CPU ms)",
+        "cold": f"cold 5,000-word check (CPU ms, median of {runs})",
+        "check-post CPU": "check-post, whole process (CPU ms)",
+        "check-post wall": "check-post, whole process (wall ms)",
+    }
+    for key, label in labels.items():
+        a = statistics.median(got["before"][key])
+        b = statistics.median(got["now"][key])
+        print(f"| {label} | {a:.0f} | {b:.0f} | {b / a:.2f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--legacy", type=Path, help="phi.py of an earlier version, to compare")
+    parser.add_argument("--baseline", type=Path, help="an earlier commit's tree (with src/)")
+    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        _worker(args.worker, args.runs)
+        return 0
+    if args.baseline:
+        _interleaved(args.baseline, args.rounds, min(args.runs, 15))
+        return 0
     import subprocess
 
-    from socialcoach.phi import lexicon
+    from socialcoach.phi import check, lexicon
 
     def rss_mb() -> float:
         for line in Path("/proc/self/status").read_text().splitlines():

@@ -283,6 +283,66 @@ def _word_gate(pattern: str) -> frozenset[str] | None:
     return frozenset(chars)
 
 
+def _required(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern `items` contains; None when
+    no such set is clear. The most telling set of the sequence's parts is kept: the one whose
+    shortest string is longest, then the smaller one."""
+    best: frozenset[str] | None = None
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if not found:
+            return
+        if best is None or (min(map(len, found)), -len(found)) > (
+            min(map(len, best)),
+            -len(best),
+        ):
+            best = found
+
+    run: list[str] = []
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            better(frozenset(["".join(run)]))
+            run = []
+        if op is _sre.BRANCH:
+            inner = [_required(branch) for branch in arg[1]]
+            if all(found is not None for found in inner):
+                better(frozenset().union(*inner))  # type: ignore[arg-type]
+        elif op is _sre.SUBPATTERN:
+            if not (arg[1] & re.IGNORECASE):  # a case-insensitive group needs no literal
+                better(_required(arg[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            better(_required(arg[2]))
+        # anything else (a class, an assertion, an optional part) requires nothing known
+    if run:
+        better(frozenset(["".join(run)]))
+    return best
+
+
+def _needed(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """For a literal precondition: strings one of which the text must contain for `pattern`
+    to match anywhere in it (a cue word, a sign such as '@' or '^'), or None when the pattern
+    has no such precondition worth testing. tests/core/test_phi_prefilter.py checks that a
+    pattern never matches a text without one of them."""
+    if _sre_parser is None:
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern, flags)
+    except Exception:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _required(parsed)
+    if not found or len(found) > 48:
+        return None
+    if min(map(len, found)) < 2 and not all(not c.isalnum() and not c.isspace() for c in found):
+        return None  # a single letter or digit is in nearly every text
+    return tuple(sorted(found, key=lambda s: (-len(s), s)))
+
+
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -293,6 +353,87 @@ def _word_starts(text: str) -> dict[str, list[int]]:
     for m in _WORD_START.finditer(text):
         index.setdefault(m.group(), []).append(m.start())
     return index
+
+
+# Compiled patterns as CPython's re compiler leaves them, built once by
+# scripts/build_phi_cache.py into data/patterns.marshal: parsing and compiling the checker's
+# ~180 patterns is most of what importing it costs (about 0.15-0.25 s, paid by every
+# `socialcoach check-post` process). An entry is used only when this interpreter's cache tag and
+# re engine match the file's and the pattern is exactly the one it was built from; otherwise the
+# pattern is compiled as usual. tests/core/test_phi_patterns_cache.py checks every entry against
+# a fresh compile.
+_PRECOMPILED_FILE = "patterns.marshal"
+_PRECOMPILED_FORMAT = 2  # entries: (gate letters, compiled form, literal precondition)
+_MADE: list[_Pat] = []  # every _Pat built, in order (what the build script stores)
+
+
+def _precompiled_key() -> tuple[str, int, int]:
+    import _sre
+
+    return sys.implementation.cache_tag or "", _sre.MAGIC, _PRECOMPILED_FORMAT
+
+
+def _load_precompiled() -> dict:
+    """The shipped compiled patterns for this interpreter, or {} (then patterns compile)."""
+    if _sre_parser is None:
+        return {}
+    try:
+        import marshal
+        from importlib import resources
+
+        raw = resources.files(__package__).joinpath("data", _PRECOMPILED_FILE).read_bytes()
+        built = marshal.loads(raw)
+        if tuple(built["key"]) != _precompiled_key():
+            return {}
+        return built["entries"]
+    except Exception:  # missing, truncated or from another version: compile as usual
+        return {}
+
+
+_PRECOMPILED = _load_precompiled()
+
+
+def _from_precompiled(entry: tuple) -> re.Pattern[str] | None:
+    import _sre
+
+    final, flags, code, groups, groupindex = entry[0], entry[1], entry[2], entry[3], entry[4]
+    indexgroup: list[str | None] = [None] * (groups + 1)
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    try:
+        return _sre.compile(final, flags, code, groups, groupindex, tuple(indexgroup))
+    except Exception:
+        return None
+
+
+def precompiled_entry(key: tuple[str, bool, int]) -> tuple:
+    """What the cache stores for one _Pat key (written, scan_first, flags), made from the key
+    alone by the steps _Pat and CPython's re.compile take: (gate letters, compiled form,
+    literal precondition)."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    written, scan_first, extra = key
+    final = _scan_first(written) if scan_first else written
+    compiled = re.compile(final, extra)
+    code = _compiler._code(_sre_parser.parse(final, extra), extra)
+    gate = _word_gate(written)
+    need = _needed(written, extra)
+    form = (
+        final,
+        int(compiled.flags),
+        [int(c) for c in code],
+        compiled.groups,
+        dict(compiled.groupindex),
+    )
+    return (None if gate is None else "".join(sorted(gate))), form, need
+
+
+def build_precompiled() -> bytes:
+    """The bytes of data/patterns.marshal for every pattern made so far (the build script)."""
+    import marshal
+
+    entries = {p.key: precompiled_entry(p.key) for p in _MADE}
+    return marshal.dumps({"key": list(_precompiled_key()), "entries": entries})
 
 
 class _Pat:
@@ -306,7 +447,7 @@ class _Pat:
     the same).
     """
 
-    __slots__ = ("_p", "_fold", "written", "_gate")
+    __slots__ = ("_p", "_fold", "written", "_gate", "key", "need")
 
     def __init__(self, pattern: str, fold: bool, scan_first: bool = False, extra: int = 0) -> None:
         if fold:
@@ -318,22 +459,53 @@ class _Pat:
                 escaped = not escaped and ch == "\\"
             pattern = "".join(out)
         self.written = pattern  # as compiled without the scan_first lookahead
-        self._p = re.compile(_scan_first(pattern) if scan_first else pattern, extra)
         self._fold = fold
+        self.key = (pattern, bool(scan_first), int(extra))
+        _MADE.append(self)
+        entry = _PRECOMPILED.pop(self.key, None)  # used once: its code lists are then freed
+        compiled = _from_precompiled(entry[1]) if entry is not None and len(entry) == 3 else None
+        if compiled is not None:
+            self._p = compiled
+            self._gate = None if entry[0] is None else frozenset(entry[0])
+            self.need = entry[2]
+            return
+        self._p = re.compile(_scan_first(pattern) if scan_first else pattern, extra)
         self._gate = _word_gate(pattern)
+        self.need = _needed(pattern, extra)  # literal precondition (see _needed)
+
+    def _cannot(self, seen: str) -> bool:
+        """True when the text lacks every string a match needs: nothing to scan for."""
+        need = self.need
+        if need is None:
+            return False
+        for piece in need:  # noqa: SIM110 (a plain loop: no generator on the hot path)
+            if piece in seen:
+                return False
+        return True
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
         seen = _lower(text) if self._fold else text
+        if self._cannot(seen):
+            return iter(())
         if self._gate is None or pos or endpos != sys.maxsize:
             return self._p.finditer(seen, pos, endpos)
         index = _word_starts(seen)
-        count = sum(len(index.get(ch, ())) for ch in self._gate)
+        gate = self._gate
+        if len(gate) > len(index):  # a gate of every capital letter: walk the text's letters
+            count = sum(len(where) for ch, where in index.items() if ch in gate)
+        else:
+            count = sum(len(index[ch]) for ch in gate if ch in index)
         if count * 40 > len(seen):  # many candidate words: one scan in C is faster
             return self._p.finditer(seen)
         return self._gated(seen, index)
 
     def _gated(self, seen: str, index: dict[str, list[int]]) -> Iterator[Match]:
-        starts = sorted(p for ch in self._gate for p in index.get(ch, ()))
+        gate = self._gate
+        assert gate is not None  # finditer gates only a pattern with a gate
+        if len(gate) > len(index):
+            starts = sorted(p for ch, where in index.items() if ch in gate for p in where)
+        else:
+            starts = sorted(p for ch in gate if ch in index for p in index[ch])
         last = 0
         match = self._p.match
         for start in starts:
@@ -345,10 +517,16 @@ class _Pat:
                 last = m.end() if m.end() > start else start + 1
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
-        return self._p.search(_lower(text) if self._fold else text, pos, endpos)
+        seen = _lower(text) if self._fold else text
+        if self._cannot(seen):
+            return None
+        return self._p.search(seen, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
-        return self._p.match(_lower(text) if self._fold else text, pos, endpos)
+        seen = _lower(text) if self._fold else text
+        if self._cannot(seen):
+            return None
+        return self._p.match(seen, pos, endpos)
 
 
 def _c(pattern: str, flags: int = 0, *, scan_first: bool = False) -> Any:

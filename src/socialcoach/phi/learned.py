@@ -173,9 +173,11 @@ def candidate_features(
     return f
 
 
+@cache
 def taggable(word: str) -> bool:
     """Words the tagger reads: letters, not numbers (the rules' forms) and not the commonest
-    function words ("the", "and": a span is found by its other words)."""
+    function words ("the", "and": a span is found by its other words). Cached like
+    `_word_info`: drafts repeat their words."""
     return word.isalnum() and not word.isdigit() and lexicon.zipf(word) < 6.0
 
 
@@ -188,16 +190,33 @@ class Words:
         self.toks = toks
         self.ids = [_ident(t[2]) for t in toks]
         self.shapes = [_word_info(t[2])[0] for t in toks]
-        self.memo: dict[int, list[str]] = {}
+        self.memo: dict[int, tuple[str, ...]] = {}
+
+
+@cache
+def _own_features(word: str) -> tuple[str, ...]:
+    """The features of a word that depend on the word alone, in token_features' order."""
+    return ("bias", *_word_info(word), f"w={_ident(word)}")
+
+
+@cache
+def _sentence_features(flags: tuple[str, ...], shape: str) -> tuple[str, ...]:
+    """The features of a sentence's flags for a word of this shape, in token_features' order."""
+    out: list[str] = []
+    for x in flags:
+        out.append(f"s:{x}")
+        out.append(f"s:{x}|{shape}")
+    return tuple(out)
 
 
 def token_features(doc: Doc, words: Words, i: int) -> list[str]:
-    """Features of word i: its form, the lists, its neighbours and its sentence."""
+    """Features of word i: its form, the lists, its neighbours and its sentence (the parts
+    that depend on the word alone, or on its sentence's flags, are built once and reused)."""
     toks, ids, shapes = words.toks, words.ids, words.shapes
     s, _e, w = toks[i]
     info = _word_info(w)
     me = ids[i]
-    f = ["bias", *info, f"w={me}"]
+    f = list(_own_features(w))
     n = len(toks)
     for k in (-2, -1, 1, 2):
         j = i + k
@@ -218,10 +237,8 @@ def token_features(doc: Doc, words: Words, i: int) -> list[str]:
         f.append("sent_start")
     flags = words.memo.get(sent_start)
     if flags is None:
-        flags = words.memo[sent_start] = _sentence_flags(doc, s)
-    for x in flags:
-        f.append(f"s:{x}")
-        f.append(f"s:{x}|{info[0]}")
+        flags = words.memo[sent_start] = tuple(_sentence_flags(doc, s))
+    f += _sentence_features(flags, info[0])
     return f
 
 
