@@ -23,7 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-import socialcoach.phi  # noqa: E402,F401 (every family's patterns are made on import)
+import socialcoach.phi  # noqa: E402
+
+socialcoach.phi._register()  # every family's patterns are made when it registers
 from socialcoach.phi import _base, lexicon  # noqa: E402
 
 DATA = ROOT / "src" / "socialcoach" / "phi" / "data"

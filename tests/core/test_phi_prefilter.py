@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from socialcoach import phi  # noqa: F401 (every family's patterns are made on import)
+from socialcoach import phi
 from socialcoach.phi import _base
+
+phi._register()  # every family's patterns are made when it registers
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS = [

@@ -189,7 +189,7 @@ Nested = Callable[[str, bytes, str], list[ImageFinding]]
 
 def _dms(value: object) -> float | None:
     try:
-        d, m, s = (float(x) for x in value)  # type: ignore[union-attr]
+        d, m, s = (float(x) for x in value)  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         return None
     return d + m / 60 + s / 3600

@@ -20,8 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from . import learned  # light: its weights load on first use (`warm`)
-from ._base import Doc
+from ._base import Cand, Doc
 from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails
 from .registry import RECOGNIZERS
@@ -94,9 +93,6 @@ class Finding:
         return asdict(self)
 
 
-Cand = tuple[int, int, str, str]
-
-
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Keep the most specific candidate where spans overlap (likely before possible).
 
@@ -150,6 +146,7 @@ def _merge_context(cands: list[Cand], text: str) -> list[Cand]:
 
 
 def _candidates(doc: Doc) -> list[Cand]:
+    _register()  # the recognizers, on the first check (every caller's way in)
     cands: list[Cand] = []
     for rule in RECOGNIZERS.values():
         for c in rule(doc):
@@ -173,6 +170,8 @@ def _paragraph_candidates(paragraph: str, draft_clinical: bool) -> tuple[Cand, .
     paragraph that changed is checked again. The rules propose; the learned layer
     (`learned`, weights trained on the labelled corpora) keeps, drops and adds."""
     cands = list(_rule_candidates(paragraph, draft_clinical))
+    from . import learned  # its word lists and weights only when a draft is checked
+
     layer = learned.active()
     if layer is None:
         return tuple(cands)
@@ -280,7 +279,7 @@ def fix_text(text: str, findings: list[Finding] | None = None) -> str:
 def warm() -> None:
     """Load the rules and word lists now (the app calls this in a worker; the CLI lets check()
     do it)."""
-    from . import lexicon
+    from . import learned, lexicon
 
     _register()
     lexicon.load_all()

@@ -684,7 +684,10 @@ class Doc:
         return hit
 
 
-Cand = tuple[int, int, str]
+# a candidate span: (start, end, category, confidence "likely" or "possible")
+Cand = tuple[int, int, str, str]
+# what a recognizer yields: a Cand, or (start, end, category) for a likely one
+Proposal = tuple[int, int, str] | Cand
 
 
 def _span(m: re.Match[str], *groups: str) -> tuple[int, int]:

@@ -13,7 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from ._base import Cand, Doc, _c
+from ._base import Doc, Proposal, _c
 from .registry import recognizer
 
 _N = r"(?:9\d|1[01]\d)"
@@ -161,7 +161,7 @@ def _this_year() -> int:
 
 
 @recognizer("ages")
-def ages(doc: Doc) -> Iterator[Cand]:
+def ages(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _AGE.finditer(text):
         if m["n3"] is not None and _TEMP_BEFORE.search(text, max(0, m.start() - 12), m.start()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Cand, Doc, _c, _cue_id, _words
+from ._base import Doc, Proposal, _c, _cue_id, _words
 from .registry import recognizer
 
 _EMAIL = _c(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -110,7 +110,7 @@ def _phone_or_fax(doc: Doc, pos: int) -> str:
 
 
 @recognizer("contact")
-def contact(doc: Doc) -> Iterator[Cand]:
+def contact(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _EMAIL.finditer(text):
         yield m.start(), m.end(), "email"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import _EVENT_CUE, _WEEKDAYS, Cand, Doc, _c
+from ._base import _EVENT_CUE, _WEEKDAYS, Doc, Proposal, _c
 from .dates import _DATE_EVENT
 from .registry import recognizer
 
@@ -265,7 +265,7 @@ _ROLE_VETO = _c(
 
 
 @recognizer("context")
-def context(doc: Doc) -> Iterator[Cand]:
+def context(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _RECENT_SELF.finditer(text):
         yield m.start(), m.end(), "context"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, Cand, Doc, _c
+from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, Doc, Proposal, _c
 from .registry import recognizer
 
 _DATE_NUM_YEAR = _c(
@@ -262,7 +262,7 @@ def _valid_date(month: int, day: int) -> bool:
 
 
 @recognizer("dates")
-def dates(doc: Doc) -> Iterator[Cand]:
+def dates(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _DATE_NUM_YEAR.finditer(text):
         a, b, y = int(m["a"]), int(m["b"]), m["y"]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ._base import Cand, Doc, _c, _cue_id, _span, _words
+from ._base import Doc, Proposal, _c, _cue_id, _span, _words
 from .registry import recognizer
 
 _MRN = _cue_id(
@@ -211,7 +211,7 @@ def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:
 
 
 @recognizer("ids")
-def ids(doc: Doc) -> Iterator[Cand]:
+def ids(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     rules: tuple[tuple[Any, str], ...] = (
         (_MRN, "mrn"),

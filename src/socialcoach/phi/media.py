@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Cand, Doc, _c
+from ._base import Doc, Proposal, _c
 from .registry import recognizer
 
 _BIOMETRIC = _c(
@@ -65,7 +65,7 @@ _PHOTO = _c(
 
 
 @recognizer("media")
-def media(doc: Doc) -> Iterator[Cand]:
+def media(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _BIOMETRIC.finditer(text):
         if doc.person(m.start()):

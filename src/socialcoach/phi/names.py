@@ -6,7 +6,19 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from ._base import _NAME, _NOT_NAMES, _PATIENT_CUE, LETTER, LO, UP, Cand, Doc, _c, _span, _words
+from ._base import (
+    _NAME,
+    _NOT_NAMES,
+    _PATIENT_CUE,
+    LETTER,
+    LO,
+    UP,
+    Doc,
+    Proposal,
+    _c,
+    _span,
+    _words,
+)
 from .registry import recognizer
 
 _HONORIFIC_NAME = _c(
@@ -85,7 +97,15 @@ _VOCATIVE_FIRST = _c(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<w>{_WORD}),\s+(?:you|call|we|thank|please|get|stay|keep)\b",
     re.MULTILINE,
 )
-_VOCATIVE_WORDS = ("RIP", "R.I.P", "Go ", "Get well", "Thank you for", "Love you", "Miss you")
+_VOCATIVE_WORDS: tuple[str, ...] = (
+    "RIP",
+    "R.I.P",
+    "Go ",
+    "Get well",
+    "Thank you for",
+    "Love you",
+    "Miss you",
+)
 _VOCATIVE_WORDS += ("Rest ", "fixing", "Happy birthday")
 _VOCATIVE_HINT = re.compile(r",\s+(?:you|call|we|thank|please|get|stay|keep)\b")
 # Cheap tests that skip a rule's full scan of a paragraph that cannot match it.
@@ -336,7 +356,7 @@ def _caps_word_ok(word: str) -> bool:
 
 
 @recognizer("names")
-def names(doc: Doc) -> Iterator[Cand]:
+def names(doc: Doc) -> Iterator[Proposal]:
     for cand in _names(doc):
         span = doc.text[cand[0] : cand[1]]
         words = span.split()
@@ -346,7 +366,7 @@ def names(doc: Doc) -> Iterator[Cand]:
             yield cand
 
 
-def _names(doc: Doc) -> Iterator[Cand]:
+def _names(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for pattern in (_HONORIFIC_NAME, _LABEL_NAME, _PATIENT_NAME, _RELATIVE_NAME):
         for m in pattern.finditer(text):
@@ -496,7 +516,7 @@ def _names(doc: Doc) -> Iterator[Cand]:
             yield s, e, "name", "likely"
 
 
-def _more_forms(doc: Doc) -> Iterator[Cand]:
+def _more_forms(doc: Doc) -> Iterator[Proposal]:
     """Initial-and-surname, vocative, owner-of-a-relative and "his name, X" forms."""
     text = doc.text
     about = doc.draft_clinical()

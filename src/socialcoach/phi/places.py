@@ -14,8 +14,8 @@ from ._base import (
     LETTER,
     LO,
     UP,
-    Cand,
     Doc,
+    Proposal,
     _c,
     _span,
     _words,
@@ -246,7 +246,7 @@ def _place_ok(place: str) -> bool:
 
 
 @recognizer("places")
-def places(doc: Doc) -> Iterator[Cand]:
+def places(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _ADDRESS.finditer(text):
         yield m.start(), m.end(), "address"
@@ -344,7 +344,12 @@ def places(doc: Doc) -> Iterator[Cand]:
             yield *m.span("v"), "geo_small", "likely"
     for m in _MY_PLACE.finditer(text):
         known = _place_words(m["v"])
-        ok = known == m["v"] and _place_ok(known) and not lexicon.ordinary(known)
+        ok = (
+            known is not None
+            and known == m["v"]
+            and _place_ok(known)
+            and not lexicon.ordinary(known)
+        )
         if ok and doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
             yield *m.span("v"), "geo_small", "possible"
     for m in _FACILITY_FIRST.finditer(text):
@@ -366,11 +371,16 @@ def places(doc: Doc) -> Iterator[Cand]:
     for m in _PLACE_SETTING.finditer(text):
         known = _place_words(m["v"])
         ok = known and _place_ok(known) and not doc.has(m.start(), _WORKPLACE_CUE, "workplace")
-        if ok and (doc.clinical_near(m.start()) or doc.person(m.start())):
+        if known and ok and (doc.clinical_near(m.start()) or doc.person(m.start())):
             yield m.start("v"), m.start("v") + len(known), "geo_small", "likely"
     for m in _PAREN_PLACE.finditer(text):
         known = _place_words(m["v"])
-        ok = known == m["v"] and _place_ok(known) and not lexicon.ordinary(known)
+        ok = (
+            known is not None
+            and known == m["v"]
+            and _place_ok(known)
+            and not lexicon.ordinary(known)
+        )
         if ok and (doc.clinical_near(m.start()) or doc.person(m.start())):
             yield *m.span("v"), "geo_small", "possible"
     for m in _CITY_ZIP.finditer(text):
@@ -382,7 +392,8 @@ def places(doc: Doc) -> Iterator[Cand]:
         known = _place_words(m["v"])
         ok = known and _place_ok(known) and (" " in known or not lexicon.ordinary(known))
         if (
-            ok
+            known
+            and ok
             and not doc.has(m.start(), _WORKPLACE_CUE, "workplace")
             and (doc.person(m.start("v")) or doc.clinical_near(m.start("v")))
         ):
