@@ -25,7 +25,7 @@ from socialcoach.followup import changes as agreed_changes
 from socialcoach.followup import summary_lines
 from socialcoach.models import STEP_ORDER, AccountSplit, ItemState, Plan, Status
 from socialcoach.packs import ORGANISATION_MARK, from_organisation
-from socialcoach.progress import policy_open
+from socialcoach.progress import policy_open, reviewed_not_finished
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
 _LEADING = re.compile(r"^(\d*)([-+=.)])(?=\s|$)")
@@ -59,10 +59,9 @@ def checkbox(done: bool, text: str) -> str:
 def _step_heading(content: Content, plan: Plan, step_id: str) -> list[str]:
     step = content.steps[step_id]
     status = _STATUS_LABEL[plan.status(step_id)]
-    if step_id == "policy" and plan.status(step_id) is Status.DONE:
+    if reviewed_not_finished(plan, content, step_id):  # "done" would say all rules are known
         todo, total = policy_open(plan, content)
-        if todo:  # "done" with items open would say the rules are all known
-            status = f"reviewed; {todo} of {total} items still to find out (see Next actions)"
+        status = f"reviewed; {todo} of {total} items still to find out (see Next actions)"
     return [f"## {step.number}. {md(step.title)}", "", f"*Status: {status}.*", ""]
 
 

@@ -16,7 +16,7 @@ from socialcoach.calendar_ics import calendar_events
 from socialcoach.content import Content
 from socialcoach.export import md
 from socialcoach.models import STEP_ORDER, Plan, Status
-from socialcoach.progress import missing, policy_open
+from socialcoach.progress import missing, policy_open, reviewed_not_finished
 
 SHOWN_ACTIONS = 3
 SHOWN_DATES = 3
@@ -50,7 +50,7 @@ def glance(plan: Plan, content: Content, today: dt.date | None = None) -> Glance
         if step_id == "policy":
             todo, total = policy_open(plan, content)
             still = f"{todo} of {total} items to find out" if todo else ""
-            if todo and status == "done":
+            if reviewed_not_finished(plan, content, step_id):
                 status = "reviewed"
         steps.append(StepGlance(step.number, step.title, status, still))
     platforms = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from socialcoach.content import Content
-from socialcoach.models import Plan
+from socialcoach.models import Plan, Status
 
 
 def policy_open(plan: Plan, content: Content) -> tuple[int, int]:
@@ -26,6 +26,16 @@ def policy_open(plan: Plan, content: Content) -> tuple[int, int]:
         if (answer := plan.policy.items.get(item.id)) is None or answer.state is ItemState.TODO
     )
     return todo, len(items)
+
+
+def reviewed_not_finished(plan: Plan, content: Content, step_id: str) -> bool:
+    """Step 1 recorded as done while policy items are still to find out: the step bar, the
+    review and the export all call it "reviewed", never "done"."""
+    return (
+        step_id == "policy"
+        and plan.status(step_id) is Status.DONE
+        and policy_open(plan, content)[0] > 0
+    )
 
 
 def _policy(plan: Plan, content: Content) -> list[str]:

@@ -18,7 +18,7 @@ from textual.widgets import Button, ContentSwitcher, Header, Static
 
 from socialcoach import gc_freeze
 from socialcoach.models import STEP_ORDER, Status
-from socialcoach.progress import policy_open
+from socialcoach.progress import reviewed_not_finished
 from socialcoach.screens.dialogs import GotoDialog
 from socialcoach.step_bar import StepBar, StepLabel
 from socialcoach.steps.accounts import AccountsStep
@@ -180,6 +180,12 @@ class WizardScreen(Screen[None]):
     def on_unmount(self) -> None:
         gc_freeze.hand_back()
 
+    def _mark(self, step_id: str) -> str:
+        plan, content = self.coach.plan, self.coach.content
+        if reviewed_not_finished(plan, content, step_id):
+            return REVIEWED
+        return MARKS[plan.status(step_id)]
+
     def refresh_chrome(self) -> None:
         """Step bar, title and hints: where am I, what is done, what comes next.
 
@@ -188,14 +194,11 @@ class WizardScreen(Screen[None]):
         """
         plan, content = self.coach.plan, self.coach.content
         current = self.current
-        marks = {step_id: MARKS[plan.status(step_id)] for step_id in STEP_ORDER}
-        if marks["policy"] == MARKS[Status.DONE] and policy_open(plan, content)[0]:
-            marks["policy"] = REVIEWED
         self._bar.show(
             [
                 StepLabel(
                     step_id,
-                    f"{marks[step_id]}{content.steps[step_id].number} "
+                    f"{self._mark(step_id)}{content.steps[step_id].number} "
                     f"{content.steps[step_id].short}",
                     plan.status(step_id) is Status.DONE,
                 )
