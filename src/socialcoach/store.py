@@ -104,10 +104,12 @@ def line_of_path(text: str, loc: tuple[str | int, ...]) -> int | None:
             if part < len(matching):
                 found = start = matching[part]
             continue
-        previous = _key_pattern(part)
-        match = next((i for i in range(start, len(lines)) if previous.search(lines[i])), None)
-        if match is None and part in OLD_KEY_NAMES:  # a file from before the rename
-            previous = _key_pattern(OLD_KEY_NAMES[part])
+        match = None
+        # the key, or in a file from before a rename, the name that file uses
+        for name in (part, OLD_KEY_NAMES.get(part)):
+            if name is None or match is not None:
+                continue
+            previous = _key_pattern(name)
             match = next((i for i in range(start, len(lines)) if previous.search(lines[i])), None)
         if match is None:
             break  # e.g. a missing field: point at its parent
