@@ -35,6 +35,10 @@ class AboutYouForm(Vertical):
     def coach(self) -> SocialCoachApp:
         return self.app  # type: ignore[return-value]
 
+    def on_mount(self) -> None:
+        if getattr(self.screen, "first_run", False):
+            self.query_one("#display-name", Input).focus()
+
     def compose(self) -> ComposeResult:
         basics = self.coach.plan.basics
         subs = [(plain(s.label), s.id) for s in self.coach.content.subspecialties]

@@ -103,6 +103,10 @@ class WelcomeScreen(Screen[None]):
         self.set_timer(self.PREPARE_AFTER, self._prepare_steps)
 
     def _focus_name(self, form: Widget) -> None:
+        """The form focuses its name field as it mounts; if the buttons mounted after it took
+        the focus, it goes back (never away from a field of the form the user moved to)."""
+        if self.focused is not None and form in self.focused.ancestors:
+            return
         for field in form.query("#display-name"):
             field.focus()
 
