@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select
 
 from socialcoach.content import REGION_LABELS
 from socialcoach.models import CareerStage
-from socialcoach.widgets import plain
+from socialcoach.widgets import TextField, plain
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -45,7 +45,9 @@ class AboutYouForm(Vertical):
         yield Label("About you (all optional, used to tailor the advice)", classes="section-title")
         with Horizontal(classes="form-row"):
             yield Label("Name", classes="field-label")
-            yield Input(basics.display_name, placeholder="e.g. Dr Jane Rivera", id="display-name")
+            yield TextField(
+                basics.display_name, placeholder="e.g. Dr Jane Rivera", id="display-name"
+            )
         with Horizontal(classes="form-row"):
             yield Label("Subspecialty", classes="field-label")
             yield Select(subs, value=basics.subspecialty, allow_blank=False, id="subspecialty")
@@ -67,10 +69,12 @@ class AboutYouForm(Vertical):
             )
         with Horizontal(classes="form-row"):
             yield Label("Organisation", classes="field-label")
-            yield Input(basics.organisation, placeholder="e.g. Example General", id="organisation")
+            yield TextField(
+                basics.organisation, placeholder="e.g. Example General", id="organisation"
+            )
         with Horizontal(classes="form-row"):
             yield Label("Your details", classes="field-label")
-            yield Input(
+            yield TextField(
                 basics.own_details,
                 placeholder="your emails, phones, handles, address; separate with ;"
                 " (the draft checker leaves them alone)",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 W = TypeVar("W", bound=Widget)
 
@@ -24,6 +24,22 @@ def holding(widget: W, **data: object) -> W:
 def plain(text: str) -> Content:
     """Literal text for widgets that would otherwise parse `[...]` as markup."""
     return Content(text)
+
+
+class TextField(Input):
+    """An Input that is styled once, when it is mounted.
+
+    Input assigns its value in `__init__` and then marks itself `-valid`; Textual restyles
+    the lone, unmounted widget for that class change against the whole stylesheet, which is
+    0.6 ms of the 0.75 ms an Input with a value costs to make (step 1 has one per policy
+    item). Without validators the class is always `-valid`, so it is given from the start
+    and the restyle never happens; the widget is an Input in every other way.
+    """
+
+    def __init__(self, value: str | None = None, placeholder: str = "", **kwargs: Any) -> None:
+        if not kwargs.get("validators") and kwargs.get("type", "text") == "text":
+            kwargs["classes"] = " ".join(filter(None, (kwargs.get("classes"), "-valid")))
+        super().__init__(value, placeholder, **kwargs)
 
 
 class MarkdownText(Static):

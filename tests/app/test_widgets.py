@@ -74,3 +74,44 @@ async def test_tick_marks_differ_in_shape_not_only_colour():
         await pilot.click("#box")
         await pilot.pause()
         assert box.value and str(box.render()).startswith("[x]")
+
+
+async def test_text_field_is_styled_once_and_behaves_as_an_input():
+    """A TextField with a value is not restyled before it is mounted (the cost it exists to
+    save), types like an Input, and still marks a failed validator."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.validation import Number
+    from textual.widgets import Input
+
+    from socialcoach.widgets import TextField
+
+    class Form(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TextField("first note", id="note", classes="note")
+
+    app = Form()
+    async with app.run_test() as pilot:
+        restyled: list[object] = []
+        update_nodes = Stylesheet.update_nodes
+
+        def counting(self, nodes, animate=False):
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            return update_nodes(self, nodes, animate)
+
+        Stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        try:
+            made = TextField("a long note", classes="note")
+            plain_input = Input("a long note", classes="note")
+        finally:
+            Stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
+        assert made not in restyled and plain_input in restyled
+        assert made.has_class("note", "-valid") and isinstance(made, Input)
+
+        field = app.query_one("#note", Input)
+        field.focus()
+        await pilot.press("end", "!")
+        assert field.value == "first note!"
+
+        checked = TextField("abc", validators=[Number()])
+        assert checked.has_class("-invalid") and not checked.has_class("-valid")

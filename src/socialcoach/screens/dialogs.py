@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from socialcoach.step_ids import STEP_ORDER
 from socialcoach.steps.base import plain
 from socialcoach.ticks import TickBox
-from socialcoach.widgets import holding
+from socialcoach.widgets import TextField, holding
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -106,7 +106,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(classes="dialog"):
             yield Label(plain(self._title), classes="dialog-title")
             yield Static(plain(self._message), classes="dialog-body")
-            yield Input(str(self._default), id="export-path")
+            yield TextField(str(self._default), id="export-path")
             if self._option:
                 yield TickBox(plain(self._option), value=True, id="export-option")
             with Horizontal(classes="dialog-buttons"):

@@ -15,7 +15,7 @@ from socialcoach.choice import Choice
 from socialcoach.models import AccountPlan, AccountSplit, Visibility
 from socialcoach.packs import new_account
 from socialcoach.steps.base import StepPane, plain
-from socialcoach.widgets import holding
+from socialcoach.widgets import TextField, holding
 
 SPLIT_LABELS = {
     AccountSplit.SEPARATE: "Separate accounts",
@@ -101,7 +101,7 @@ class AccountsStep(StepPane):
                 for label, kind, placeholder in HANDLE_ROWS:
                     with Horizontal(classes=f"handle-row {kind}-row"):
                         yield Label(label, classes="field-label")
-                        yield Input(
+                        yield TextField(
                             getattr(account, f"{kind}_handle"),
                             placeholder=placeholder,
                             **field_ids(f"{kind}_handle", pid),
@@ -119,7 +119,7 @@ class AccountsStep(StepPane):
                     classes="disclaimer-pick",
                     compact=True,
                 )
-                yield Input(
+                yield TextField(
                     account.disclaimer,
                     placeholder="Bio disclaimer (edit freely)",
                     **field_ids("disclaimer", pid),

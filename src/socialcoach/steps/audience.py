@@ -13,7 +13,7 @@ from socialcoach.content import habits_for
 from socialcoach.packs import ORGANISATION_MARK, org_info
 from socialcoach.steps.base import StepPane, plain
 from socialcoach.ticks import TickList
-from socialcoach.widgets import holding
+from socialcoach.widgets import TextField, holding
 
 
 class AudienceStep(StepPane):
@@ -92,7 +92,7 @@ class AudienceStep(StepPane):
         )
         for index in range(3):
             yield holding(
-                Input(
+                TextField(
                     plan.audience.themes[index] if index < len(plan.audience.themes) else "",
                     placeholder=f"Theme {index + 1}, {examples[index]}",
                     id=f"theme-{index}",

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from socialcoach.widgets import plain
+from socialcoach.widgets import TextField, plain
 
 if TYPE_CHECKING:
     from socialcoach.images import ImageReport
@@ -102,7 +102,9 @@ class ImageChecker(Vertical):
             classes="hint",
         )
         with Horizontal(id="image-row"):
-            yield Input(placeholder="path to an image, e.g. ~/Desktop/case.jpg", id="image-path")
+            yield TextField(
+                placeholder="path to an image, e.g. ~/Desktop/case.jpg", id="image-path"
+            )
             yield Button("Check image", id="check-image")
             yield Button("Make a safe copy", id="safe-copy")
         yield Static("", id="image-progress")

@@ -26,7 +26,7 @@ from socialcoach.packs import (
     from_organisation,
 )
 from socialcoach.steps.base import StepPane, plain
-from socialcoach.widgets import holding
+from socialcoach.widgets import TextField, holding
 
 STATE_LABELS = {
     ItemState.TODO: "To do",
@@ -110,7 +110,7 @@ class PolicyStep(StepPane):
                     item_id=item.id,
                 )
                 yield holding(
-                    Input(
+                    TextField(
                         answer.note,
                         placeholder="Note (optional)",
                         id=f"note-{item.id}",
@@ -129,10 +129,10 @@ class PolicyStep(StepPane):
         contact_mark.display = contact_from_organisation(self.plan, self.content)
         yield contact_mark
         with Horizontal(classes="contact-row"):
-            yield Input(
+            yield TextField(
                 self.plan.policy.contact_name, placeholder="Contact name", id="contact-name"
             )
-            yield Input(
+            yield TextField(
                 self.plan.policy.contact_email, placeholder="Contact email", id="contact-email"
             )
         yield Static("", id="contact-email-hint", classes="hint")
@@ -166,7 +166,7 @@ class PolicyStep(StepPane):
                 text = value.isoformat() if isinstance(value, dt.date) else (value or "")
                 with Horizontal(classes="talk-row"):
                     yield Label(label, classes="field-label")
-                    yield Input(text, placeholder=placeholder, id=widget_id, classes=classes)
+                    yield TextField(text, placeholder=placeholder, id=widget_id, classes=classes)
             yield Label(
                 "Agreed changes to act on, one per line (each becomes a next action)",
                 classes="hint",
