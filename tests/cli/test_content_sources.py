@@ -505,3 +505,51 @@ def test_a_self_audit_source_on_a_mirror_or_plain_http_is_a_problem(copy: Path) 
     assert "'ddg-syntax' cites tnnews.ai, a known mirror" in problems
     assert "'x-advanced-search' is not on https" in problems
     assert f"{path}:" in problems
+
+
+# --- Round 3, second pass: platform facts rest on the platform's own pages -------------------
+
+
+def test_a_platform_marked_verified_cites_a_page_its_own_company_published(content) -> None:
+    """A privacy guide from a charity or a how-to site is not enough to drop "check it first"."""
+    for platform in content.platforms:
+        if not platform.verified:
+            continue
+        own = [
+            content.sources[sid]
+            for sid in platform.sources
+            if content.sources[sid].publisher.startswith(platform.name)
+            and content.sources[sid].verified
+            and not content.sources[sid].secondary
+        ]
+        assert own, f"{platform.id} is verified but cites none of {platform.name}'s own pages"
+
+
+def test_threads_keeps_check_it_first_until_meta_s_own_page_is_read(content) -> None:
+    threads = content.platform("threads")
+    assert threads.can_be_private and not threads.verified
+    assert "check it first" in checked_label(threads.checked, threads.verified, TODAY)
+
+
+def test_youtube_privacy_and_doximity_membership_rest_on_their_own_pages(content) -> None:
+    from socialcoach.content import host_matches
+
+    hosts = publisher_hosts(content)
+    youtube = content.platform("youtube")
+    assert youtube.verified and "youtube-privacy" in youtube.sources
+    assert "unlisted" in youtube.privacy_note and "private" in youtube.privacy_note
+    doximity = content.platform("doximity")
+    for sid in ("doximity-terms", "doximity-privacy"):
+        source = content.sources[sid]
+        assert sid in doximity.sources and source.verified and not source.secondary
+        assert host_matches(source.url, hosts["doximity"]), sid
+    assert "medical student" in content.sources["doximity-terms"].note
+
+
+def test_every_subspecialty_offers_at_least_two_content_ideas_that_cite_their_basis(
+    content,
+) -> None:
+    for sub in content.subspecialties:
+        ideas = [e for e in content.audience if e.kind == "idea" and sub.id in e.subspecialties]
+        assert len(ideas) >= 2, sub.id
+        assert all(idea.sources for idea in ideas), sub.id
