@@ -637,6 +637,7 @@ class SocialCoachApp(App[int]):
 
     async def action_save_and_quit(self) -> None:
         """Save and quit; if the plan cannot be saved here, ask what to do with the edits."""
+        await self._screens_set_up()
         session = self.session
         if session.writable and not self.save_plan():
             self._ask_before_losing_edits(
@@ -654,6 +655,18 @@ class SocialCoachApp(App[int]):
             )
             return
         self.exit(0)
+
+    SET_UP_WAIT = 2.0  # seconds a screen still being built may take before quitting anyway
+
+    async def _screens_set_up(self) -> None:
+        """Let a screen that is still being built finish first (Ctrl+Q pressed as Resume
+        opens the steps): quitting under it cut its set-up short, and its own handlers then
+        looked for widgets already gone and failed on the way out."""
+        deadline = time.monotonic() + self.SET_UP_WAIT
+        while not all(screen.is_mounted for screen in self.screen_stack):
+            if time.monotonic() > deadline:
+                return
+            await asyncio.sleep(0.01)
 
     def _save_error_text(self) -> str:
         error = self.session.save_error

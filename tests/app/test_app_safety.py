@@ -3,6 +3,7 @@ folder it cannot write to with the answers kept in memory and a way out (export)
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 from collections.abc import Iterator
@@ -273,3 +274,23 @@ def test_commands_that_read_an_old_plan_leave_the_file_alone(
     assert "Dr Old Format" in out.read_text()
     assert plan_path.read_text() == old_plan
     assert not plan_path.with_name("plan.toml.v2.bak").exists()
+
+
+async def test_quitting_while_the_steps_are_still_being_built_finishes_them_first(
+    plan_path: Path, content
+):
+    """Ctrl+Q as Resume opens the steps (step 1 takes a quarter of a second to build): the
+    quit waits for the step, so nothing fails on the way out and the step is saved."""
+    plan = sample_plan(content)
+    plan.current_step = "audience"
+    save_plan(plan, plan_path)
+    for turns in range(4):  # quit at once, and a few turns of the event loop later
+        app = SocialCoachApp(plan_path=plan_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.open_wizard("profile")
+            for _ in range(turns):
+                await asyncio.sleep(0)
+            await app.action_save_and_quit()
+        assert app.return_code == 0
+        assert load_plan(plan_path).current_step == "profile"
