@@ -43,27 +43,22 @@ def _write_broken(plan_path: Path) -> None:
     plan_path.write_text(BROKEN)
 
 
-async def test_ctrl_q_while_asked_about_a_broken_plan_leaves_it_untouched(plan_path: Path):
+@pytest.mark.parametrize("leave", ["ctrl+q", "terminal closed"])
+async def test_leaving_while_asked_about_a_broken_plan_leaves_it_untouched(
+    plan_path: Path, leave: str
+):
     _write_broken(plan_path)
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("ctrl+q")
+        if leave == "ctrl+q":
+            await pilot.press("ctrl+q")
+        else:
+            app._on_terminate()  # what SIGTERM and SIGHUP run
         await pilot.pause()
     assert plan_path.read_text() == BROKEN
     assert not plan_path.with_name("plan.toml.bak").exists()
-
-
-async def test_closing_the_terminal_while_asked_about_a_broken_plan_leaves_it(plan_path: Path):
-    _write_broken(plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        app._on_terminate()  # what SIGTERM and SIGHUP run
-        await pilot.pause()
-    assert plan_path.read_text() == BROKEN
 
 
 async def test_ctrl_q_while_asked_about_a_locked_plan_leaves_the_other_windows_plan(

@@ -52,6 +52,15 @@ def line_containing(path: Path, fragment: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if fragment in line)
 
 
+def our_rule(*, explain_key: str = "explain", source: str = "acr-phi") -> str:
+    """A pack's own policy item as TOML; the tests of bad packs misspell a key or cite a
+    source that is nowhere."""
+    return (
+        f'\n[[policy_item]]\nid = "our-rule"\ntitle = "Our rule"\n'
+        f'{explain_key} = "One line."\nsources = ["{source}"]\n'
+    )
+
+
 def single_problem(path: Path) -> str:
     problems = check_path(path)
     assert len(problems) == 1, problems
@@ -120,14 +129,7 @@ def test_a_minimal_pack_with_only_its_name_is_valid(tmp_path: Path, builtin: Con
 def test_a_pack_may_cite_built_in_sources(tmp_path: Path, builtin: Content) -> None:
     path = write_pack(
         tmp_path,
-        MINIMAL
-        + """
-[[policy_item]]
-id = "our-rule"
-title = "Our rule"
-explain = "One line."
-sources = ["acr-phi"]
-""",
+        MINIMAL + our_rule(),
     )
     merged = apply_pack(builtin, load_pack(path))
     assert merged.policy_items[-1].id == "our-rule"
@@ -168,14 +170,7 @@ def test_a_missing_required_key_in_pack_is_reported(tmp_path: Path) -> None:
 def test_a_misspelt_key_is_reported_on_its_line(tmp_path: Path) -> None:
     path = write_pack(
         tmp_path,
-        MINIMAL
-        + """
-[[policy_item]]
-id = "our-rule"
-title = "Our rule"
-explane = "One line."
-sources = ["acr-phi"]
-""",
+        MINIMAL + our_rule(explain_key="explane"),
     )
     problems = check_path(path)
     line = line_containing(path, "explane")
@@ -194,14 +189,7 @@ def test_a_bad_contact_key_is_reported_on_its_line(tmp_path: Path) -> None:
 def test_an_undefined_source_in_a_pack_points_into_the_pack(tmp_path: Path) -> None:
     path = write_pack(
         tmp_path,
-        MINIMAL
-        + """
-[[policy_item]]
-id = "our-rule"
-title = "Our rule"
-explain = "One line."
-sources = ["our-intranet-page"]
-""",
+        MINIMAL + our_rule(source="our-intranet-page"),
     )
     problem = single_problem(path)
     line = line_containing(path, 'id = "our-rule"')
