@@ -29,6 +29,18 @@ async def until(pilot: Pilot, condition: Callable[[], bool], what: str, limit: i
     raise AssertionError(f"{what}: still not so after {limit} pauses")
 
 
+async def click_shown(pilot: Pilot, selector: str) -> None:
+    """Click a widget once it is laid out on the screen: a dialog's buttons exist a frame or
+    two before they have a place, and a click that comes first lands on nothing."""
+
+    def shown() -> bool:
+        found = pilot.app.screen.query(selector)
+        return bool(found) and found.first().region.area > 0
+
+    await until(pilot, shown, f"{selector} on the screen")
+    await pilot.click(selector)
+
+
 async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:
     """Press Tab until the widget with this id has focus, as a user would."""
     for _ in range(limit):

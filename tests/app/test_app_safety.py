@@ -18,7 +18,7 @@ from socialcoach.screens.dialogs import ChoiceDialog, ExportDialog
 from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.store import load_plan, save_plan
 
-from helpers import held_by_another_window, until
+from helpers import click_shown, held_by_another_window, until
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -148,7 +148,7 @@ async def test_when_the_plan_cannot_be_saved_answers_stay_in_memory_and_can_be_e
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click("#choice-copy")
+        await click_shown(pilot, "#choice-copy")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one("#export-path", Input).value = str(copy)
@@ -180,7 +180,7 @@ async def test_after_a_failed_save_quit_without_saving_is_a_choice_and_cancel_go
         assert app.plan.basics.organisation.endswith("xyz")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        await pilot.click("#choice-discard")
+        await click_shown(pilot, "#choice-discard")
         await pilot.pause()
     assert app.return_code == 0
     assert plan_path.read_bytes() == before
@@ -225,7 +225,7 @@ async def test_starting_a_new_plan_when_the_broken_one_cannot_be_moved_quits_cle
     exit_messages = _record_exit_messages(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#choice-new")
+        await click_shown(pilot, "#choice-new")
         await pilot.pause()
     assert app.return_code == 2
     assert any("was not changed" in m and str(plan_path) in m for m in exit_messages)
@@ -251,7 +251,7 @@ async def test_a_read_only_window_migrates_an_old_plan_in_memory_only(
         app = SocialCoachApp(plan_path=plan_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.click("#choice-read-only")
+            await click_shown(pilot, "#choice-read-only")
             await pilot.pause()
             assert app.read_only and app.plan.basics.display_name == "Dr Old Format"
             await pilot.press("ctrl+q")

@@ -18,7 +18,7 @@ from socialcoach.step_bar import StepBar
 from socialcoach.store import PlanLock, load_plan, save_plan
 from socialcoach.widgets import MarkdownText
 
-from helpers import held_by_another_window, open_steps, tab_to, until
+from helpers import click_shown, held_by_another_window, open_steps, tab_to, until
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -205,7 +205,7 @@ async def test_a_broken_plan_is_never_overwritten_and_can_be_set_aside(plan_path
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#choice-new")
+        await click_shown(pilot, "#choice-new")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("ctrl+q")
@@ -222,7 +222,7 @@ async def test_a_plan_open_elsewhere_can_be_opened_read_only(plan_path: Path, co
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: bool(app.screen.query("#choice-read-only")), "dialog")
             assert isinstance(app.screen, ChoiceDialog)
-            await pilot.click("#choice-read-only")
+            await click_shown(pilot, "#choice-read-only")
             await until(pilot, lambda: app.read_only, "read-only")
             app.plan.basics.display_name = "changed in the second window"
             await pilot.press("ctrl+q")

@@ -21,7 +21,7 @@ from socialcoach.screens.welcome import WelcomeScreen
 from socialcoach.settings import remember_pack
 from socialcoach.store import load_plan, save_plan
 
-from helpers import held_by_another_window, open_steps, until
+from helpers import click_shown, held_by_another_window, open_steps, until
 from sample import HAND_EDITED, sample_plan
 
 SIZE = (100, 30)
@@ -63,7 +63,7 @@ async def test_a_folder_as_the_plan_is_reported_and_never_renamed(tmp_path: Path
         await pilot.pause()
         ids = [b.id for b in app.screen.query("Button")]
         assert ids == ["choice-quit"], "a folder must not be offered for replacing"
-        await pilot.click("#choice-quit")
+        await click_shown(pilot, "#choice-quit")
         await pilot.pause()
     assert folder.is_dir() and (folder / "cv.pdf").read_bytes() == b"%PDF"
     assert not list(tmp_path.glob("Documents.*[!k]"))  # nothing renamed (only the .lock)
@@ -80,7 +80,7 @@ async def test_an_empty_plan_offers_the_good_backup_and_restores_it(plan_path: P
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the dialog")
         await pilot.pause()
-        await pilot.click("#choice-restore-0")
+        await click_shown(pilot, "#choice-restore-0")
         await until(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the plan")
         assert app.plan.basics.display_name == sample_plan(content).basics.display_name
         app.plan.basics.organisation = "Edited after the restore"
@@ -144,7 +144,7 @@ async def test_typing_in_a_read_only_window_is_not_dropped_silently(
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the lock dialog")
             await pilot.pause()
-            await pilot.click("#choice-read-only")
+            await click_shown(pilot, "#choice-read-only")
             await until(pilot, lambda: bool(app.screen.query("#organisation")), "the form")
             assert "read-only" in app.sub_title
             field = app.screen.query_one("#organisation", Input)
@@ -153,7 +153,7 @@ async def test_typing_in_a_read_only_window_is_not_dropped_silently(
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert isinstance(app.screen, ChoiceDialog), "quit must ask about the typing"
-            await pilot.click("#choice-copy")
+            await click_shown(pilot, "#choice-copy")
             await pilot.pause()
             assert isinstance(app.screen, ExportDialog)
             app.screen.query_one("#export-path", Input).value = str(copy)
