@@ -137,7 +137,7 @@ async def test_when_the_plan_cannot_be_saved_answers_stay_in_memory_and_can_be_e
         assert any("Export" in m for m in messages)
         assert app.plan.basics.organisation.endswith("and St Elsewhere")
 
-        await pilot.click("#export")
+        await click_shown(pilot, "#export")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one("#export-path", Input).value = str(target)

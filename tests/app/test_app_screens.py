@@ -114,7 +114,7 @@ async def test_review_shows_the_plan_and_exports_where_the_user_says(
     target = tmp_path / "exports" / "my plan.md"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#review")
+        await click_shown(pilot, "#review")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         shown = app.screen.query_one("#plan-md", MarkdownText).source
@@ -145,7 +145,7 @@ async def test_review_opens_with_a_glance_and_shows_tick_boxes_and_each_link_onc
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.click("#review")
+        await click_shown(pilot, "#review")
         await pilot.pause()
         md_widget = app.screen.query_one("#plan-md", MarkdownText)
         source = md_widget.source
@@ -170,15 +170,15 @@ async def test_start_over_asks_first_and_keeps_the_old_plan(plan_path: Path, con
     app = SocialCoachApp(plan_path=plan_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#start-over")
+        await click_shown(pilot, "#start-over")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")  # changed my mind
         await pilot.pause()
         assert app.plan.basics.display_name == "Dr Jane Rivera"
-        await pilot.click("#start-over")
+        await click_shown(pilot, "#start-over")
         await pilot.pause()
-        await pilot.click("#yes")
+        await click_shown(pilot, "#yes")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen) and app.screen.first_run
         assert app.plan.basics.display_name == ""

@@ -20,6 +20,7 @@ from socialcoach.screens.dialogs import ExportDialog
 from socialcoach.screens.review import ReviewScreen
 from socialcoach.store import save_plan
 
+from helpers import click_shown
 from sample import FIXED_TIME, sample_plan
 
 SIZE = (100, 30)
@@ -233,10 +234,10 @@ async def test_the_review_screen_writes_the_calendar_to_the_documents_folder(pla
     target = documents / "socialcoach-plan.ics"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#review")
+        await click_shown(pilot, "#review")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.click("#calendar")
+        await click_shown(pilot, "#calendar")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.query_one("#export-path", Input).value == str(target)

@@ -19,7 +19,7 @@ from socialcoach.screens.wizard import WizardScreen
 from socialcoach.settings import load_settings
 from socialcoach.store import load_plan, save_plan
 
-from helpers import open_steps
+from helpers import click_shown, open_steps
 
 EXAMPLE = content_dir() / "examples" / "st-example-hospital.toml"
 
@@ -175,7 +175,7 @@ async def test_a_plan_made_with_version_1_opened_with_version_2_shows_what_chang
         assert "Removed: Register every account with Communications" in box
         assert wizard.query_one("#state-north-brand", Choice).value == "todo"
         assert wizard.query_one("#note-north-brand", Input).value == "Got the files"
-        await pilot.click("#pack-changes-read")
+        await click_shown(pilot, "#pack-changes-read")
         await pilot.pause()
         assert not wizard.query("#pack-changes")
         await pilot.press("ctrl+q")

@@ -16,7 +16,7 @@ from socialcoach.screens.review import ReviewScreen
 from socialcoach.screens.wizard import WizardScreen
 from socialcoach.store import save_plan
 
-from helpers import open_steps
+from helpers import click_shown, open_steps
 from sample import sample_plan
 
 SIZE = (100, 30)
@@ -59,7 +59,7 @@ async def test_the_app_makes_no_network_connection_walking_reviewing_and_exporti
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*"Dr Offline")
-        await pilot.click("#start")
+        await click_shown(pilot, "#start")
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
         await pilot.press("ctrl+n")  # walk a step
