@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from . import lexicon
-from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, Doc, Proposal, _c
+from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, _PRESENTED, Doc, Proposal, _c
 from .registry import recognizer
 
 _DATE_NUM_YEAR = _c(
@@ -41,7 +41,9 @@ _DATE_MONTH_ONLY = _c(
 )
 _DATE_EVENT = _c(
     r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
-    r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
+    r"|"
+    + _PRESENTED
+    + r"|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
     r"|fell|collapsed|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|turned\s+\d+|brought\s+in|came\s+in|rolled\s+in)\b",
     re.IGNORECASE,
     scan_first=True,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ._base import Cand, _c
+from ._base import _PRESENTED, Cand, _c
 
 _NOT_A_PATIENT = _c(
     r"\b(?:(?:he|she|they)(?:['\u2019]s|\s+is|\s+was|['\u2019]re|\s+are)\s+not\s+(?:my|a|our|"
@@ -50,7 +50,9 @@ _PATIENT_REF = _c(
     r"|anni|tuổi|jahre?n?|-?jährige[rn]?|taong\s+gulang)|\d{1,2}[- ](?:month|week|day)s?[- ]old"
     r"|nonagenarians?|centenarians?|octogenarians?|born|victims?|survivors?|on\s+arrival"
     r"|aged\s+\d|came\s+in|comes\s+in|brought\s+(?:in|to)|rolled\s+in|wheeled\s+in|walked\s+in"
-    r"|presented|presenting|admitted|admission|discharged?|readmi\w+|transferred|intubated"
+    r"|"
+    + _PRESENTED
+    + r"|presenting|admitted|admission|discharged?|readmi\w+|transferred|intubated"
     r"|found\s+down|fell|swallowed|collapsed|crashed|overdosed?|died|passed\s+away|his\s+death"
     r"|her\s+death|diagnosed|biopsied|scann?ed|imaged|worklist|work\s+list|(?:IR|CT|MRI|US|XR"
     r"|MR|call|fluoro|biopsy|reading)\s+list|ward|bedside|wristband|requisition|req|chart"
