@@ -89,6 +89,29 @@ _NETWORK_CUE = _c(
 )
 
 
+# Role mailboxes: an organisation's address, not a person's. RFC 2142 ("Mailbox names for
+# common services, roles and functions") lists info, marketing, sales, support, abuse, noc,
+# security, postmaster, hostmaster, usenet, news, webmaster, www, uucp and ftp; the rest are
+# the same kind of role as hospitals and programmes name them (recruiting@, residency@, cme@).
+_ROLE_MAILBOX = frozenset(
+    _words(
+        "info marketing sales support abuse noc security postmaster hostmaster usenet news"
+        " webmaster www uucp ftp recruiting recruitment recruit careers career jobs job hr"
+        " admissions admission residency residents fellowship fellowships program programme"
+        " office contact contactus hello enquiries enquiry inquiries inquiry events event cme"
+        " education training registrar scheduling bookings booking referrals referral admin"
+        " media press communications comms team noreply no-reply donate giving foundation"
+        " volunteer volunteers protocols department dept coordinator"
+    )
+)
+
+
+def _role_mailbox(address: str) -> bool:
+    """Whether an email's local part names a role ("recruiting@", "rads.residency@")."""
+    local = address.split("@", 1)[0].lower()
+    return any(part in _ROLE_MAILBOX for part in re.split(r"[._+-]", local))
+
+
 def _trim_url(s: int, e: int, text: str) -> tuple[int, int]:
     while e > s and text[e - 1] in ".,;:!?)'\"":
         e -= 1
@@ -113,6 +136,8 @@ def _phone_or_fax(doc: Doc, pos: int) -> str:
 def contact(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _EMAIL.finditer(text):
+        if _role_mailbox(m.group()) and not doc.has(m.start(), _RELATIVE_CUE, "rel"):
+            continue  # a department's or programme's mailbox, not a patient's
         yield m.start(), m.end(), "email"
     for m in _URL.finditer(text):
         s, e = _trim_url(m.start(), m.end(), text)
