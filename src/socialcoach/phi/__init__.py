@@ -25,7 +25,17 @@ from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails
 from .registry import RECOGNIZERS
 
-_RECOGNIZER_MODULES = ("ages", "contact", "context", "dates", "ids", "media", "names", "places")
+_RECOGNIZER_MODULES = (
+    "ages",
+    "contact",
+    "context",
+    "dates",
+    "ids",
+    "media",
+    "names",
+    "national",
+    "places",
+)
 _registered: list[bool] = []
 
 

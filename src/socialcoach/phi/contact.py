@@ -112,6 +112,14 @@ def _role_mailbox(address: str) -> bool:
     return any(part in _ROLE_MAILBOX for part in re.split(r"[._+-]", local))
 
 
+# A record or health number's cue right before a number in a phone's shape.
+_ID_CUE_BEFORE = _c(
+    r"\b(?:NHS|CHI|H\s?&\s?C|HCN|PHN|PHIN|OHIP|IHI|MRN|(?i:health\s+(?:card|number)"
+    r"|medicare|hospital\s+(?:no|number)|hosp\s+no))(?:\s*(?i:number|no\.?|#|card|is|was|:))*"
+    r"\W{0,3}$"
+)
+
+
 def _trim_url(s: int, e: int, text: str) -> tuple[int, int]:
     while e > s and text[e - 1] in ".,;:!?)'\"":
         e -= 1
@@ -174,6 +182,8 @@ def contact(doc: Doc) -> Iterator[Proposal]:
     for m in _SSN_MASKED.finditer(text):
         yield m.start(), m.end(), "ssn"
     for m in _PHONE.finditer(text):
+        if _ID_CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "NHS no. 943 476 5919", "MRN 555 123 4567": a record, not a phone
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))

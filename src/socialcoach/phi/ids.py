@@ -18,7 +18,7 @@ from .registry import recognizer
 _MRN = _cue_id(
     r"MRN|MR\s?#|MR\s+(?:no\.?|number)|[Mm]edical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?"
     r"|[Hh]ospital\s+(?:number|no\.?|#|ID)|[Cc]hart\s+(?:number|no\.?|#)|UR\s?(?:number|no\.?|#)"
-    r"|NHS\s+(?:number|no\.?)|[Uu]nit\s+number",
+    r"|[Uu]nit\s+number",  # NHS and CHI numbers are health numbers (national.py)
     scan_first=True,
 )
 _ACCESSION = _cue_id(
@@ -147,7 +147,7 @@ _UNIT_AFTER = _c(
 # form (TX 18833021)", "serial # right on it: RZQ-118830"), as presidio's context words do:
 # an ID-like token takes the family of the nearest cue before it.
 _FAMILY_CUES: tuple[tuple[str, str], ...] = (
-    ("ssn", r"ssn|ss\s?#|social\s+security|social"),
+    ("ssn", r"ssn|ss\s?#|social\s+security|social|nino|national\s+insurance|ppsn?"),
     (
         "license",
         r"licen[cs]es?|lic|cdl|dl|d/l|driver['\u2019]?s|rn|rph|lpn|npi|dea|permit|passport"
@@ -157,18 +157,22 @@ _FAMILY_CUES: tuple[tuple[str, str], ...] = (
     (
         "health_plan",
         r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
-        r"|mbi|beneficiary|payer|insurer|plan",
+        r"|mbi|beneficiary|payer|insurer|plan|nhs|chi|hcn|phn|phin|ohip|ramq|ahcip|msp|ihi"
+        r"|health\s+card|health\s+number|carte\s+soleil",
     ),
     ("device", r"serial|s/n|sn|sr\s?#|lot|udi|device|implant|pacemaker|icd|stimulator|pump"),
     ("account", r"fin|har|csn|enc|encounter|acct|account|billing|claim|invoice|visit"),
     ("accession", r"accessions?|acc|a\s?#|exam\s?#"),
-    ("mrn", r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record"),
+    (
+        "mrn",
+        r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record|hosp|urn|crn",
+    ),
     (
         "other_id",
         r"booking|inmate|jail|doc\s?#|case\s+id|study\s+id|subject|trial|registry"
         r"|employee|student",
     ),
-    ("zip", r"zip|zipcode|postal\s+code"),
+    ("zip", r"zip|zipcode|postal\s+code|post\s?code|eircode"),
 )
 _FAMILY_CUE = _c(
     r"\b(?:" + "|".join(f"(?P<{cat}>{cue})" for cat, cue in _FAMILY_CUES) + r")(?![a-z])",
