@@ -44,7 +44,7 @@ _ORG_AFTER = re.compile(
 # an age or age-sex form, a person brought in or seen, a relative or "the guy/lady/kid", an
 # honorific before a capitalised word, a worklist, ward or discharge.
 _PATIENT_REF = _c(
-    r"\b(?:patients?|pts?|pt['\u2019]s|pateint|paitent|patinet|pnt|case|cases|presentations?"
+    r"\b(?:patient\w*|pts?|pt['\u2019]s|pateint|paitent|patinet|pnt|case|cases|presentations?"
     r"|pacientes?|patientin(?:nen)?|patienten|patiente?s?|pazient[ei]|pasyente\w*|bệnh\s+nhân"
     r"|\d{1,3}\s?(?:yo|y/o|y\.o\.|y|yrs?|years?\s+old|-?year-old|-?yr-old|[MFmf]|años|anos|ans"
     r"|anni|tuổi|jahre?n?|-?jährige[rn]?|taong\s+gulang)|\d{1,2}[- ](?:month|week|day)s?[- ]old"
@@ -59,6 +59,7 @@ _PATIENT_REF = _c(
     r"|(?:scan|read|saw|see|treated|met)\s+(?:a|an|the|this|her|him|them)"
     r"|(?:he|she)(?:['\u2019]s|\s+is|\s+was)\s+(?:fine|ok|okay|stable|home|doing|recovering|alive)"
     r"|kids?|kiddo|twins|lalaki|babae|siya|family\s+of"
+    r"|(?:man|woman|lady|gentleman|guy|girl|boy|male|female)\s+(?:from|with|in\s+(?:his|her)|who)"
     r"|\w+['\u2019]s\s+(?:CTs?|CTA|MRIs?|scans?|x-?rays?|films?|images|study|ultrasound|mammogram"
     r"|biopsy)"
     r"|DOB|MRN|(?:his|her|their|the\s+patient['\u2019]s)\s+(?:[\w-]+\s+)?(?:CTs?|CTA|MRIs?|MR|scans?"
