@@ -120,6 +120,17 @@ _ID_CUE_BEFORE = _c(
 )
 
 
+def _not_nanp_but_nhs(number: str) -> bool:
+    """A 3-3-4 number no North American plan allows (area code or exchange starting 0 or 1)
+    that passes the NHS modulus 11 check: a health number (national.py), not a phone."""
+    from .national import nhs_mod11_ok
+
+    if "(" in number or "+" in number:
+        return False
+    digits = re.sub(r"\D", "", number)
+    return len(digits) == 10 and (digits[0] in "01" or digits[3] in "01") and nhs_mod11_ok(digits)
+
+
 def _trim_url(s: int, e: int, text: str) -> tuple[int, int]:
     while e > s and text[e - 1] in ".,;:!?)'\"":
         e -= 1
@@ -184,6 +195,8 @@ def contact(doc: Doc) -> Iterator[Proposal]:
     for m in _PHONE.finditer(text):
         if _ID_CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "NHS no. 943 476 5919", "MRN 555 123 4567": a record, not a phone
+        if _not_nanp_but_nhs(m.group()):
+            continue  # "401 023 2137": no North American number, a valid NHS number
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))

@@ -136,6 +136,7 @@ _HANDLE_CUE = _c(
 )
 # A long bare number in a sentence about a case: most likely a record or exam number.
 _BARE_NUMBER = _c(r"(?<![\w.,/#:-])(?:#\s?)?(?P<v>\d{6,12})(?![\w.,/:-]|\.\d)")
+_PUBLICATION_BEFORE = _c(r"\b(?:PMID|PMCID|PMC|ISBN|ISSN|DOI|arXiv|ISRCTN|NCT)\W{0,3}$", re.I)
 _UNIT_AFTER = _c(
     r"^\s*(?:mg|mcg|ml|units?|iu|mm|cm|kg|g|lbs?|cells|copies|/|x|times|people|patients|views"
     r"|hits|downloads|followers|steps|dollars|usd|\$|k\b)",
@@ -281,5 +282,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
             continue
         if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", v):
             continue  # a compact date, the date rule's
+        if _PUBLICATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "PMID 12345678": a paper's number, not a patient's
         if doc.clinical_near(m.start()) or doc.person(m.start()):
             yield *m.span("v"), "mrn", "possible"
