@@ -131,7 +131,11 @@ _HANDLE_CUE = _c(
     r"|dad['\u2019]?s|daughter['\u2019]?s|son['\u2019]?s|family['\u2019]?s|wife['\u2019]?s"
     r"|husband['\u2019]?s)\s+(?:\w+\s+)?(?:ig|insta|instagram|tiktok|twitter|x|handle|account"
     r"|page|profile|username|channel|snap|snapchat|facebook|fb|youtube|onlyfans|twitch)\b"
-    r"|\b(?:follow(?:ed)?\s+(?:him|her|them)|(?:he|she|they)\s+(?:posts?|posted|goes\s+by|is))\b",
+    r"|\b(?:follow(?:ed)?\s+(?:him|her|them)|(?:he|she|they)\s+(?:posts?|posted|goes\s+by|is))\b"
+    # a relative writing to the author, or a patient's post: "messaged me from @x",
+    # "posted it on TikTok (@x)", a reply to someone whose dad the post is about
+    r"|\bmessag\w*\s+(?:me\s+)?(?:from|as)\b|\bposted\s+(?:it\s+|this\s+)?on\s+(?:tiktok"
+    r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b",
     re.IGNORECASE,
 )
 # A long bare number in a sentence about a case: most likely a record or exam number.

@@ -196,9 +196,32 @@ _POSTCODE_CUE = _c(
     r"|rue|chemin)\b",
     re.IGNORECASE,
 )
+# Canada's Social Insurance Number (nine digits, 3-3-3; Luhn, but a cued number counts whatever
+# its check digit) and Centrelink's Customer Reference Number (nine digits and a letter).
+_SIN = _c(
+    r"\b(?:SIN|(?i:social\s+insurance\s+(?:number|no\.?|#)?))\b[^\n\d]{0,30}?"
+    r"(?P<v>\d{3}[ -]?\d{3}[ -]?\d{3})(?![\w-])"
+)
+_CRN = _c(r"\b(?:Centrelink\s+)?CRN\W{0,4}(?P<v>\d{3}[ ]?\d{3}[ ]?\d{3}[A-Z])\b")
+# Other national numbers by their cue: Australia's NDIS number (a health and disability plan).
+_NDIS = _c(r"\bNDIS\b[^\n\d]{0,40}?(?P<v>\d{3}[ ]?\d{3}[ ]?\d{3})(?![\w-])")
+# A prison number (HM Prison Service: a letter, four digits, two letters) after its cue.
+_PRISON = _c(r"\b(?i:prison(?:er)?\s+(?:no\.?|number|#|ID))\W{0,4}(?P<v>[A-Z]{1,2}\d{4}[A-Z]{2})\b")
+# A UK registration plate (DVLA: two letters, two digits, three letters) after a car cue.
+_UK_PLATE = _c(
+    r"\b(?i:reg(?:istration)?|plate|number\s+plate|car|van|motorbike|parked)\b[^\n]{0,20}?"
+    r"(?P<v>\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3})\b"
+)
+# UK numbers: 01/02 geographic and 07 mobiles in their usual spacing ("0117 555 0922",
+# "07700 555 631", "020 7555 0180"), or +44.
+_UK_PHONE = _c(
+    r"(?<![\w+/.-])(?:\+44\s?\(?0?\)?\s?|0)(?:\d{2}\s\d{4}\s\d{4}|\d{3}\s\d{3}\s\d{4}"
+    r"|\d{4}\s\d{3}\s\d{3,4}|\d{4}\s\d{6})(?![\w-])"
+)
+_PPS_CUE = _c(r"\bPPSN?\b|(?i:personal\s+public\s+service)")
 _HOSP_CUE = _c(
     r"\b(?:hosp(?:ital)?\.?\s?(?:no\.?|number|num|#|ID)|H\.?\s?No\.?|K[- ]?(?:number|no\.?)"
-    r"|case\s?notes?\s+(?:no\.?|number)|CRN|URN|UR\s?(?:no\.?|number|#)|PAS\s+(?:no\.?|number|ID)"
+    r"|case\s?notes?\s+(?:no\.?|number)|URN|UR\s?(?:no\.?|number|#)|PAS\s+(?:no\.?|number|ID)"
     r"|local\s+(?:patient\s+)?(?:ID|number))"
     r"(?:\s*(?:is|was|of|:|#|=|\())*\s*(?P<v>[A-Z]{0,3}[ -]?\d{5,10}[A-Z]?)(?![\w-])",
     re.IGNORECASE,
@@ -266,11 +289,28 @@ def national(doc: Doc) -> Iterator[Proposal]:
             doc.has(m.start(), _CARE_WORDS, "nat-care") or doc.person(m.start())
         ):
             yield *m.span("v"), "ssn", "likely"
+    pps_in_draft = _PPS_CUE.search(text) is not None
     for m in _PPSN.finditer(text):
         if m["v"] is not None:
             yield *m.span("v"), "ssn", "likely"
+        elif pps_in_draft:  # the draft names the PPS number: its value, whatever its check
+            yield *m.span("w"), "ssn", "likely"
         elif ppsn_ok(m["w"]) and doc.has(m.start(), _CARE_WORDS, "nat-care"):
             yield *m.span("w"), "ssn", "possible"
+    for m in _SIN.finditer(text):
+        yield *m.span("v"), "ssn", "likely"
+    for m in _CRN.finditer(text):
+        yield *m.span("v"), "other_id", "likely"
+    for m in _NDIS.finditer(text):
+        yield *m.span("v"), "health_plan", "likely"
+    for m in _PRISON.finditer(text):
+        yield *m.span("v"), "other_id", "likely"
+    for m in _UK_PLATE.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield *m.span("v"), "vehicle", "likely"
+    for m in _UK_PHONE.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "phone", "likely"
     for pattern in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE):
         for m in pattern.finditer(text):
             tied = doc.person(m.start()) or doc.clinical_near(m.start())
