@@ -59,6 +59,20 @@ _PATIENT_REF = _c(
     r"|(?:scan|read|saw|see|treated|met)\s+(?:a|an|the|this|her|him|them)"
     r"|(?:he|she)(?:['\u2019]s|\s+is|\s+was)\s+(?:fine|ok|okay|stable|home|doing|recovering|alive)"
     r"|kids?|kiddo|twins|lalaki|babae|siya|family\s+of|prisoner|inmate|detainee"
+    r"|(?:he|she)(?:['\u2019]s|\s+is|\s+was)\s+(?:\d|in\b|still|back|home|now)|lives\s+at|lived\s+at"
+    r"|home\s+visit|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|weekend)"
+    r"['\u2019]s\s+(?:[\w-]+\s+)?(?:trauma|case|call|code|stroke|consult|admission)"
+    r"|\w+['\u2019]s\s+(?:wife|husband|son|daughter|mom|mum|dad|mother|father|kid|child|baby"
+    r"|grand\w+|partner|sister|brother)|(?:he|she)\s+(?:sent|said|told|asked|brought|came|had"
+    r"|got|went|turned|walked|called|wants|wanted|needed|passed|died|fell)|recipient|donor"
+    r"|trucker|rancher|fisherman|farmer|miner|logger|welder|retiree"
+    r"|\d(?:st|nd|rd|th)\s+(?:trauma|case|code)|(?:biopsy|surgery|scan|MRI|CT|appointment"
+    r"|follow-?up|op|procedure)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|tomorrow|today|tonight)|only\s+one\s+in\s+the\s+(?:state|country|world"
+    r"|county|region|province)"
+    # an encounter in a clinician's shorthand: a visit, a follow-up, a symptom
+    r"|(?:ED|ER|A&E|clinic|office|GP|hospital)\s+visits?|follow-?up|f/u|s/p|h/o|c/o|hx\s+of"
+    r"|pain|fever|cough|vomiting|headache|seizures?|syncope|SOB|dyspn\w+|bleeding|swelling|rash"
     r"|(?:in|here)\s+for\s+(?:a|an|his|her)|(?:he|she|they)\s+came|(?:radiotherapy|chemo\w*"
     r"|treatment|surgery)\s+for|(?:selfie|photo|picture|pic)\s+(?:of|with)\s+(?:her|him|them)"
     r"|(?:yesterday|today|tonight|last\s+night)['\u2019]s\s+(?:[\w-]+\s+)?(?:trauma|case|patient"
@@ -104,6 +118,17 @@ _EXACT = frozenset(
 )
 
 
+# What the gate may drop: the open-ended families, whose "possible" forms are innocent most of
+# the time (a date, a weekday, "today", a capitalised town or name, a biometric word). An age
+# over 89, an address, a ZIP, a link nobody can see into and every exact form stay.
+_GATED = frozenset(("name", "date", "context", "geo_small", "biometric", "photo", "url"))
+_OPAQUE_URL = re.compile(
+    r"/share|/s/|drive\.google|dropbox|box\.com|imgur|photos|/pacs|dicom|viewer|/image|tinyurl"
+    r"|bit\.ly|\bt\.co/|\bow\.ly|goo\.gl|is\.gd|buff\.ly|wetransfer",
+    re.IGNORECASE,
+)
+
+
 def about_a_patient(text: str, cands: list[Cand]) -> bool:
     """Whether anything in the draft is a patient: a cue word or a likely exact form."""
     if _PATIENT_REF.search(text):
@@ -111,10 +136,20 @@ def about_a_patient(text: str, cands: list[Cand]) -> bool:
     return any((c[3] == "likely" and c[2] in _EXACT) or c[2] == "mrn" for c in cands)
 
 
-def judge(text: str, cands: list[Cand]) -> list[Cand]:
-    """Drop what the whole draft says is not a patient's."""
+def _gated(text: str, c: Cand, rule_likely: frozenset[tuple[int, int, str]]) -> bool:
+    """A possible finding of an open-ended family that no rule called likely."""
+    if c[3] == "likely" or c[2] not in _GATED:
+        return False
+    return not (c[2] == "url" and _OPAQUE_URL.search(text, c[0], c[1]))
+
+
+def judge(
+    text: str, cands: list[Cand], rule_likely: frozenset[tuple[int, int, str]] = frozenset()
+) -> list[Cand]:
+    """Drop what the whole draft says is not a patient's. `rule_likely`: the spans a rule
+    called likely (the learned judge may have shown them as possible; the gate keeps them)."""
     if _NOT_A_PATIENT.search(text):
         cands = [c for c in cands if c[2] not in _ABOUT_A_PERSON]
     if not about_a_patient(text, cands):
-        cands = [c for c in cands if c[3] == "likely"]
+        cands = [c for c in cands if not _gated(text, c, rule_likely)]
     return [c for c in cands if not (c[2] == "geo_small" and _ORG_AFTER.match(text, c[1]))]
