@@ -232,7 +232,13 @@ _HOLIDAYS = _c(
     r"|boxing\s+day|canada\s+day|st\.?\s+patrick['\u2019]?s\s+day|cinco\s+de\s+mayo|diwali"
     r"|eid(?:\s+al-\w+)?|hanukkah|chanukah|yom\s+kippur|rosh\s+hashanah|lunar\s+new\s+year"
     r"|chinese\s+new\s+year|d[ií]a\s+de\s+los\s+muertos|nochebuena|veterans\s+day"
-    r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan)\b",
+    r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan"
+    # the UK, Ireland, Australia, New Zealand and Canada
+    r"|bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night|easter\s+monday"
+    r"|(?:early\s+)?may\s+bank\s+holiday|(?:august|spring|summer)\s+bank\s+holiday|whitsun"
+    r"|shrove\s+tuesday|pancake\s+day|remembrance\s+(?:day|sunday)|anzac\s+day|australia\s+day"
+    r"|waitangi\s+day|victoria\s+day|family\s+day|civic\s+holiday|st\.?\s+(?:andrew|david|george)"
+    r"['\u2019]?s\s+day|melbourne\s+cup(?:\s+day)?|king['\u2019]?s\s+birthday)\b",
     re.IGNORECASE,
 )
 _HOLIDAY_VETO = _c(

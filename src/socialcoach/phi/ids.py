@@ -22,7 +22,8 @@ _MRN = _cue_id(
     scan_first=True,
 )
 _ACCESSION = _cue_id(
-    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)",
+    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)"
+    r"|(?:[Ll]ab|[Hh]isto(?:logy)?|[Pp]ath(?:ology)?)\s+(?:no\.?|number|#)",
     scan_first=True,
 )
 _HEALTH_PLAN = _cue_id(
@@ -138,6 +139,10 @@ _HANDLE_CUE = _c(
     r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b",
     re.IGNORECASE,
 )
+# A DICOM UID (PS3.5 section 9: dot-separated numeric components under an ISO OID root, at
+# most 64 characters): one names one study, series or image, so it leads back to the patient.
+# Eight components or more: an IP address, a version or a root alone ("1.2.840.10008") has fewer.
+_DICOM_UID = _c(r"(?<![\w.])[012](?:\.(?:0|[1-9]\d{0,38})){7,}(?![\w]|\.\.|\.\d)")
 # A long bare number in a sentence about a case: most likely a record or exam number.
 _BARE_NUMBER = _c(r"(?<![\w.,/#:-])(?:#\s?)?(?P<v>\d{6,12})(?![\w.,/:-]|\.\d)")
 _PUBLICATION_BEFORE = _c(r"\b(?:PMID|PMCID|PMC|ISBN|ISSN|DOI|arXiv|ISRCTN|NCT)\W{0,3}$", re.I)
@@ -167,7 +172,7 @@ _FAMILY_CUES: tuple[tuple[str, str], ...] = (
     ),
     ("device", r"serial|s/n|sn|sr\s?#|lot|udi|device|implant|pacemaker|icd|stimulator|pump"),
     ("account", r"fin|har|csn|enc|encounter|acct|account|billing|claim|invoice|visit"),
-    ("accession", r"accessions?|acc|a\s?#|exam\s?#"),
+    ("accession", r"accessions?|acc|a\s?#|exam\s?#|lab\s+no|lab\s+number|histo\w*"),
     (
         "mrn",
         r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record|hosp|urn|crn",
@@ -259,6 +264,8 @@ def ids(doc: Doc) -> Iterator[Proposal]:
     for m in _HANDLE.finditer(text):
         if doc.has(m.start(), _HANDLE_CUE, "handle"):
             yield m.start(), m.end(), "other_id", "likely"
+    for m in _DICOM_UID.finditer(text):
+        yield m.start(), m.end(), "other_id", "likely"
     for m in _ACC_FORM.finditer(text):
         yield m.start(), m.end(), "accession", "likely"
     for m in _ID_TOKEN.finditer(text):

@@ -396,8 +396,19 @@ def names(doc: Doc) -> Iterator[Proposal]:
             yield cand
 
 
+# "GARDINER Paul", "OKAFOR Chidinma": a surname in capitals and a given name, as UK and
+# Irish systems print a patient on a header or a label.
+_CAPS_SURNAME_GIVEN = _c(r"\b(?P<l>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+(?P<f>[A-Z][a-z]{2,})\b")
+
+
 def _names(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
+    for m in _CAPS_SURNAME_GIVEN.finditer(text):
+        last, first = m["l"], m["f"]
+        if lexicon.is_surname(last) and lexicon.is_given(first) and not lexicon.ordinary(first):
+            if lexicon.ordinary(last) and not doc.clinical_near(m.start()):
+                continue
+            yield m.start(), m.end(), "name", "likely"
     for pattern in (_HONORIFIC_NAME, _LABEL_NAME, _PATIENT_NAME, _RELATIVE_NAME):
         for m in pattern.finditer(text):
             s, e = _trim_name(text, *m.span("v"))

@@ -207,10 +207,12 @@ _CRN = _c(r"\b(?:Centrelink\s+)?CRN\W{0,4}(?P<v>\d{3}[ ]?\d{3}[ ]?\d{3}[A-Z])\b"
 _NDIS = _c(r"\bNDIS\b[^\n\d]{0,40}?(?P<v>\d{3}[ ]?\d{3}[ ]?\d{3})(?![\w-])")
 # A prison number (HM Prison Service: a letter, four digits, two letters) after its cue.
 _PRISON = _c(r"\b(?i:prison(?:er)?\s+(?:no\.?|number|#|ID))\W{0,4}(?P<v>[A-Z]{1,2}\d{4}[A-Z]{2})\b")
-# A UK registration plate (DVLA: two letters, two digits, three letters) after a car cue.
+# A registration plate after a car cue: the UK's (DVLA: two letters, two digits, three letters)
+# and the common Australian and Canadian shapes (123 ABC, ABC 123, 1ABC 234).
 _UK_PLATE = _c(
-    r"\b(?i:reg(?:istration)?|plate|number\s+plate|car|van|motorbike|parked)\b[^\n]{0,20}?"
-    r"(?P<v>\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3})\b"
+    r"\b(?i:reg(?:istration)?|rego|plate|number\s+plate|car|van|ute|motorbike|parked)\b[^\n]{0,20}?"
+    r"(?P<v>\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3}|\b\d{3}[ -]?[A-Z]{3}|\b[A-Z]{3}[ -]?\d{3}"
+    r"|\b\d[A-Z]{2,3}[ -]?\d{2,3})\b"
 )
 # UK numbers: 01/02 geographic and 07 mobiles in their usual spacing ("0117 555 0922",
 # "07700 555 631", "020 7555 0180"), or +44.
