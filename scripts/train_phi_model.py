@@ -59,7 +59,7 @@ JUDGE_L2 = 1e-4
 TAG_EPOCHS = 6
 # Decision thresholds, chosen on the pooled leave-one-writer-out run (docs/phi-checker.md).
 THRESHOLDS = {
-    "drop": 0.15,  # a "possible" candidate the judge gives less than this is dropped
+    "drop": 0.10,  # a "possible" candidate the judge gives less than this is dropped
     "drop_likely": 0.0,  # and a "likely" one: never (the issue names those forms; the judge may
     # only make them "possible")
     "likely": 0.50,

@@ -33,7 +33,9 @@ def test_a_patient_name_is_flagged_in_every_form(draft: str, needle: str) -> Non
 def test_an_accented_name_typed_decomposed_is_flagged_whole_at_the_right_offsets() -> None:
     draft = unicodedata.normalize("NFD", "José García presented with hemoptysis")
     hits = found(draft)
-    assert ("name", draft[: len(unicodedata.normalize("NFD", "José García"))], "likely") in hits
+    # the offsets and the whole name are the point; how sure to be is the learned judge's call
+    whole = draft[: len(unicodedata.normalize("NFD", "José García"))]
+    assert any(c == "name" and t == whole for c, t, _ in hits), hits
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,7 @@ _PATIENT_REF = _c(
     # an encounter in a clinician's shorthand: a visit, a follow-up, a symptom
     r"|(?:ED|ER|A&E|clinic|office|GP|hospital)\s+visits?|follow-?up|f/u|s/p|h/o|c/o|hx\s+of"
     r"|pain|fever|cough|vomiting|headache|seizures?|syncope|SOB|dyspn\w+|bleeding|swelling|rash"
+    r"|(?:CT|MRI|scan|film|x-?ray|study|US|ultrasound)\s+(?:[\w-]+\s+){0,3}?(?:showed|shows|revealed)"
     r"|(?:in|here)\s+for\s+(?:a|an|his|her)|(?:he|she|they)\s+came|(?:radiotherapy|chemo\w*"
     r"|treatment|surgery)\s+for|(?:selfie|photo|picture|pic)\s+(?:of|with)\s+(?:her|him|them)"
     r"|(?:yesterday|today|tonight|last\s+night)['\u2019]s\s+(?:[\w-]+\s+)?(?:trauma|case|patient"
@@ -120,8 +121,9 @@ _EXACT = frozenset(
 
 # What the gate may drop: the open-ended families, whose "possible" forms are innocent most of
 # the time (a date, a weekday, "today", a capitalised town or name, a biometric word). An age
-# over 89, an address, a ZIP, a link nobody can see into and every exact form stay.
-_GATED = frozenset(("name", "date", "context", "geo_small", "biometric", "photo", "url"))
+# over 89, an address, a ZIP, a face photo or render, a link nobody can see into and every exact
+# form stay.
+_GATED = frozenset(("name", "date", "context", "geo_small", "biometric", "url"))
 _OPAQUE_URL = re.compile(
     r"/share|/s/|drive\.google|dropbox|box\.com|imgur|photos|/pacs|dicom|viewer|/image|tinyurl"
     r"|bit\.ly|\bt\.co/|\bow\.ly|goo\.gl|is\.gd|buff\.ly|wetransfer",
