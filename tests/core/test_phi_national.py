@@ -26,6 +26,9 @@ from phi_cases import assert_clean, assert_flags, found
         (national.ppsn_ok, "1234567T", "1234567A"),
         (national.nino_ok, "AB123456C", "QQ123456C"),  # Q is never a prefix letter
         (national.nino_ok, "AB123456C", "GB123456C"),  # GB is not allocated
+        (national.nhi_ok, "ZZZ0016", "ZZZ0017"),  # the Ministry of Health's test NHIs
+        (national.nhi_ok, "CGC2720", "CGC2721"),
+        (national.nhi_ok, "CGC2720", "IGC2720"),  # no I in an NHI
     ],
 )
 def test_check_digits_follow_the_specifications(check, valid: str, invalid: str) -> None:
@@ -55,6 +58,32 @@ def test_check_digits_follow_the_specifications(check, valid: str, invalid: str)
             "zip",
         ),
         ("Hosp no K1234567 on the sticker of the patient", "K1234567", "mrn"),
+        ("Dad's NHI is ZKB4471, he wants his CT on a USB", "ZKB4471", "health_plan"),
+        ("pt Aroha, 43, CGC2720 - wants f/u on the lung nodule", "CGC2720", "health_plan"),
+        (
+            "brought in a Medicare card that expired and the number (112 334 556) didn't validate",
+            "112 334 556",
+            "health_plan",
+        ),
+        (
+            "DVA Gold Card number QX 102938, Korean War vet, in today for a CT",
+            "QX 102938",
+            "health_plan",
+        ),
+        ("for Mrs O'Dwyer, card no. 7731029K on her HSE medical card", "7731029K", "health_plan"),
+        ("Mrs Fraser (lives in G51 with her husband), admitted with falls", "G51", "zip"),
+        ("Patient is Mr. Gill, lives in Surrey BC, V3W postal area", "V3W", "zip"),
+        ("Event 30918827 | CT ABDO PELVIS C+ | PATEL, Harish", "30918827", "accession"),
+        (
+            "motorbike vs car, his motorbike reg (211-D-48193) was on the handover",
+            "211-D-48193",
+            "vehicle",
+        ),
+        (
+            "car reg was noted by the ambulance crew as LK68 WRF, police want the CT report",
+            "LK68 WRF",
+            "vehicle",
+        ),
         ("the patient sticker said RTH 1234567 on her CT request", "RTH 1234567", "mrn"),
     ],
 )

@@ -23,7 +23,8 @@ _MRN = _cue_id(
 )
 _ACCESSION = _cue_id(
     r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)"
-    r"|(?:[Ll]ab|[Hh]isto(?:logy)?|[Pp]ath(?:ology)?)\s+(?:no\.?|number|#)",
+    r"|(?:[Ll]ab|[Hh]isto(?:logy)?|[Pp]ath(?:ology)?)\s+(?:no\.?|number|#)|[Ee]xam\s+(?:number|ID)"
+    r"|[Ss]tudy\s+(?:number|no\.?)",
     scan_first=True,
 )
 _HEALTH_PLAN = _cue_id(
@@ -139,6 +140,8 @@ _HANDLE_CUE = _c(
     r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b",
     re.IGNORECASE,
 )
+# A RIS event number, as CRIS and other UK systems number an exam: "Event 30918827".
+_EVENT_NO = _c(r"\bEvent\s?(?:#|[Nn]o\.?|[Nn]umber|ID)?\s*:?\s*(?P<v>\d{6,10})\b")
 # A DICOM UID (PS3.5 section 9: dot-separated numeric components under an ISO OID root, at
 # most 64 characters): one names one study, series or image, so it leads back to the patient.
 # Eight components or more: an IP address, a version or a root alone ("1.2.840.10008") has fewer.
@@ -168,7 +171,7 @@ _FAMILY_CUES: tuple[tuple[str, str], ...] = (
         "health_plan",
         r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
         r"|mbi|beneficiary|payer|insurer|plan|nhs|chi|hcn|phn|phin|ohip|ramq|ahcip|msp|ihi"
-        r"|health\s+card|health\s+number|carte\s+soleil",
+        r"|health\s+card|health\s+number|carte\s+soleil|medical\s+card|gold\s+card|nhi|dva|msi",
     ),
     ("device", r"serial|s/n|sn|sr\s?#|lot|udi|device|implant|pacemaker|icd|stimulator|pump"),
     ("account", r"fin|har|csn|enc|encounter|acct|account|billing|claim|invoice|visit"),
@@ -264,6 +267,8 @@ def ids(doc: Doc) -> Iterator[Proposal]:
     for m in _HANDLE.finditer(text):
         if doc.has(m.start(), _HANDLE_CUE, "handle"):
             yield m.start(), m.end(), "other_id", "likely"
+    for m in _EVENT_NO.finditer(text):
+        yield *m.span("v"), "accession", "likely"
     for m in _DICOM_UID.finditer(text):
         yield m.start(), m.end(), "other_id", "likely"
     for m in _ACC_FORM.finditer(text):

@@ -17,6 +17,10 @@ Canada, and their postcodes: each written from its published specification.
   (mod 10) check digit, and a one- or two-letter version code), British Columbia's PHN (10
   digits starting with 9, modulus 11 check digit with weights 2 4 8 5 10 9 7 3), Quebec's
   RAMQ number (four letters and eight digits); other provinces' numbers by their cue words.
+- **New Zealand NHI** (HISO 10046): three letters (no I or O), three digits and a modulus 11
+  check digit (the newer format, three letters, two digits, two letters, by its cue only);
+  Australian DVA file numbers, Irish medical card numbers, Nova Scotia MSI and other health
+  service numbers by their cue words.
 - **Social-security numbers** (`ssn`): the UK National Insurance number (HMRC National
   Insurance Manual NIM39110: two prefix letters, neither D F I Q U V, the second not O, and not
   BG GB KN NK NT TN ZZ; six digits; a suffix A to D) and the Irish PPS number (seven digits and
@@ -40,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Doc, Proposal, _c, _words
+from ._base import Doc, Proposal, _c, _span, _words
 from .registry import recognizer
 
 
@@ -137,17 +141,36 @@ def nino_ok(value: str) -> bool:
     return first + second not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
 
 
+def nhi_ok(value: str) -> bool:
+    """A New Zealand NHI number of the old format (Te Whatu Ora, HISO 10046): three letters
+    (no I or O, A=1 ... Z=24), three digits and a check digit, modulus 11 with weights 7 to 2."""
+    v = value.upper()
+    if not re.fullmatch(r"[A-HJ-NP-Z]{3}\d{4}", v):
+        return False
+    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    vals = [letters.index(c) + 1 for c in v[:3]] + [int(c) for c in v[3:6]]
+    total = sum(x * w for x, w in zip(vals, range(7, 1, -1), strict=True))
+    rem = total % 11
+    if rem == 0:
+        return False
+    check = 11 - rem
+    return (0 if check == 10 else check) == int(v[6])
+
+
 def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
 
 # Cue words of national health numbers, then the value (digits in groups, a version code).
 _HEALTH_CUE = (
-    r"NHS|CHI|H\s?&\s?C|HCN|PHN|PHIN|OHIP|RAMQ|AHCIP|MSP|IHI|(?i:health\s?(?:card|care\s+card"
-    r"|number|no\.?|#|ID)|care\s?card|carte\s+(?:soleil|santé|d['\u2019]assurance\s+maladie)"
+    r"NHS|CHI|H\s?&\s?C|HCN|PHN|PHIN|OHIP|RAMQ|AHCIP|MSP|MSI|IHI|NHI|DVA|(?i:health\s?(?:card"
+    r"|care\s+card|number|no\.?|#|ID)|health\s+services?\s+(?:number|no\.?|#)|care\s?card"
+    r"|medical\s+card|gold\s+card|carte\s+(?:soleil|santé|d['\u2019]assurance\s+maladie)"
     r"|medicare\s+(?:card|number|no\.?|#))"
 )
-_NUM_WORDS = r"(?:\s*(?i:number|num|no\.?|#|card|ID|is|was|of|reads|:|=|\())*\s*"
+# between the cue and the value: number words, or a short clause ("Medicare card that expired
+# and the number (112 334 556)")
+_NUM_WORDS = r"(?:(?:\s*(?i:number|num|no\.?|#|card|ID|is|was|of|reads|:|=|\())*\s*|[^\n\d]{0,40}?)"
 _HEALTH_VALUE = (
     r"(?P<v>[A-Z]{4}[ -]?\d{4}[ -]?\d{4}"  # RAMQ
     r"|\d{4}[ -]?\d{5}[ -]?\d(?:[ -]?\d)?"  # Australian Medicare 4-5-1(-1)
@@ -155,6 +178,8 @@ _HEALTH_VALUE = (
     r"|\d{3}[ -]?\d{3}[ -]?\d{4}(?:[ -]?[A-Z]{1,2}\b)?"  # NHS, CHI, PHN 3-3-4
     r"|\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?:[ -]?\d{2})?"  # IHI (16 or 18 digits)
     r"|\d{3}[ -]?\d{3}[ -]?\d{3}"  # nine-digit provincial numbers
+    r"|[A-HJ-NP-Z]{3}\d{4}|[A-HJ-NP-Z]{3}\d{2}[A-HJ-NP-Z]{2}"  # New Zealand NHI (both formats)
+    r"|[A-Z]{1,3}[ ]?\d{5,7}[A-Z]?|\d{6,8}[A-Z]"  # DVA file numbers, Irish medical cards
     r"|\d{9,18})(?![\w-])"
 )
 _HEALTH_CUED = _c(rf"\b(?:{_HEALTH_CUE})(?![A-Za-z]){_NUM_WORDS}{_HEALTH_VALUE}")
@@ -190,6 +215,14 @@ _EIRCODE = _c(
     r"\b(?P<v>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])"
     r"(?=[AC-FHKNPRTV-Y]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4})\b"
 )
+# A postcode district or forward sortation area alone, with what says it is one: "lives in G51",
+# "V3W postal area", "postcode SK7".
+_POST_DISTRICT = _c(
+    r"\b(?:(?i:lives\s+in|living\s+in|post\s?code|postal\s+(?:code|area|district))\s+)"
+    r"(?P<v>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\b"
+    r"|\b(?P<w>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s+"
+    r"(?i:postal\s+area|postcode\s+area|postal\s+district|area\s+code)\b"
+)
 _POSTCODE_CUE = _c(
     r"\b(?:post\s?code|postal\s+code|code\s+postal|eircode|zip|address|lives?|living|home"
     r"|from|resident|street|st|road|rd|avenue|ave|lane|ln|drive|dr|crescent|close|way|court"
@@ -210,9 +243,9 @@ _PRISON = _c(r"\b(?i:prison(?:er)?\s+(?:no\.?|number|#|ID))\W{0,4}(?P<v>[A-Z]{1,
 # A registration plate after a car cue: the UK's (DVLA: two letters, two digits, three letters)
 # and the common Australian and Canadian shapes (123 ABC, ABC 123, 1ABC 234).
 _UK_PLATE = _c(
-    r"\b(?i:reg(?:istration)?|rego|plate|number\s+plate|car|van|ute|motorbike|parked)\b[^\n]{0,20}?"
+    r"\b(?i:reg(?:istration)?|rego|plate|number\s+plate|car|van|ute|motorbike|parked)\b[^\n]{0,45}?"
     r"(?P<v>\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3}|\b\d{3}[ -]?[A-Z]{3}|\b[A-Z]{3}[ -]?\d{3}"
-    r"|\b\d[A-Z]{2,3}[ -]?\d{2,3})\b"
+    r"|\b\d[A-Z]{2,3}[ -]?\d{2,3}|\b\d{2,3}-[A-Z]{1,2}-\d{1,6})\b"  # Irish: 211-D-48193
 )
 # UK numbers: 01/02 geographic and 07 mobiles in their usual spacing ("0117 555 0922",
 # "07700 555 631", "020 7555 0180"), or +44.
@@ -220,6 +253,7 @@ _UK_PHONE = _c(
     r"(?<![\w+/.-])(?:\+44\s?\(?0?\)?\s?|0)(?:\d{2}\s\d{4}\s\d{4}|\d{3}\s\d{3}\s\d{4}"
     r"|\d{4}\s\d{3}\s\d{3,4}|\d{4}\s\d{6})(?![\w-])"
 )
+_NHI_BARE = _c(r"(?<![\w-])(?P<v>[A-HJ-NP-Z]{3}\d{4})(?![\w-])")
 _PPS_CUE = _c(r"\bPPSN?\b|(?i:personal\s+public\s+service)")
 _HOSP_CUE = _c(
     r"\b(?:hosp(?:ital)?\.?\s?(?:no\.?|number|num|#|ID)|H\.?\s?No\.?|K[- ]?(?:number|no\.?)"
@@ -319,6 +353,12 @@ def national(doc: Doc) -> Iterator[Proposal]:
             cue = _POSTCODE_CUE.search(text, max(0, m.start() - 60), m.start())
             if tied or cue:
                 yield *m.span("v"), "zip", "likely" if tied and cue else "possible"
+    for m in _POST_DISTRICT.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield *_span(m, "v", "w"), "zip", "likely"
+    for m in _NHI_BARE.finditer(text):
+        if nhi_ok(m["v"]) and doc.has(m.start(), _CARE_WORDS, "nat-care"):
+            yield *m.span("v"), "health_plan", "likely"
     for m in _HOSP_CUE.finditer(text):
         yield *m.span("v"), "mrn", "likely"
     for m in _HOSP_FORM.finditer(text):
