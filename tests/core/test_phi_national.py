@@ -70,7 +70,7 @@ def test_check_digits_follow_the_specifications(check, valid: str, invalid: str)
             "QX 102938",
             "health_plan",
         ),
-        ("for Mrs O'Dwyer, card no. 7731029K on her HSE medical card", "7731029K", "health_plan"),
+        ("her HSE medical card no. 7731029K was on the referral", "7731029K", "health_plan"),
         ("Mrs Fraser (lives in G51 with her husband), admitted with falls", "G51", "zip"),
         ("Patient is Mr. Gill, lives in Surrey BC, V3W postal area", "V3W", "zip"),
         ("Event 30918827 | CT ABDO PELVIS C+ | PATEL, Harish", "30918827", "accession"),
