@@ -313,7 +313,7 @@ _ROLE_WITH_ORG = _c(
     r"\b(?:a|an|the|our|(?:he|she)['\u2019]s\s+a|(?:he|she)\s+is\s+a)\s+(?:(?:college|high\s+school"
     r"|pro|professional|retired|former|local|young|senior|junior|star|head)\s+)?"
     r"(?:[a-z][a-z-]{2,}(?:er|or|ist|ian|man|woman)|QB|quarterback|coach|nurse|teacher|pastor"
-    r"|deacon|chef|captain|commander|legend|player|referee|ref)\s+(?:with|at|for|from|of)\s+"
+    r"|deacon|chef|captain|commander|legend|player|referee|ref)\s+(?:with|at|for|of)\s+"
     r"(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*){0,3}"
 )
 
