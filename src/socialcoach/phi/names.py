@@ -396,9 +396,9 @@ def names(doc: Doc) -> Iterator[Proposal]:
             yield cand
 
 
-# "GARDINER Paul", "OKAFOR Chidinma": a surname in capitals and a given name, as UK and
-# Irish systems print a patient on a header or a label.
-_CAPS_SURNAME_GIVEN = _c(r"\b(?P<l>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+(?P<f>[A-Z][a-z]{2,})\b")
+# "GARDINER Paul", "HUGHES, Dorothy": a surname in capitals and a given name, as UK and Irish
+# systems print a patient on a header, a label or a worklist.
+_CAPS_SURNAME_GIVEN = _c(r"\b(?P<l>[A-Z]{2,}(?:-[A-Z]{2,})?),?\s+(?P<f>[A-Z][a-z]{2,})\b")
 
 
 def _names(doc: Doc) -> Iterator[Proposal]:
