@@ -298,14 +298,31 @@ def _health_ok(digits: str, value: str) -> bool:
     return False
 
 
+# The shapes the guards in national() look for (plain re: one quick scan each).
+_LETTER_DIGIT = re.compile(r"[A-Z][A-Z -]?\d")
+_DIGIT_LETTER = re.compile(r"\d[ -]?[A-Z]")
+_DIGIT_GROUPS = re.compile(r"\d{3}[ -]?\d{3}")
+_SEVEN_DIGITS = re.compile(r"\d{7}")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_UK_PHONE_SHAPE = re.compile(r"\+44|(?<!\d)0\d{2,4}\s\d{3}")
+
+
 @recognizer("national")
 def national(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
+    # Every form here needs one of a few shapes (a capital letter next to a digit, two groups
+    # of three digits, seven digits in a row...): a paragraph without the shape skips its
+    # patterns. Each guard is a necessary condition of the patterns under it, so the findings
+    # are the same as scanning with every pattern.
+    letter_digit = _LETTER_DIGIT.search(text) is not None
+    digit_letter = letter_digit or _DIGIT_LETTER.search(text) is not None
+    groups = _DIGIT_GROUPS.search(text) is not None
     cued: set[int] = set()
-    for m in _HEALTH_CUED.finditer(text):
-        cued.add(m.start("v"))
-        yield *m.span("v"), "health_plan", "likely"
-    for m in _HEALTH_BARE.finditer(text):
+    if letter_digit or groups:
+        for m in _HEALTH_CUED.finditer(text):
+            cued.add(m.start("v"))
+            yield *m.span("v"), "health_plan", "likely"
+    for m in _HEALTH_BARE.finditer(text) if groups else ():
         if m.start("v") in cued:
             continue
         v = m["v"]
@@ -320,48 +337,50 @@ def national(doc: Doc) -> Iterator[Proposal]:
             yield *m.span("v"), "health_plan", "likely" if re.search(r"\D", v) else "possible"
     for m in _NINO_CUE.finditer(text):
         yield *m.span("v"), "ssn", "likely"  # with its cue, whatever the allocation rules say
-    for m in _NINO.finditer(text):
+    for m in _NINO.finditer(text) if letter_digit else ():
         if nino_ok(m["v"]) and (
             doc.has(m.start(), _CARE_WORDS, "nat-care") or doc.person(m.start())
         ):
             yield *m.span("v"), "ssn", "likely"
-    pps_in_draft = _PPS_CUE.search(text) is not None
-    for m in _PPSN.finditer(text):
-        if m["v"] is not None:
+    if _SEVEN_DIGITS.search(text):
+        pps_in_draft = _PPS_CUE.search(text) is not None
+        for m in _PPSN.finditer(text):
+            if m["v"] is not None:
+                yield *m.span("v"), "ssn", "likely"
+            elif pps_in_draft:  # the draft names the PPS number: its value, whatever its check
+                yield *m.span("w"), "ssn", "likely"
+            elif ppsn_ok(m["w"]) and doc.has(m.start(), _CARE_WORDS, "nat-care"):
+                yield *m.span("w"), "ssn", "possible"
+    if groups:
+        for m in _SIN.finditer(text):
             yield *m.span("v"), "ssn", "likely"
-        elif pps_in_draft:  # the draft names the PPS number: its value, whatever its check
-            yield *m.span("w"), "ssn", "likely"
-        elif ppsn_ok(m["w"]) and doc.has(m.start(), _CARE_WORDS, "nat-care"):
-            yield *m.span("w"), "ssn", "possible"
-    for m in _SIN.finditer(text):
-        yield *m.span("v"), "ssn", "likely"
-    for m in _CRN.finditer(text):
+        for m in _CRN.finditer(text):
+            yield *m.span("v"), "other_id", "likely"
+        for m in _NDIS.finditer(text):
+            yield *m.span("v"), "health_plan", "likely"
+    for m in _PRISON.finditer(text) if letter_digit else ():
         yield *m.span("v"), "other_id", "likely"
-    for m in _NDIS.finditer(text):
-        yield *m.span("v"), "health_plan", "likely"
-    for m in _PRISON.finditer(text):
-        yield *m.span("v"), "other_id", "likely"
-    for m in _UK_PLATE.finditer(text):
+    for m in _UK_PLATE.finditer(text) if digit_letter else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield *m.span("v"), "vehicle", "likely"
-    for m in _UK_PHONE.finditer(text):
+    for m in _UK_PHONE.finditer(text) if _UK_PHONE_SHAPE.search(text) else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield m.start(), m.end(), "phone", "likely"
-    for pattern in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE):
+    for pattern in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE) if letter_digit else ():
         for m in pattern.finditer(text):
             tied = doc.person(m.start()) or doc.clinical_near(m.start())
             cue = _POSTCODE_CUE.search(text, max(0, m.start() - 60), m.start())
             if tied or cue:
                 yield *m.span("v"), "zip", "likely" if tied and cue else "possible"
-    for m in _POST_DISTRICT.finditer(text):
+    for m in _POST_DISTRICT.finditer(text) if letter_digit else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield *_span(m, "v", "w"), "zip", "likely"
-    for m in _NHI_BARE.finditer(text):
+    for m in _NHI_BARE.finditer(text) if letter_digit else ():
         if nhi_ok(m["v"]) and doc.has(m.start(), _CARE_WORDS, "nat-care"):
             yield *m.span("v"), "health_plan", "likely"
-    for m in _HOSP_CUE.finditer(text):
+    for m in _HOSP_CUE.finditer(text) if _FIVE_DIGITS.search(text) else ():
         yield *m.span("v"), "mrn", "likely"
-    for m in _HOSP_FORM.finditer(text):
+    for m in _HOSP_FORM.finditer(text) if letter_digit else ():
         if m["p"] in _HOSP_FORM_NOT:
             continue
         if doc.has(m.start(), _CARE_WORDS, "nat-care") and doc.clinical_near(m.start()):
