@@ -285,6 +285,7 @@ _CLOCK = _c(
     r"|cases|mGy|%|km|miles|\w*\s+(?:RSNA|ARRS|meeting|conference)))",
     re.IGNORECASE,
 )
+_CLOCK_SHAPE = re.compile(r"\d\s?[ap]\.?m\b|\bat\s+(?:around\s+)?[012]\d[0-5]\d", re.IGNORECASE)
 _GENERIC_TIME = _c(r"\b(?:every|each|you|your|usually|always|never|by)\b[^.!?\n]*$", re.IGNORECASE)
 # A night or day called by how it went, as a case story opens: "Wild night in the CT scanner",
 # "Fun night on call", "Incredible day".
@@ -330,7 +331,7 @@ def context(doc: Doc) -> Iterator[Proposal]:
     for m in _WEEKDAY_CASE.finditer(text):
         if doc.clinical(m.start()) and doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "context"
-    for m in _CLOCK.finditer(text):
+    for m in _CLOCK.finditer(text) if _CLOCK_SHAPE.search(text) else ():
         if doc.has(m.start(), _EVENT_CUE, "event") or doc.has(m.start(), _SCHEDULE_CUE, "schedule"):
             continue  # "Grand rounds at 12pm", "party at 3pm"
         if _GENERIC_TIME.search(text, max(0, m.start() - 40), m.start()):

@@ -145,6 +145,7 @@ _EVENT_NO = _c(r"\bEvent\s?(?:#|[Nn]o\.?|[Nn]umber|ID)?\s*:?\s*(?P<v>\d{6,10})\b
 # A DICOM UID (PS3.5 section 9: dot-separated numeric components under an ISO OID root, at
 # most 64 characters): one names one study, series or image, so it leads back to the patient.
 # Eight components or more: an IP address, a version or a root alone ("1.2.840.10008") has fewer.
+_UID_SHAPE = re.compile(r"\d\.\d+\.\d+\.\d+\.\d+\.\d+\.\d+\.\d")
 _DICOM_UID = _c(r"(?<![\w.])[012](?:\.(?:0|[1-9]\d{0,38})){7,}(?![\w]|\.\.|\.\d)")
 # A long bare number in a sentence about a case: most likely a record or exam number.
 _BARE_NUMBER = _c(r"(?<![\w.,/#:-])(?:#\s?)?(?P<v>\d{6,12})(?![\w.,/:-]|\.\d)")
@@ -269,7 +270,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
             yield m.start(), m.end(), "other_id", "likely"
     for m in _EVENT_NO.finditer(text):
         yield *m.span("v"), "accession", "likely"
-    for m in _DICOM_UID.finditer(text):
+    for m in _DICOM_UID.finditer(text) if _UID_SHAPE.search(text) else ():
         yield m.start(), m.end(), "other_id", "likely"
     for m in _ACC_FORM.finditer(text):
         yield m.start(), m.end(), "accession", "likely"

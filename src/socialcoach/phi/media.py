@@ -69,6 +69,7 @@ _PHOTO = _c(
 
 
 # A biometric record's ID: "retina scan ID ... RET-BIO-44820917", "fingerprint template #88213".
+_BIOMETRIC_WORD = re.compile(r"retina|iris|finger|palm|voice|face|biometric", re.IGNORECASE)
 _BIOMETRIC_ID = _c(
     r"\b(?:retina(?:l)?|iris|finger\s?print|palm(?:[- ]vein)?|voice\s?print|face\s?print|biometric)"
     r"(?:\s+(?:scan|template|record|enrol(?:l)?ment))?\s+(?:ID|#|number|no\.?|code)\b[^\n\d]{0,60}?"
@@ -86,7 +87,7 @@ def media(doc: Doc) -> Iterator[Proposal]:
     for m in _BIOMETRIC_MORE.finditer(text):
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield m.start(), m.end(), "biometric", "likely"
-    for m in _BIOMETRIC_ID.finditer(text):
+    for m in _BIOMETRIC_ID.finditer(text) if _BIOMETRIC_WORD.search(text) else ():
         yield *m.span("v"), "biometric", "likely"
     for m in _PHOTO.finditer(text):
         yield m.start(), m.end(), "photo"

@@ -398,12 +398,13 @@ def names(doc: Doc) -> Iterator[Proposal]:
 
 # "GARDINER Paul", "HUGHES, Dorothy": a surname in capitals and a given name, as UK and Irish
 # systems print a patient on a header, a label or a worklist.
+_CAPS_GIVEN_SHAPE = re.compile(r"[A-Z]{2},?\s+[A-Z][a-z]{2}")
 _CAPS_SURNAME_GIVEN = _c(r"\b(?P<l>[A-Z]{2,}(?:-[A-Z]{2,})?),?\s+(?P<f>[A-Z][a-z]{2,})\b")
 
 
 def _names(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
-    for m in _CAPS_SURNAME_GIVEN.finditer(text):
+    for m in _CAPS_SURNAME_GIVEN.finditer(text) if _CAPS_GIVEN_SHAPE.search(text) else ():
         last, first = m["l"], m["f"]
         if lexicon.is_surname(last) and lexicon.is_given(first) and not lexicon.ordinary(first):
             if lexicon.ordinary(last) and not doc.clinical_near(m.start()):
