@@ -285,7 +285,19 @@ _CLOCK = _c(
     r"|cases|mGy|%|km|miles|\w*\s+(?:RSNA|ARRS|meeting|conference)))",
     re.IGNORECASE,
 )
-_CLOCK_SHAPE = re.compile(r"\d\s?[ap]\.?m\b|\bat\s+(?:around\s+)?[012]\d[0-5]\d", re.IGNORECASE)
+# Guards: a word or shape each of the patterns below needs (plain re, one scan each).
+_NIGHT_SHAPE = _c(
+    r"(?:wild|crazy|long|rough|busy|brutal|fun|heroic|incredible|insane|quiet|tough|mad|hectic"
+    r"|intense|strange|weird|sad|hard|emotional|unreal|epic)\s+(?:night|day|shift|call|weekend)",
+    re.IGNORECASE,
+)
+_ROAD_WORD = _c(
+    r"RTC|RTA|MVC|MVA|crash|wreck|rollover|jack-?knife|pile-?up|collision|hit-and-run|\bvs\b"
+    r"|ejected|rolled|traffic\s+stop",
+    re.IGNORECASE,
+)
+_ORG_AFTER_WORD = re.compile(r"\s(?:with|at|for|of)\s+(?:the\s+)?[A-Z]")
+_CLOCK_SHAPE = _c(r"\d\s?[ap]\.?m\b|\bat\s+(?:around\s+)?[012]\d[0-5]\d", re.IGNORECASE)
 _GENERIC_TIME = _c(r"\b(?:every|each|you|your|usually|always|never|by)\b[^.!?\n]*$", re.IGNORECASE)
 # A night or day called by how it went, as a case story opens: "Wild night in the CT scanner",
 # "Fun night on call", "Incredible day".
@@ -338,15 +350,15 @@ def context(doc: Doc) -> Iterator[Proposal]:
             continue  # "every 2nd Tuesday at 7pm", "you don't need to call at 3 am"
         if doc.clinical_near(m.start()) and doc.person(m.start()):
             yield m.start(), m.end(), "context", "possible"
-    for m in _NIGHT_OF.finditer(text):
+    for m in _NIGHT_OF.finditer(text) if _NIGHT_SHAPE.search(text) else ():
         if doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), "context", "possible"
-    for m in _ROAD_EVENT.finditer(text):
+    for m in _ROAD_EVENT.finditer(text) if _ROAD_WORD.search(text) else ():
         if doc.has(m.start(), _NEWS_VETO, "news-veto"):
             continue
         if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), "context", "likely"
-    for m in _ROLE_WITH_ORG.finditer(text):
+    for m in _ROLE_WITH_ORG.finditer(text) if _ORG_AFTER_WORD.search(text) else ():
         if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
             continue
         if doc.has(m.start(), _EVENT_CUE, "event") or _COLLEAGUE_AFTER.match(text, m.end()):

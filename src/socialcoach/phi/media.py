@@ -69,7 +69,7 @@ _PHOTO = _c(
 
 
 # A biometric record's ID: "retina scan ID ... RET-BIO-44820917", "fingerprint template #88213".
-_BIOMETRIC_WORD = re.compile(r"retina|iris|finger|palm|voice|face|biometric", re.IGNORECASE)
+_BIOMETRIC_WORD = _c(r"retina|iris|finger|palm|voice|face|biometric", re.IGNORECASE)
 _BIOMETRIC_ID = _c(
     r"\b(?:retina(?:l)?|iris|finger\s?print|palm(?:[- ]vein)?|voice\s?print|face\s?print|biometric)"
     r"(?:\s+(?:scan|template|record|enrol(?:l)?ment))?\s+(?:ID|#|number|no\.?|code)\b[^\n\d]{0,60}?"

@@ -304,6 +304,14 @@ _DIGIT_LETTER = re.compile(r"\d[ -]?[A-Z]")
 _DIGIT_GROUPS = re.compile(r"\d{3}[ -]?\d{3}")
 _SEVEN_DIGITS = re.compile(r"\d{7}")
 _FIVE_DIGITS = re.compile(r"\d{5}")
+# case-insensitive guards run folded (_c): a superset of each pattern's cue, found with `in`
+_HEALTH_CUE_WORD = _c(
+    r"nhs|chi|h\s?&\s?c|hcn|phn|phin|ohip|ramq|ahcip|msp|msi|ihi|nhi|dva|health|care\s?card"
+    r"|medical\s+card|gold\s+card|carte|medicare",
+    re.IGNORECASE,
+)
+_NINO_WORD = _c(r"\bni\b|nino|n\.i\.|national\s+insurance", re.IGNORECASE)
+_PLATE_WORD = _c(r"reg|plate|car|van|ute|motorbike|parked", re.IGNORECASE)
 _UK_PHONE_SHAPE = re.compile(r"\+44|(?<!\d)0\d{2,4}\s\d{3}")
 
 
@@ -318,7 +326,7 @@ def national(doc: Doc) -> Iterator[Proposal]:
     digit_letter = letter_digit or _DIGIT_LETTER.search(text) is not None
     groups = _DIGIT_GROUPS.search(text) is not None
     cued: set[int] = set()
-    if letter_digit or groups:
+    if (letter_digit or groups) and _HEALTH_CUE_WORD.search(text):
         for m in _HEALTH_CUED.finditer(text):
             cued.add(m.start("v"))
             yield *m.span("v"), "health_plan", "likely"
@@ -335,7 +343,7 @@ def national(doc: Doc) -> Iterator[Proposal]:
             continue
         if doc.has(m.start(), _CARE_WORDS, "nat-care") or doc.clinical_near(m.start()):
             yield *m.span("v"), "health_plan", "likely" if re.search(r"\D", v) else "possible"
-    for m in _NINO_CUE.finditer(text):
+    for m in _NINO_CUE.finditer(text) if _NINO_WORD.search(text) else ():
         yield *m.span("v"), "ssn", "likely"  # with its cue, whatever the allocation rules say
     for m in _NINO.finditer(text) if letter_digit else ():
         if nino_ok(m["v"]) and (
@@ -360,7 +368,7 @@ def national(doc: Doc) -> Iterator[Proposal]:
             yield *m.span("v"), "health_plan", "likely"
     for m in _PRISON.finditer(text) if letter_digit else ():
         yield *m.span("v"), "other_id", "likely"
-    for m in _UK_PLATE.finditer(text) if digit_letter else ():
+    for m in _UK_PLATE.finditer(text) if digit_letter and _PLATE_WORD.search(text) else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield *m.span("v"), "vehicle", "likely"
     for m in _UK_PHONE.finditer(text) if _UK_PHONE_SHAPE.search(text) else ():
