@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain as _chain
 
 from ._base import _EVENT_CUE, _WEEKDAYS, Doc, Proposal, _c
 from .dates import _DATE_EVENT, _SCHEDULE_CUE
@@ -39,7 +40,6 @@ _PUBLIC_ROLE = _c(
     r"(?:(?:football|basketball|soccer|baseball|hockey)\s+)?"
     r"(?:mayor|senator|governor|congress(?:man|woman)|council(?:man|woman|lor)"
     r"|sheriff|police\s+chief|fire\s+chief|judge|pastor|priest|rabbi|imam|bishop|principal"
-    r"|MP|MSP|MLA|MPP|TD|councillor|lord\s+mayor|provost|headteacher|headmaster|headmistress"
     r"|superintendent|coach|news\s+anchor|anchor(?:man|woman)?|weather(?:man|woman)|TV\s+host"
     r"|radio\s+host|celebrity|actor|actress|singer|rapper|influencer|quarterback|CEO|CFO"
     r"|president|prime\s+minister|athlete|footballer|Olympian|star)(?:'s(?:\s+(?:wife|husband"
@@ -47,6 +47,19 @@ _PUBLIC_ROLE = _c(
     r"|\bOlympic\s+[a-z]+(?:er|ist|or|ian)\b|\b(?:NFL|NBA|MLB|NHL|MLS|WNBA|Premier\s+League"
     r"|pro|professional)\s+(?:player|athlete|quarterback|pitcher|star)\b",
     re.IGNORECASE,
+)
+# The same for the offices of the UK, Ireland, Australia and Canada: a pattern of its own, so
+# each keeps its literal precondition (a list of over 48 words has none).
+_PUBLIC_ROLE_MORE = _c(
+    # written out in each case (not re.IGNORECASE) so that "MP" and "TD" are the offices, not
+    # the letters inside "temp" or "std", and the pattern keeps its literal precondition
+    r"\b(?:(?:[Tt]he|THE|[Oo]ur|OUR|[Aa]|[Yy]our|YOUR|[Mm]y|MY|[Tt]his|THIS)\s+)(?:(?:[Ll]ocal|LOCAL"
+    r"|[Tt]own|TOWN|[Cc]ity|CITY|[Cc]ounty|COUNTY|[Ff]ormer|FORMER|[Bb]eloved|BELOVED|[Ff]amous"
+    r"|FAMOUS|[Ww]ell-known|WELL-KNOWN)\s+)*(?:MP|MSP|MLA|MPP|TD|mp|msp|mla|mpp|td|[Cc]ouncillor"
+    r"|COUNCILLOR|Lord\s+Mayor|lord\s+mayor|LORD\s+MAYOR|[Pp]rovost|PROVOST|[Hh]eadteacher"
+    r"|HEADTEACHER|[Hh]eadmaster|HEADMASTER|[Hh]eadmistress|HEADMISTRESS)"
+    r"(?:['\u2019][sS](?:\s+(?:wife|husband|son|daughter|mother|father|kid|child|WIFE|HUSBAND|SON"
+    r"|DAUGHTER|MOTHER|FATHER|KID|CHILD))?)?\b"
 )
 _PUBLIC_VETO = _c(
     r"(?:ACR|RSNA|ESR|ARRS|SIIM|ASNR|SNMMI|AAPM|society|college|association|department|program"
@@ -286,18 +299,8 @@ _CLOCK = _c(
     re.IGNORECASE,
 )
 # Guards: a word or shape each of the patterns below needs (plain re, one scan each).
-_NIGHT_SHAPE = _c(
-    r"(?:wild|crazy|long|rough|busy|brutal|fun|heroic|incredible|insane|quiet|tough|mad|hectic"
-    r"|intense|strange|weird|sad|hard|emotional|unreal|epic)\s+(?:night|day|shift|call|weekend)",
-    re.IGNORECASE,
-)
-_ROAD_WORD = _c(
-    r"RTC|RTA|MVC|MVA|crash|wreck|rollover|jack-?knife|pile-?up|collision|hit-and-run|\bvs\b"
-    r"|ejected|rolled|traffic\s+stop",
-    re.IGNORECASE,
-)
 _ORG_AFTER_WORD = re.compile(r"\s(?:with|at|for|of)\s+(?:the\s+)?[A-Z]")
-_CLOCK_SHAPE = _c(r"\d\s?[ap]\.?m\b|\bat\s+(?:around\s+)?[012]\d[0-5]\d", re.IGNORECASE)
+_CLOCK_SHAPE = re.compile(r"\d ?[apAP]\.?[mM]\b|[012]\d[0-5]\d")
 _GENERIC_TIME = _c(r"\b(?:every|each|you|your|usually|always|never|by)\b[^.!?\n]*$", re.IGNORECASE)
 # A night or day called by how it went, as a case story opens: "Wild night in the CT scanner",
 # "Fun night on call", "Incredible day".
@@ -350,10 +353,10 @@ def context(doc: Doc) -> Iterator[Proposal]:
             continue  # "every 2nd Tuesday at 7pm", "you don't need to call at 3 am"
         if doc.clinical_near(m.start()) and doc.person(m.start()):
             yield m.start(), m.end(), "context", "possible"
-    for m in _NIGHT_OF.finditer(text) if _NIGHT_SHAPE.search(text) else ():
+    for m in _NIGHT_OF.finditer(text):
         if doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), "context", "possible"
-    for m in _ROAD_EVENT.finditer(text) if _ROAD_WORD.search(text) else ():
+    for m in _ROAD_EVENT.finditer(text):
         if doc.has(m.start(), _NEWS_VETO, "news-veto"):
             continue
         if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
@@ -365,7 +368,7 @@ def context(doc: Doc) -> Iterator[Proposal]:
             continue
         if doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
             yield m.start(), m.end(), "context", "likely"
-    for m in _PUBLIC_ROLE.finditer(text):
+    for m in _chain(_PUBLIC_ROLE.finditer(text), _PUBLIC_ROLE_MORE.finditer(text)):
         if _PUBLIC_VETO.search(text, max(0, m.start() - 25), m.start()):
             continue
         if doc.clinical(m.start()) or doc.person(m.start()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain as _chain
 
 from . import lexicon
 from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, _PRESENTED, Doc, Proposal, _c
@@ -232,9 +233,14 @@ _HOLIDAYS = _c(
     r"|boxing\s+day|canada\s+day|st\.?\s+patrick['\u2019]?s\s+day|cinco\s+de\s+mayo|diwali"
     r"|eid(?:\s+al-\w+)?|hanukkah|chanukah|yom\s+kippur|rosh\s+hashanah|lunar\s+new\s+year"
     r"|chinese\s+new\s+year|d[ií]a\s+de\s+los\s+muertos|nochebuena|veterans\s+day"
-    r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan"
-    # the UK, Ireland, Australia, New Zealand and Canada
-    r"|bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night|easter\s+monday"
+    r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan)\b",
+    re.IGNORECASE,
+)
+# The UK's, Ireland's, Australia's, New Zealand's and Canada's: a pattern of its own so that
+# both keep their literal precondition (an alternation of over 48 words has none).
+_HOLIDAYS_MORE = _c(
+    r"\b(?:(?:on|over|during|for|at|before|after|around|the\s+day\s+after)\s+)?(?:the\s+)?"
+    r"(?:bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night|easter\s+monday"
     r"|(?:early\s+)?may\s+bank\s+holiday|(?:august|spring|summer)\s+bank\s+holiday|whitsun"
     r"|shrove\s+tuesday|pancake\s+day|remembrance\s+(?:day|sunday)|anzac\s+day|australia\s+day"
     r"|waitangi\s+day|victoria\s+day|family\s+day|civic\s+holiday|st\.?\s+(?:andrew|david|george)"
@@ -348,7 +354,7 @@ def dates(doc: Doc) -> Iterator[Proposal]:
         a, b = int(m["a"]), int(m["b"])
         if (_valid_date(a, b) or _valid_date(b, a)) and doc.clinical_near(m.start()):
             yield m.start(), m.end(), "date", "likely"
-    for m in _HOLIDAYS.finditer(text):
+    for m in _chain(_HOLIDAYS.finditer(text), _HOLIDAYS_MORE.finditer(text)):
         if doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto") or _event_not_care(doc, m.start()):
             continue
         if doc.clinical_near(m.start()):

@@ -305,6 +305,14 @@ _DIGIT_GROUPS = re.compile(r"\d{3}[ -]?\d{3}")
 _SEVEN_DIGITS = re.compile(r"\d{7}")
 _FIVE_DIGITS = re.compile(r"\d{5}")
 # case-insensitive guards run folded (_c): a superset of each pattern's cue, found with `in`
+_SIX_DIGITS = re.compile(r"\d{6}")
+_SIX_DIGITS_SPACED = re.compile(r"\d{2} ?\d{2} ?\d{2}")
+_INWARD_CODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}\b")
+_LETTER_DIGIT_LETTER = re.compile(r"[A-Z]\d[A-Z]")
+_ROUTING_KEY = re.compile(r"[A-Z]\d[\dW]")
+_NHI_SHAPE = re.compile(r"[A-Z]{3}\d{4}")
+_PRISON_WORD = _c(r"prison", re.IGNORECASE)
+_DISTRICT_WORD = _c(r"lives\s+in|living\s+in|post|area|district", re.IGNORECASE)
 _HEALTH_CUE_WORD = _c(
     r"nhs|chi|h\s?&\s?c|hcn|phn|phin|ohip|ramq|ahcip|msp|msi|ihi|nhi|dva|health|care\s?card"
     r"|medical\s+card|gold\s+card|carte|medicare",
@@ -312,7 +320,7 @@ _HEALTH_CUE_WORD = _c(
 )
 _NINO_WORD = _c(r"\bni\b|nino|n\.i\.|national\s+insurance", re.IGNORECASE)
 _PLATE_WORD = _c(r"reg|plate|car|van|ute|motorbike|parked", re.IGNORECASE)
-_UK_PHONE_SHAPE = re.compile(r"\+44|(?<!\d)0\d{2,4}\s\d{3}")
+_UK_PHONE_SHAPE = re.compile(r"0\d{2,4}\s\d{3}|\+44")
 
 
 @recognizer("national")
@@ -343,9 +351,10 @@ def national(doc: Doc) -> Iterator[Proposal]:
             continue
         if doc.has(m.start(), _CARE_WORDS, "nat-care") or doc.clinical_near(m.start()):
             yield *m.span("v"), "health_plan", "likely" if re.search(r"\D", v) else "possible"
-    for m in _NINO_CUE.finditer(text) if _NINO_WORD.search(text) else ():
+    nino_shape = _SIX_DIGITS_SPACED.search(text) is not None
+    for m in _NINO_CUE.finditer(text) if nino_shape and _NINO_WORD.search(text) else ():
         yield *m.span("v"), "ssn", "likely"  # with its cue, whatever the allocation rules say
-    for m in _NINO.finditer(text) if letter_digit else ():
+    for m in _NINO.finditer(text) if letter_digit and nino_shape else ():
         if nino_ok(m["v"]) and (
             doc.has(m.start(), _CARE_WORDS, "nat-care") or doc.person(m.start())
         ):
@@ -366,7 +375,7 @@ def national(doc: Doc) -> Iterator[Proposal]:
             yield *m.span("v"), "other_id", "likely"
         for m in _NDIS.finditer(text):
             yield *m.span("v"), "health_plan", "likely"
-    for m in _PRISON.finditer(text) if letter_digit else ():
+    for m in _PRISON.finditer(text) if letter_digit and _PRISON_WORD.search(text) else ():
         yield *m.span("v"), "other_id", "likely"
     for m in _UK_PLATE.finditer(text) if digit_letter and _PLATE_WORD.search(text) else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
@@ -374,21 +383,25 @@ def national(doc: Doc) -> Iterator[Proposal]:
     for m in _UK_PHONE.finditer(text) if _UK_PHONE_SHAPE.search(text) else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield m.start(), m.end(), "phone", "likely"
-    for pattern in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE) if letter_digit else ():
-        for m in pattern.finditer(text):
+    for pattern, shape in (
+        (_UK_POSTCODE, _INWARD_CODE),
+        (_CA_POSTCODE, _LETTER_DIGIT_LETTER),
+        (_EIRCODE, _ROUTING_KEY),
+    ):
+        for m in pattern.finditer(text) if letter_digit and shape.search(text) else ():
             tied = doc.person(m.start()) or doc.clinical_near(m.start())
             cue = _POSTCODE_CUE.search(text, max(0, m.start() - 60), m.start())
             if tied or cue:
                 yield *m.span("v"), "zip", "likely" if tied and cue else "possible"
-    for m in _POST_DISTRICT.finditer(text) if letter_digit else ():
+    for m in _POST_DISTRICT.finditer(text) if letter_digit and _DISTRICT_WORD.search(text) else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield *_span(m, "v", "w"), "zip", "likely"
-    for m in _NHI_BARE.finditer(text) if letter_digit else ():
+    for m in _NHI_BARE.finditer(text) if _NHI_SHAPE.search(text) else ():
         if nhi_ok(m["v"]) and doc.has(m.start(), _CARE_WORDS, "nat-care"):
             yield *m.span("v"), "health_plan", "likely"
     for m in _HOSP_CUE.finditer(text) if _FIVE_DIGITS.search(text) else ():
         yield *m.span("v"), "mrn", "likely"
-    for m in _HOSP_FORM.finditer(text) if letter_digit else ():
+    for m in _HOSP_FORM.finditer(text) if letter_digit and _SIX_DIGITS.search(text) else ():
         if m["p"] in _HOSP_FORM_NOT:
             continue
         if doc.has(m.start(), _CARE_WORDS, "nat-care") and doc.clinical_near(m.start()):
