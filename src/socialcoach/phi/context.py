@@ -305,7 +305,7 @@ _GENERIC_TIME = _c(r"\b(?:every|each|you|your|usually|always|never|by)\b[^.!?\n]
 # A night or day called by how it went, as a case story opens: "Wild night in the CT scanner",
 # "Fun night on call", "Incredible day".
 _NIGHT_OF = _c(
-    r"(?:^|(?<=[\n.!?]\s))(?:(?:what\s+an?|such\s+an?)\s+)?(?:wild|crazy|long|rough|busy|brutal"
+    r"\b(?:(?:what\s+an?|such\s+an?)\s+)?(?:wild|crazy|long|rough|busy|brutal"
     r"|fun|heroic|incredible|insane|quiet|tough|wild|mad|hectic|intense|strange|weird|sad|hard"
     r"|emotional|unreal|epic)\s+(?:night|day|shift|call|weekend)(?:\s+on\s+call)?\b",
     re.IGNORECASE,
@@ -354,6 +354,9 @@ def context(doc: Doc) -> Iterator[Proposal]:
         if doc.clinical_near(m.start()) and doc.person(m.start()):
             yield m.start(), m.end(), "context", "possible"
     for m in _NIGHT_OF.finditer(text):
+        at = m.start()  # only as a sentence opens ("Wild night in the CT scanner.")
+        if at and not (at >= 2 and text[at - 2] in "\n.!?" and text[at - 1].isspace()):
+            continue
         if doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), "context", "possible"
     for m in _ROAD_EVENT.finditer(text):
