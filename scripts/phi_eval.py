@@ -47,6 +47,11 @@ PARTS = {
     # writer I: the frozen holdout of round 3, scored once after the merge
     # (docs/phi-checker.md); a regression set since, never used to train the learned layer
     "holdout_i": DATA / "phi_holdout_i.jsonl",
+    # writers J (US mix) and K (UK, Ireland, Australia, Canada): issue 14's fourth round, each
+    # scored blind on arrival before anyone read it (docs/phi-checker.md, "Round 4");
+    # development sets since
+    "dev_j": DATA / "phi_dev_j.jsonl",
+    "dev_k": DATA / "phi_dev_k.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -12,7 +12,7 @@ the tagger (averaged perceptron over words) learns spans no rule found. Training
 Python, ordered and seeded, so the same corpora give the same bytes (`--check` proves it).
 
 Writers (the prefix of each id): A dev_a, B dev_b, C holdout_c, D dev_d, E dev_e, F holdout_f,
-and G, H (round 3) when they are committed. The project's own tune/holdout corpora were written
+G, H (round 3) and J, K (round 4). The project's own tune/holdout corpora were written
 by the rule author; they are regression sets and are not used for training or figures.
 """
 
@@ -48,6 +48,9 @@ WRITERS = {
     "F": DATA / "phi_holdout_f.jsonl",
     "G": DATA / "phi_dev_g.jsonl",
     "H": DATA / "phi_dev_h.jsonl",
+    # round 4: J (US mix) and K (UK, Ireland, Australia, Canada), each scored blind first
+    "J": DATA / "phi_dev_j.jsonl",
+    "K": DATA / "phi_dev_k.jsonl",
 }
 OUT = ROOT / "src" / "socialcoach" / "phi" / "data" / learned.MODEL_FILE
 SEED = 14
@@ -56,7 +59,7 @@ JUDGE_L2 = 1e-4
 TAG_EPOCHS = 6
 # Decision thresholds, chosen on the pooled leave-one-writer-out run (docs/phi-checker.md).
 THRESHOLDS = {
-    "drop": 0.15,  # a "possible" candidate the judge gives less than this is dropped
+    "drop": 0.10,  # a "possible" candidate the judge gives less than this is dropped
     "drop_likely": 0.0,  # and a "likely" one: never (the issue names those forms; the judge may
     # only make them "possible")
     "likely": 0.50,

@@ -54,6 +54,33 @@ async def test_a_pasted_worklist_line_is_flagged_fixed_with_one_key_and_undone(p
         await pilot.press("ctrl+q")
 
 
+UK_WORKLIST = "HUGHES, Dorothy   NHS 943 476 5919   DOB 12/03/1931   XR L HIP   Ward 24 Bay 2\n"
+
+
+async def test_a_uk_worklist_line_is_flagged_and_fixed_with_one_key(plan_path: Path):
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        draft, box = await _open(pilot)
+        draft.insert(UK_WORKLIST)
+        await _settle(pilot)
+        await until(pilot, lambda: "HUGHES, Dorothy" in str(box.render()), "the report")
+        report = str(box.render())
+        assert "LIKELY line 1, name: HUGHES, Dorothy" in report
+        assert "LIKELY line 1, health_plan:" in report and "943 476 5919" in report
+        assert "LIKELY line 1, geo_small:" in report
+        await pilot.press("ctrl+t")
+        await _settle(pilot)
+        # the NHS number goes with its cue word, the date of birth with its "DOB" (its year
+        # alone would still say over 89)
+        assert draft.text == "A patient XR L HIP\n"
+        await until(pilot, lambda: str(box.render()).startswith("Nothing flagged"), "re-check")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert draft.text == UK_WORKLIST
+        await pilot.press("ctrl+q")
+
+
 async def test_the_fix_button_does_what_the_key_does(plan_path: Path):
     save_plan(Plan(), plan_path)
     app = SocialCoachApp(plan_path=plan_path)

@@ -33,3 +33,25 @@ def test_a_patients_contact_details_are_flagged(draft: str, needle: str, categor
 )
 def test_public_dns_wifi_course_and_charity_links_are_not_flagged(draft: str) -> None:
     assert_clean(draft, "ip", "url")
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["recruiting@example.org", "careers@pinnacle.example.com", "rads.residency@example.org"],
+)
+def test_a_role_mailbox_in_a_hiring_post_is_not_flagged(address: str) -> None:
+    assert_clean(f"We're hiring two radiologists! Questions: {address}", "email")
+
+
+def test_a_patients_own_mailbox_is_still_flagged() -> None:
+    assert_flags(
+        "Her email is chiomaokoro.ng@example.net, should I reply?", "chiomaokoro.ng", "email"
+    )
+    # a role-like name tied to the patient by the sentence still counts
+    assert_flags("her family's email is info@okorofamily.example.net", "info@", "email")
+
+
+def test_a_uk_phone_number_tied_to_a_patient_is_flagged() -> None:
+    draft = "Tried calling the patient's wife: the system had 0117 555 0922, the GP 07700 555 631"
+    assert_flags(draft, "0117 555 0922", "phone")
+    assert_flags(draft, "07700 555 631", "phone")

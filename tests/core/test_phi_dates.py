@@ -40,3 +40,26 @@ def test_a_date_tied_to_care_is_flagged(draft: str, needle: str) -> None:
 )
 def test_event_exam_and_history_dates_are_not_flagged(draft: str) -> None:
     assert_clean(draft, "date")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("bonfire night, 11 firework hand injuries by midnight, one lad lost a thumb", "bonfire"),
+        ("came in on Anzac Day after a fall at the march, CT showed a hip fracture", "Anzac"),
+        ("admitted over Hogmanay with a head injury", "Hogmanay"),
+    ],
+)
+def test_uk_irish_and_australian_holidays_tied_to_care_are_dates(draft: str, needle: str) -> None:
+    assert_flags(draft, needle, "date")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our residents presented 9 abstracts at ARRS in San Diego, April 27 - May 1!",
+        "Proud of our residents who presented 11 posters at RSNA in Chicago, Nov 29 - Dec 3.",
+    ],
+)
+def test_a_talk_presented_is_not_a_patient_presenting(draft: str) -> None:
+    assert_clean(draft, "date")

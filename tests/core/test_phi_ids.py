@@ -47,3 +47,51 @@ def test_medical_numbers_and_society_handles_are_not_ids(draft: str) -> None:
     assert_clean(
         draft, "mrn", "accession", "account", "health_plan", "license", "device", "other_id"
     )
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        (
+            "a case exported with UID 1.2.826.0.1.3680043.8.498.1177264493 intact, traced to the"
+            " patient",
+            "1.2.826.0.1.3680043.8.498.1177264493",
+            "other_id",
+        ),
+        (
+            "the histo request had the lab no. H24-08812 on the patient's biopsy",
+            "H24-08812",
+            "accession",
+        ),
+        (
+            "retina scan ID pasted into the indication: RET-BIO-44820917, r/o papilledema",
+            "RET-BIO-44820917",
+            "biometric",
+        ),
+        (
+            "Bloke rolled his ute, QLD rego 482 KTZ per the handover, walked in with a burst"
+            " fracture",
+            "482 KTZ",
+            "vehicle",
+        ),
+        (
+            "A relative messaged me from @shaz.b.ali asking about her aunty's CT",
+            "@shaz.b.ali",
+            "other_id",
+        ),
+    ],
+)
+def test_round_four_forms_are_flagged(draft: str, needle: str, category: str) -> None:
+    assert_flags(draft, needle, category)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "the DICOM root 1.2.840.10008 is in every header",  # a root, not one study's UID
+        "PACS 10.2.1.4 is out, and PMID 12345678 explains the sign",
+        "our registrar spent 2 hours on the reg rota",
+    ],
+)
+def test_a_uid_root_a_version_and_a_paper_are_not_ids(draft: str) -> None:
+    assert_clean(draft, "other_id", "mrn", "vehicle")

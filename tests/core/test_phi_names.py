@@ -33,7 +33,9 @@ def test_a_patient_name_is_flagged_in_every_form(draft: str, needle: str) -> Non
 def test_an_accented_name_typed_decomposed_is_flagged_whole_at_the_right_offsets() -> None:
     draft = unicodedata.normalize("NFD", "José García presented with hemoptysis")
     hits = found(draft)
-    assert ("name", draft[: len(unicodedata.normalize("NFD", "José García"))], "likely") in hits
+    # the offsets and the whole name are the point; how sure to be is the learned judge's call
+    whole = draft[: len(unicodedata.normalize("NFD", "José García"))]
+    assert any(c == "name" and t == whole for c, t, _ in hits), hits
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,26 @@ def test_the_users_own_name_is_not_a_patient_name() -> None:
     assert_clean("Jane Miller here, reading CT today", "name") if False else None
     hits = found("Maria Lopez presented her CT case today", author_names=["Dr. Maria Lopez"])
     assert not [h for h in hits if h[0] == "name"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Consultant colorectal surgeon Mr Adebayo did the most elegant right hemi at the meeting",
+        "Thank you Dr Lawrie and Mr Gilchrist (general surgery) for a great first month",
+        "Any questions email the RPA, Ms Siobhan Kerrigan, about the new DRLs",
+    ],
+)
+def test_a_uk_colleague_with_mr_or_ms_and_a_role_is_not_a_patient(draft: str) -> None:
+    assert_clean(draft, "name")
+
+
+def test_a_role_before_a_possessive_name_does_not_hide_a_relative() -> None:
+    # the nurse is the patient's daughter: her name identifies him
+    draft = "Our nurse Becky's dad, Mr. Roland Pryce, came to the ER on the Fourth"
+    assert_flags(draft, "Roland Pryce", "name")
+
+
+def test_a_header_with_the_surname_in_capitals_then_the_given_name_is_a_name() -> None:
+    draft = "the retinal photo header still showed 'GARDINER Paul 1954' in our WhatsApp group"
+    assert_flags(draft, "GARDINER Paul", "name")

@@ -81,6 +81,7 @@ def test_the_registry_has_one_recognizer_per_family() -> None:
         "places",
         "media",
         "context",
+        "national",
     }
     assert set(categories.TABLE) == set(phi.CATEGORIES)
     priorities = [c.priority for c in categories.TABLE.values()]
@@ -97,3 +98,14 @@ def test_editing_one_paragraph_of_an_article_checks_only_that_paragraph_again() 
     assert phi._paragraph_candidates.cache_info().misses == before + 1
     assert len(again) == len(first)
     assert [f.text for f in again] == [f.text for f in first]
+
+
+def test_a_date_of_birth_ninety_years_back_is_dropped_with_its_cue() -> None:
+    # cut to its year it would still say "over 89"
+    draft = "HUGHES, Dorothy DOB 12/03/1931 XR L HIP"
+    assert phi.fix_text(draft) == "A patient XR L HIP"
+    assert phi.fix_text("scan on 3/14/2024 for flank pain") == "scan in 2024 for flank pain"
+
+
+def test_a_national_number_goes_with_its_cue_word() -> None:
+    assert phi.fix_text("her NHS no. 943 476 5919 was on the request") == "her was on the request"

@@ -40,3 +40,8 @@ def test_a_place_tied_to_a_patient_is_flagged(draft: str, needle: str, category:
 )
 def test_states_workplaces_conferences_and_history_are_not_flagged(draft: str) -> None:
     assert_clean(draft, "geo_small", "address", "zip")
+
+
+def test_a_date_and_a_title_are_not_a_street_address() -> None:
+    draft = "Applications for the patient-safety fellowship close 1 February. Contact Dr. Obi."
+    assert_clean(draft, "address")

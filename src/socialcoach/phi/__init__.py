@@ -25,7 +25,17 @@ from .categories import CATEGORIES, CONFIDENCE, TABLE
 from .own import OwnDetails
 from .registry import RECOGNIZERS
 
-_RECOGNIZER_MODULES = ("ages", "contact", "context", "dates", "ids", "media", "names", "places")
+_RECOGNIZER_MODULES = (
+    "ages",
+    "contact",
+    "context",
+    "dates",
+    "ids",
+    "media",
+    "names",
+    "national",
+    "places",
+)
 _registered: list[bool] = []
 
 
@@ -192,15 +202,19 @@ def _all_candidates(text: str) -> list[Cand]:
 
     clinical = Doc(text).draft_clinical()
     cands: list[Cand] = []
+    rule_likely: set[tuple[int, int, str]] = set()
     start = 0
     for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
         if text[start:end].strip():
             for s, e, cat, conf in _paragraph_candidates(text[start:end], clinical):
                 cands.append((s + start, e + start, cat, conf))
+            for s, e, cat, conf in _rule_candidates(text[start:end], clinical):
+                if conf == "likely":
+                    rule_likely.add((s + start, e + start, cat))
         if brk:
             start = brk.end()
-    return subject.judge(text, cands)
+    return subject.judge(text, cands, frozenset(rule_likely))
 
 
 def check(

@@ -534,10 +534,18 @@ def _c(pattern: str, flags: int = 0, *, scan_first: bool = False) -> Any:
     return _Pat(pattern, bool(flags & re.IGNORECASE), scan_first, flags & re.MULTILINE)
 
 
+# "presented with", "presented to the ED": a patient; "presented 9 abstracts", "presented by
+# Dr. Obi", "presented at RSNA": a talk.
+_PRESENTED = (
+    r"presented(?!\s+(?:by|at|our|my|their|\d|(?:[\w-]+\s+)?(?:posters?|abstracts?|papers?"
+    r"|talks?|lectures?|research|work|data|findings|results|cases?)\b))"
+)
 # Words that tie a sentence to a real patient encounter (not a lecture or a paper).
 _CLINICAL_CUE = _c(
     r"\b(?:patients?|pts?|scann?(?:ed|ing)|imaged|I\s+read|we\s+read|read\s+(?:a|an|the|his|her)\b"
-    r"|saw\s+(?:a|an|the)|(?:came|brought|rolled|wheeled)\s+in|presented|admitted|discharged"
+    r"|saw\s+(?:a|an|the)|(?:came|brought|rolled|wheeled)\s+in|"
+    + _PRESENTED
+    + r"|admitted|discharged"
     r"|ED|ER|A&E|ICU|NICU|PICU|traumas?|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
     r"|consults?|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET|CXR|KUB"
     r"|films?"
@@ -566,7 +574,9 @@ _CLINICAL_CUE = _c(
 )
 # Stronger evidence that a sentence is about a particular patient (confirms bare full names).
 _PATIENT_CUE = _c(
-    r"\b(?:patients?|pts?|\d{1,3}\s?(?:yo|y/o|-?year-old|[MF])|diagnosed|admitted|presented"
+    r"\b(?:patients?|pts?|\d{1,3}\s?(?:yo|y/o|-?year-old|[MF])|diagnosed|admitted|"
+    + _PRESENTED
+    + r""
     r"|discharged|scann?ed|imaged|biops(?:y|ied)|DOB|MRN|requisition|(?:his|her|their)\s+"
     r"(?:CT|MRI|MR|scan|X-?ray|ultrasound|mammogram|report|results|images|biopsy))\b",
     re.IGNORECASE,
@@ -594,7 +604,9 @@ _PERSON_CUE = _c(
     r"|mẹ|bố|nieta|nieto|tío|tía|deputy|nun|pastor|coach|mr|mrs|ms|miss|mx"
     r"|tío|tía|madame|monsieur|frau|herr|lola|lolo|manong|manang|tita|tito|cụ|ông|bà"
     r"|sir|you\s+are|you['\u2019]re|fisherman|trucker|rancher|lobsterman|nun|priest|inmate"
-    r"|came\s+in|presented|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]"
+    r"|came\s+in|"
+    + _PRESENTED
+    + r"|admitted|brought|\d{1,3}\s?(?:yo|y/o|-?year-old)|\d{1,3}\s?[MF]"
     # words that only refer to people: "a widow who", "the Kowalczyk family", "whose barn"
     r"|who|whom|whose|family|widow|widower|survivor|couple|clan|folks|came\s+to|retired)\b",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from . import lexicon
 from ._base import Doc, Proposal, _c
 from .registry import recognizer
 
@@ -143,7 +144,8 @@ _AGE_PHRASE_AFTER = _c(
     re.IGNORECASE,
 )
 _THING_BEFORE = _c(
-    r"\b(?:building|hospital|church|house|home|school|bridge|tree|scanner|machine|institution"
+    r"\b(?:building|hospital|church|house|(?<!nursing\s)(?<!care\s)(?<!group\s)home|school"
+    r"|bridge|tree|scanner|machine|institution"
     r"|program|department|journal|society|company|tradition|practice|clinic|library|museum"
     r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube)s?\b"
     r"[^.!?\n]{0,30}$",
@@ -154,6 +156,15 @@ _PERSONISH_AFTER = _c(
     r"|pt|gentleman|gent|lady|guy|veteran|vet|widow|widower|grand\w+|resident|retiree|farmer"
     r"|mother|father|mom|dad|nun|priest|boy|girl)\b)"
 )
+
+
+_WORD_BEFORE_IS = _c(r"([A-Z][a-z]+)\s+$")
+
+
+def _given_before(text: str, pos: int) -> bool:
+    """ "Ernest is 93": a given name (public name lists) just before "is" + the number."""
+    m = _WORD_BEFORE_IS.search(text, max(0, pos - 20), pos)
+    return m is not None and lexicon.given_like(m[1]) and not lexicon.ordinary(m[1])
 
 
 def _this_year() -> int:
@@ -217,7 +228,7 @@ def ages(doc: Doc) -> Iterator[Proposal]:
         s0 = m.start("n")
         if _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
-        if doc.person(s0):
+        if doc.person(s0) or _given_before(text, m.start()):
             yield *m.span("n"), "age_over_89", "likely"
     for m in _HIS_NTH.finditer(text):
         yield m.start(), m.end(), "age_over_89", "likely"

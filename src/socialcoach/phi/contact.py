@@ -89,6 +89,48 @@ _NETWORK_CUE = _c(
 )
 
 
+# Role mailboxes: an organisation's address, not a person's. RFC 2142 ("Mailbox names for
+# common services, roles and functions") lists info, marketing, sales, support, abuse, noc,
+# security, postmaster, hostmaster, usenet, news, webmaster, www, uucp and ftp; the rest are
+# the same kind of role as hospitals and programmes name them (recruiting@, residency@, cme@).
+_ROLE_MAILBOX = frozenset(
+    _words(
+        "info marketing sales support abuse noc security postmaster hostmaster usenet news"
+        " webmaster www uucp ftp recruiting recruitment recruit careers career jobs job hr"
+        " admissions admission residency residents fellowship fellowships program programme"
+        " office contact contactus hello enquiries enquiry inquiries inquiry events event cme"
+        " education training registrar scheduling bookings booking referrals referral admin"
+        " media press communications comms team noreply no-reply donate giving foundation"
+        " volunteer volunteers protocols department dept coordinator"
+    )
+)
+
+
+def _role_mailbox(address: str) -> bool:
+    """Whether an email's local part names a role ("recruiting@", "rads.residency@")."""
+    local = address.split("@", 1)[0].lower()
+    return any(part in _ROLE_MAILBOX for part in re.split(r"[._+-]", local))
+
+
+# A record or health number's cue right before a number in a phone's shape.
+_ID_CUE_BEFORE = _c(
+    r"\b(?:NHS|CHI|H\s?&\s?C|HCN|PHN|PHIN|OHIP|IHI|MRN|(?i:health\s+(?:card|number)"
+    r"|medicare|hospital\s+(?:no|number)|hosp\s+no))(?:\s*(?i:number|no\.?|#|card|is|was|:))*"
+    r"\W{0,3}$"
+)
+
+
+def _not_nanp_but_nhs(number: str) -> bool:
+    """A 3-3-4 number no North American plan allows (area code or exchange starting 0 or 1)
+    that passes the NHS modulus 11 check: a health number (national.py), not a phone."""
+    from .national import nhs_mod11_ok
+
+    if "(" in number or "+" in number:
+        return False
+    digits = re.sub(r"\D", "", number)
+    return len(digits) == 10 and (digits[0] in "01" or digits[3] in "01") and nhs_mod11_ok(digits)
+
+
 def _trim_url(s: int, e: int, text: str) -> tuple[int, int]:
     while e > s and text[e - 1] in ".,;:!?)'\"":
         e -= 1
@@ -113,6 +155,8 @@ def _phone_or_fax(doc: Doc, pos: int) -> str:
 def contact(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _EMAIL.finditer(text):
+        if _role_mailbox(m.group()) and not doc.has(m.start(), _RELATIVE_CUE, "rel"):
+            continue  # a department's or programme's mailbox, not a patient's
         yield m.start(), m.end(), "email"
     for m in _URL.finditer(text):
         s, e = _trim_url(m.start(), m.end(), text)
@@ -149,6 +193,10 @@ def contact(doc: Doc) -> Iterator[Proposal]:
     for m in _SSN_MASKED.finditer(text):
         yield m.start(), m.end(), "ssn"
     for m in _PHONE.finditer(text):
+        if _ID_CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "NHS no. 943 476 5919", "MRN 555 123 4567": a record, not a phone
+        if _not_nanp_but_nhs(m.group()):
+            continue  # "401 023 2137": no North American number, a valid NHS number
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))

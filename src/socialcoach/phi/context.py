@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain as _chain
 
 from ._base import _EVENT_CUE, _WEEKDAYS, Doc, Proposal, _c
-from .dates import _DATE_EVENT
+from .dates import _DATE_EVENT, _SCHEDULE_CUE
 from .registry import recognizer
 
 _RECENT = _c(
@@ -47,6 +48,19 @@ _PUBLIC_ROLE = _c(
     r"|pro|professional)\s+(?:player|athlete|quarterback|pitcher|star)\b",
     re.IGNORECASE,
 )
+# The same for the offices of the UK, Ireland, Australia and Canada: a pattern of its own, so
+# each keeps its literal precondition (a list of over 48 words has none).
+_PUBLIC_ROLE_MORE = _c(
+    # written out in each case (not re.IGNORECASE) so that "MP" and "TD" are the offices, not
+    # the letters inside "temp" or "std", and the pattern keeps its literal precondition
+    r"\b(?:(?:[Tt]he|THE|[Oo]ur|OUR|[Aa]|[Yy]our|YOUR|[Mm]y|MY|[Tt]his|THIS)\s+)(?:(?:[Ll]ocal|LOCAL"
+    r"|[Tt]own|TOWN|[Cc]ity|CITY|[Cc]ounty|COUNTY|[Ff]ormer|FORMER|[Bb]eloved|BELOVED|[Ff]amous"
+    r"|FAMOUS|[Ww]ell-known|WELL-KNOWN)\s+)*(?:MP|MSP|MLA|MPP|TD|mp|msp|mla|mpp|td|[Cc]ouncillor"
+    r"|COUNCILLOR|Lord\s+Mayor|lord\s+mayor|LORD\s+MAYOR|[Pp]rovost|PROVOST|[Hh]eadteacher"
+    r"|HEADTEACHER|[Hh]eadmaster|HEADMASTER|[Hh]eadmistress|HEADMISTRESS)"
+    r"(?:['\u2019][sS](?:\s+(?:wife|husband|son|daughter|mother|father|kid|child|WIFE|HUSBAND|SON"
+    r"|DAUGHTER|MOTHER|FATHER|KID|CHILD))?)?\b"
+)
 _PUBLIC_VETO = _c(
     r"(?:ACR|RSNA|ESR|ARRS|SIIM|ASNR|SNMMI|AAPM|society|college|association|department|program"
     r"|residency|board|our\s+new|vice)\W*$",
@@ -78,7 +92,8 @@ _RECENT_MORE = _c(
     r"|\b(?:a\s+)?(?:couple|few)\s+(?:of\s+)?(?:hours|hrs|days|nights|shifts)\s+(?:ago|back)\b"
     r"|\b(?:on|during)\s+(?:my\s+|last\s+)?(?:night\s+float|nights|call)\s+(?:last\s+\w+"
     r"|this\s+week|tonight)\b|\bmoments?\s+ago\b|\bright\s+now\b|\bas\s+we\s+speak\b"
-    r"|\bjust\s+(?:read|scanned|saw|finished|called|came\s+in|rolled\s+in)\b"
+    r"|\bjust\s+(?:read|scanned|saw|finished|called|came\s+in|rolled\s+in|had|got|received"
+    r"|admitted|discharged|diagnosed|intubated|delivered|sent|reported|found)\b"
     r"|\bon\s+call\s+(?:tonight|last\s+night|today|yesterday)\b"
     # other languages: es, fr, de, it, pt
     r"|\b(?:anoche|ayer|hoy|esta\s+(?:mañana|manana|tarde|noche)|anteayer|hier(?:\s+soir)?"
@@ -97,7 +112,8 @@ _RELATIVE = _c(
     r"|daughter|kid|child|wife|husband|partner|spouse|fianc[ée]e?|in-laws?|mother-in-law"
     r"|father-in-law|sister-in-law|brother-in-law|step(?:mom|dad|mother|father|son|daughter)"
     r"|neighbou?rs?|roommate|landlord|landlady|best\s+friend|friend['\u2019]?s\s+\w+|coworker"
-    r"|co-worker|boss|pastor|barber|mail\s?man|babysitter|nanny|granny|nana|abuela|abuelo|tía"
+    r"|co-worker|boss|pastor|barber|mail\s?man|babysitter|nanny|granny|nana|nan|nanna|gran"
+    r"|grandad|granda|abuela|abuelo|tía"
     r"|tío|lola|lolo|tita|tito|nanay|tatay|oma|opa|old\s+\w+\s+(?:grade\s+)?teacher|teacher"
     r"|kid['\u2019]?s\s+(?:teacher|coach|friend)|son['\u2019]?s\s+\w+|daughter['\u2019]?s\s+\w+)"
     r"(?![\w-])",
@@ -185,6 +201,17 @@ _MORE_CONTEXT = _c(
     r"|\b(?:I|we)\s+(?:used\s+to\s+)?(?:precept(?:ed)?|train(?:ed)?|work(?:ed)?\s+with|mentor(?:ed)?"
     r"|taught)\s+(?:her|him|them)\b"
     r"|\b(?:a|the)\s+[A-Z]\w+\s+(?:nun|monk|priest|sister|brother|friar)\b"
+    # one of the staff as the patient: "a nurse at our own hospital", "parents are nurses at
+    # this same hospital"
+    r"|\b(?:(?:a|an|our\s+own|one\s+of\s+our)\s+|(?:are|is|was|were)\s+(?:a\s+|an\s+)?)"
+    r"(?:RN|nurse|tech|technologist|doctor|physician|resident|medic|paramedic|EMT|pharmacist"
+    r"|sonographer|radiologist|radiographer|porter|cleaner|surgeon)s?\s+(?:at|in|on|from)\s+"
+    r"(?:our|my|this)\s+(?:own\s+|same\s+|very\s+)?(?:hospital|department|unit|ward|ED|ER|A&E"
+    r"|practice|clinic|group|trust)\b"
+    # a colleague's or a boss's relative as the patient
+    r"|\b(?:my|our)\s+(?:boss|consultant|colleague|attending|chief|registrar|co-?worker|supervisor"
+    r"|program\s+director|chair)['\u2019]s\s+(?:wife|husband|son|daughter|mum|mom|dad|mother"
+    r"|father|kid|child|partner|nan|gran|grandmother|grandfather)\b"
     r"|\b(?i:WWII|WW2|world\s+war\s+(?:ii|2|two))\s+(?i:navy|army|marine|air\s+force|vet|veteran"
     r"|pilot|nurse|medic)s?\b"
 )
@@ -264,6 +291,49 @@ _ROLE_VETO = _c(
 )
 
 
+# A clock time tied to a case: "at 2am", "called it at 0340", "3am" in a sentence about care.
+_CLOCK = _c(
+    r"\bat\s+(?:around\s+|about\s+)?(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)"
+    r"(?![\w.])|\bat\s+(?:around\s+)?(?:[01]\d|2[0-3])[0-5]\d(?:\s?h(?:rs|ours)?)?\b(?!\s*(?:mg|ml|patients"
+    r"|cases|mGy|%|km|miles|\w*\s+(?:RSNA|ARRS|meeting|conference)))",
+    re.IGNORECASE,
+)
+# Guards: a word or shape each of the patterns below needs (plain re, one scan each).
+_ORG_AFTER_WORD = re.compile(r"\s(?:with|at|for|of)\s+(?:the\s+)?[A-Z]")
+_CLOCK_SHAPE = re.compile(r"\d ?[apAP]\.?[mM]\b|[012]\d[0-5]\d")
+_GENERIC_TIME = _c(r"\b(?:every|each|you|your|usually|always|never|by)\b[^.!?\n]*$", re.IGNORECASE)
+# A night or day called by how it went, as a case story opens: "Wild night in the CT scanner",
+# "Fun night on call", "Incredible day".
+_NIGHT_OF = _c(
+    r"\b(?:(?:what\s+an?|such\s+an?)\s+)?(?:wild|crazy|long|rough|busy|brutal"
+    r"|fun|heroic|incredible|insane|quiet|tough|wild|mad|hectic|intense|strange|weird|sad|hard"
+    r"|emotional|unreal|epic)\s+(?:night|day|shift|call|weekend)(?:\s+on\s+call)?\b",
+    re.IGNORECASE,
+)
+# A road incident with its road: "an RTC on the A1(M)", "motorcycle vs. deer on US-20", "a
+# jackknife on I-80", "ejected from a vehicle on the A9 near Pitlochry".
+_ROAD_EVENT = _c(
+    r"\b(?:(?:a|an|the|his|her)\s+)?(?:RTC|RTA|MVC|MVA|crash|wreck|rollover|jack-?knife|pile-?up"
+    r"|collision|hit-and-run|(?:motorbike|motorcycle|car|bike|cyclist|pedestrian|truck|lorry|ute"
+    r"|bus|scooter|moped|quad|atv)\s+vs\.?\s+(?:a\s+)?[\w-]+|ejected\s+from\s+(?:a|the|his|her)\s+"
+    r"(?:vehicle|car|truck|ute|bike)|rolled\s+(?:his|her|their|a|the)\s+[\w-]+|traffic\s+stop)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:on|near|at|off)\s+(?:the\s+)?(?:[AMN]\d{1,4}(?:\s?\(M\))?|I-\s?\d+"
+    r"|US-?\s?\d+|SR-?\s?\d+|(?:Route|Rt\.?|Hwy|Highway|Interstate)\s+\d+|[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:Road|Rd|Hwy|Highway|Street|St|Pass|Bridge|Freeway"
+    r"|Expressway|Motorway|Interchange|Parkway|Pkwy|Turnpike|Bypass)|Dragon)"
+    r"(?:\s+(?:near|outside|in)\s+[A-Z][\w'-]+)?",
+)
+# An occupation with its employer or team: "a cellist with the Cleveland Orchestra", "college
+# swimmer at UNC", "QB for the Odessa Permian Panthers".
+_ROLE_WITH_ORG = _c(
+    r"\b(?:a|an|the|our|(?:he|she)['\u2019]s\s+a|(?:he|she)\s+is\s+a)\s+(?:(?:college|high\s+school"
+    r"|pro|professional|retired|former|local|young|senior|junior|star|head)\s+)?"
+    r"(?:[a-z][a-z-]{2,}(?:er|or|ist|ian|man|woman)|QB|quarterback|coach|nurse|teacher|pastor"
+    r"|deacon|chef|captain|commander|legend|player|referee|ref)\s+(?:with|at|for|of)\s+"
+    r"(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*){0,3}"
+)
+
+
 @recognizer("context")
 def context(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
@@ -276,7 +346,32 @@ def context(doc: Doc) -> Iterator[Proposal]:
     for m in _WEEKDAY_CASE.finditer(text):
         if doc.clinical(m.start()) and doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "context"
-    for m in _PUBLIC_ROLE.finditer(text):
+    for m in _CLOCK.finditer(text) if _CLOCK_SHAPE.search(text) else ():
+        if doc.has(m.start(), _EVENT_CUE, "event") or doc.has(m.start(), _SCHEDULE_CUE, "schedule"):
+            continue  # "Grand rounds at 12pm", "party at 3pm"
+        if _GENERIC_TIME.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "every 2nd Tuesday at 7pm", "you don't need to call at 3 am"
+        if doc.clinical_near(m.start()) and doc.person(m.start()):
+            yield m.start(), m.end(), "context", "possible"
+    for m in _NIGHT_OF.finditer(text):
+        at = m.start()  # only as a sentence opens ("Wild night in the CT scanner.")
+        if at and not (at >= 2 and text[at - 2] in "\n.!?" and text[at - 1].isspace()):
+            continue
+        if doc.clinical_near(m.start()) or doc.draft_clinical():
+            yield m.start(), m.end(), "context", "possible"
+    for m in _ROAD_EVENT.finditer(text):
+        if doc.has(m.start(), _NEWS_VETO, "news-veto"):
+            continue
+        if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
+            yield m.start(), m.end(), "context", "likely"
+    for m in _ROLE_WITH_ORG.finditer(text) if _ORG_AFTER_WORD.search(text) else ():
+        if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        if doc.has(m.start(), _EVENT_CUE, "event") or _COLLEAGUE_AFTER.match(text, m.end()):
+            continue
+        if doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
+            yield m.start(), m.end(), "context", "likely"
+    for m in _chain(_PUBLIC_ROLE.finditer(text), _PUBLIC_ROLE_MORE.finditer(text)):
         if _PUBLIC_VETO.search(text, max(0, m.start() - 25), m.start()):
             continue
         if doc.clinical(m.start()) or doc.person(m.start()):

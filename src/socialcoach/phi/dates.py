@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain as _chain
 
 from . import lexicon
-from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, Doc, Proposal, _c
+from ._base import _EVENT_CUE, _MONTHS, _MONTHS_FULL, _PRESENTED, Doc, Proposal, _c
 from .registry import recognizer
 
 _DATE_NUM_YEAR = _c(
@@ -41,7 +42,9 @@ _DATE_MONTH_ONLY = _c(
 )
 _DATE_EVENT = _c(
     r"\b(?:admitted|discharged|diagnosed|born|died|passed\s+away|scanned|imaged|operated|surgery"
-    r"|presented|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
+    r"|"
+    + _PRESENTED
+    + r"|seen|delivered|injured|accident|biopsied|transplant(?:ed)?|DOB|crash|collision"
     r"|fell|collapsed|shot|stabbed|overdosed|hurt|(?:she|he)\s+passed(?!\s+(?:the|her|his|boards?|exams?|my))|coded|intubated|turned\s+\d+|brought\s+in|came\s+in|rolled\s+in)\b",
     re.IGNORECASE,
     scan_first=True,
@@ -233,6 +236,17 @@ _HOLIDAYS = _c(
     r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan)\b",
     re.IGNORECASE,
 )
+# The UK's, Ireland's, Australia's, New Zealand's and Canada's: a pattern of its own so that
+# both keep their literal precondition (an alternation of over 48 words has none).
+_HOLIDAYS_MORE = _c(
+    r"\b(?:(?:on|over|during|for|at|before|after|around|the\s+day\s+after)\s+)?(?:the\s+)?"
+    r"(?:bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night|easter\s+monday"
+    r"|(?:early\s+)?may\s+bank\s+holiday|(?:august|spring|summer)\s+bank\s+holiday|whitsun"
+    r"|shrove\s+tuesday|pancake\s+day|remembrance\s+(?:day|sunday)|anzac\s+day|australia\s+day"
+    r"|waitangi\s+day|victoria\s+day|family\s+day|civic\s+holiday|st\.?\s+(?:andrew|david|george)"
+    r"['\u2019]?s\s+day|melbourne\s+cup(?:\s+day)?|king['\u2019]?s\s+birthday)\b",
+    re.IGNORECASE,
+)
 _HOLIDAY_VETO = _c(
     r"\b(?:party|parade|costumes?|decorat\w*|dress(?:ed|ing)?\s+up|dressed\s+(?:the|our|as)|celebrat\w*|potluck|break|vacation|schedule|coverage"
     r"|wishing|happy|merry|greetings|mubarak|blessed|hope\s+you|enjoy|festive|sweater|cookies|candy|trick|bake"
@@ -340,7 +354,7 @@ def dates(doc: Doc) -> Iterator[Proposal]:
         a, b = int(m["a"]), int(m["b"])
         if (_valid_date(a, b) or _valid_date(b, a)) and doc.clinical_near(m.start()):
             yield m.start(), m.end(), "date", "likely"
-    for m in _HOLIDAYS.finditer(text):
+    for m in _chain(_HOLIDAYS.finditer(text), _HOLIDAYS_MORE.finditer(text)):
         if doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto") or _event_not_care(doc, m.start()):
             continue
         if doc.clinical_near(m.start()):

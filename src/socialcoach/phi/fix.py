@@ -37,8 +37,18 @@ _ID_CATS = {
 _CUE_WORDS = re.compile(
     r"(?i)^(?:mrn|mr|acc|accession|a|har|fin|acct|account|ssn|mbi|medicare|medicaid|member|policy"
     r"|group|plan|lot|serial|sn|s/n|vin|plate|tag|zip|id|dl|license|licence|booking|inmate"
-    r"|case|study|phone|tel|cell|fax|ph|call|ip|no|number|encounter|csn|claim|invoice)\.?$"
+    r"|case|study|phone|tel|cell|fax|ph|call|ip|no|number|encounter|csn|claim|invoice"
+    # national health, social-security and hospital numbers (national.py)
+    r"|nhs|chi|hcn|phn|phin|ohip|ihi|nhi|ramq|msp|msi|dva|ni|nino|pps|ppsn|sin|crn|urn|ur|hosp"
+    r"|event|lab|rego|reg|postcode|eircode)\.?$"
 )
+_DOB_BEFORE = re.compile(r"(?i)\b(?:DOB|D\.O\.B\.|born(?:\s+on)?|b\.)\s*:?\s*$")
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
 
 
 def rewrite_for(text: str, start: int, end: int, category: str) -> str:
@@ -47,6 +57,8 @@ def rewrite_for(text: str, start: int, end: int, category: str) -> str:
     found = text[start:end]
     if rule == YEAR:
         year = _YEAR.search(found)
+        if year and _this_year() - int(year.group()) >= 90:
+            return ""  # "DOB 12/03/1931" cut to "1931" would still say over 89: drop it
         return year.group() if year else ""
     if rule == STATE:
         if _ROOMISH.match(found) or re.search(r"\d", found):
@@ -65,6 +77,9 @@ def _span_to_replace(text: str, start: int, end: int, category: str, rewrite: st
         return start - len(m.group()) if m else start
     if category == "date" and rewrite:
         m = re.search(r"\bon\s+$", before)
+        return start - len(m.group()) if m else start
+    if category == "date":
+        m = _DOB_BEFORE.search(before)  # a birth date dropped takes its "DOB" with it
         return start - len(m.group()) if m else start
     if category in _ID_CATS and not rewrite:
         m = _CUE_BEFORE.search(before)

@@ -18,11 +18,13 @@ from .registry import recognizer
 _MRN = _cue_id(
     r"MRN|MR\s?#|MR\s+(?:no\.?|number)|[Mm]edical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?"
     r"|[Hh]ospital\s+(?:number|no\.?|#|ID)|[Cc]hart\s+(?:number|no\.?|#)|UR\s?(?:number|no\.?|#)"
-    r"|NHS\s+(?:number|no\.?)|[Uu]nit\s+number",
+    r"|[Uu]nit\s+number",  # NHS and CHI numbers are health numbers (national.py)
     scan_first=True,
 )
 _ACCESSION = _cue_id(
-    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)",
+    r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)"
+    r"|(?:[Ll]ab|[Hh]isto(?:logy)?|[Pp]ath(?:ology)?)\s+(?:no\.?|number|#)|[Ee]xam\s+(?:number|ID)"
+    r"|[Ss]tudy\s+(?:number|no\.?)",
     scan_first=True,
 )
 _HEALTH_PLAN = _cue_id(
@@ -131,11 +133,23 @@ _HANDLE_CUE = _c(
     r"|dad['\u2019]?s|daughter['\u2019]?s|son['\u2019]?s|family['\u2019]?s|wife['\u2019]?s"
     r"|husband['\u2019]?s)\s+(?:\w+\s+)?(?:ig|insta|instagram|tiktok|twitter|x|handle|account"
     r"|page|profile|username|channel|snap|snapchat|facebook|fb|youtube|onlyfans|twitch)\b"
-    r"|\b(?:follow(?:ed)?\s+(?:him|her|them)|(?:he|she|they)\s+(?:posts?|posted|goes\s+by|is))\b",
+    r"|\b(?:follow(?:ed)?\s+(?:him|her|them)|(?:he|she|they)\s+(?:posts?|posted|goes\s+by|is))\b"
+    # a relative writing to the author, or a patient's post: "messaged me from @x",
+    # "posted it on TikTok (@x)", a reply to someone whose dad the post is about
+    r"|\bmessag\w*\s+(?:me\s+)?(?:from|as)\b|\bposted\s+(?:it\s+|this\s+)?on\s+(?:tiktok"
+    r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b",
     re.IGNORECASE,
 )
+# A RIS event number, as CRIS and other UK systems number an exam: "Event 30918827".
+_EVENT_NO = _c(r"\bEvent\s?(?:#|[Nn]o\.?|[Nn]umber|ID)?\s*:?\s*(?P<v>\d{6,10})\b")
+# A DICOM UID (PS3.5 section 9: dot-separated numeric components under an ISO OID root, at
+# most 64 characters): one names one study, series or image, so it leads back to the patient.
+# Eight components or more: an IP address, a version or a root alone ("1.2.840.10008") has fewer.
+_UID_SHAPE = re.compile(r"\d\.\d+\.\d+\.\d+\.\d+\.\d+\.\d+\.\d")
+_DICOM_UID = _c(r"(?<![\w.])[012](?:\.(?:0|[1-9]\d{0,38})){7,}(?![\w]|\.\.|\.\d)")
 # A long bare number in a sentence about a case: most likely a record or exam number.
 _BARE_NUMBER = _c(r"(?<![\w.,/#:-])(?:#\s?)?(?P<v>\d{6,12})(?![\w.,/:-]|\.\d)")
+_PUBLICATION_BEFORE = _c(r"\b(?:PMID|PMCID|PMC|ISBN|ISSN|DOI|arXiv|ISRCTN|NCT)\W{0,3}$", re.I)
 _UNIT_AFTER = _c(
     r"^\s*(?:mg|mcg|ml|units?|iu|mm|cm|kg|g|lbs?|cells|copies|/|x|times|people|patients|views"
     r"|hits|downloads|followers|steps|dollars|usd|\$|k\b)",
@@ -147,7 +161,7 @@ _UNIT_AFTER = _c(
 # form (TX 18833021)", "serial # right on it: RZQ-118830"), as presidio's context words do:
 # an ID-like token takes the family of the nearest cue before it.
 _FAMILY_CUES: tuple[tuple[str, str], ...] = (
-    ("ssn", r"ssn|ss\s?#|social\s+security|social"),
+    ("ssn", r"ssn|ss\s?#|social\s+security|social|nino|national\s+insurance|ppsn?"),
     (
         "license",
         r"licen[cs]es?|lic|cdl|dl|d/l|driver['\u2019]?s|rn|rph|lpn|npi|dea|permit|passport"
@@ -157,18 +171,22 @@ _FAMILY_CUES: tuple[tuple[str, str], ...] = (
     (
         "health_plan",
         r"medicaid|medicare|member|membership|policy|insurance|subscriber|group"
-        r"|mbi|beneficiary|payer|insurer|plan",
+        r"|mbi|beneficiary|payer|insurer|plan|nhs|chi|hcn|phn|phin|ohip|ramq|ahcip|msp|ihi"
+        r"|health\s+card|health\s+number|carte\s+soleil|medical\s+card|gold\s+card|nhi|dva|msi",
     ),
     ("device", r"serial|s/n|sn|sr\s?#|lot|udi|device|implant|pacemaker|icd|stimulator|pump"),
     ("account", r"fin|har|csn|enc|encounter|acct|account|billing|claim|invoice|visit"),
-    ("accession", r"accessions?|acc|a\s?#|exam\s?#"),
-    ("mrn", r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record"),
+    ("accession", r"accessions?|acc|a\s?#|exam\s?#|lab\s+no|lab\s+number|histo\w*"),
+    (
+        "mrn",
+        r"mrn|mr\s?#|medical\s+record|chart|hospital\s+number|unit\s+number|record|hosp|urn|crn",
+    ),
     (
         "other_id",
         r"booking|inmate|jail|doc\s?#|case\s+id|study\s+id|subject|trial|registry"
         r"|employee|student",
     ),
-    ("zip", r"zip|zipcode|postal\s+code"),
+    ("zip", r"zip|zipcode|postal\s+code|post\s?code|eircode"),
 )
 _FAMILY_CUE = _c(
     r"\b(?:" + "|".join(f"(?P<{cat}>{cue})" for cat, cue in _FAMILY_CUES) + r")(?![a-z])",
@@ -250,6 +268,10 @@ def ids(doc: Doc) -> Iterator[Proposal]:
     for m in _HANDLE.finditer(text):
         if doc.has(m.start(), _HANDLE_CUE, "handle"):
             yield m.start(), m.end(), "other_id", "likely"
+    for m in _EVENT_NO.finditer(text):
+        yield *m.span("v"), "accession", "likely"
+    for m in _DICOM_UID.finditer(text) if _UID_SHAPE.search(text) else ():
+        yield m.start(), m.end(), "other_id", "likely"
     for m in _ACC_FORM.finditer(text):
         yield m.start(), m.end(), "accession", "likely"
     for m in _ID_TOKEN.finditer(text):
@@ -277,5 +299,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
             continue
         if re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", v):
             continue  # a compact date, the date rule's
+        if _PUBLICATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "PMID 12345678": a paper's number, not a patient's
         if doc.clinical_near(m.start()) or doc.person(m.start()):
             yield *m.span("v"), "mrn", "possible"

@@ -59,7 +59,21 @@ _PHOTO = _c(
     r"|\b(?:photo(?:graph)?s?|pictures?|pics?|videos?|selfies?)\s+of\s+(?:his|her|their|the|a)\s+"
     r"(?:[\w-]+\s+)?[\w-]+['\u2019]s\s+face\b"
     r"|\bwith\s+(?:his|her|their|the\s+patient['\u2019]s)\s+face\s+(?:in\s+it|visible|showing)"
-    r"|\b[\w'\u2019]+\s+(?:bedside|hospital|ICU|recovery)\s+selfies?\b",
+    r"|\b[\w'\u2019]+\s+(?:bedside|hospital|ICU|recovery)\s+selfies?\b"
+    # the patient's face caught in an image: "with the patient's face in the corner of the frame"
+    r"|\b(?:the|this|that|our|my)\s+(?:patient|pt)['\u2019]s\s+(?:full\s+)?face\s+(?:in|visible"
+    r"|showing)\b"
+    r"(?:[^.!?\n]{0,40}?(?:frame|shot|photo|picture|image|screen|video|background))?",
+    re.IGNORECASE,
+)
+
+
+# A biometric record's ID: "retina scan ID ... RET-BIO-44820917", "fingerprint template #88213".
+_BIOMETRIC_WORD = _c(r"retina|iris|finger|palm|voice|face|biometric", re.IGNORECASE)
+_BIOMETRIC_ID = _c(
+    r"\b(?:retina(?:l)?|iris|finger\s?print|palm(?:[- ]vein)?|voice\s?print|face\s?print|biometric)"
+    r"(?:\s+(?:scan|template|record|enrol(?:l)?ment))?\s+(?:ID|#|number|no\.?|code)\b[^\n\d]{0,60}?"
+    r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\d{6,})\b",
     re.IGNORECASE,
 )
 
@@ -73,6 +87,8 @@ def media(doc: Doc) -> Iterator[Proposal]:
     for m in _BIOMETRIC_MORE.finditer(text):
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield m.start(), m.end(), "biometric", "likely"
+    for m in _BIOMETRIC_ID.finditer(text) if _BIOMETRIC_WORD.search(text) else ():
+        yield *m.span("v"), "biometric", "likely"
     for m in _PHOTO.finditer(text):
         yield m.start(), m.end(), "photo"
     for m in _FACE_RENDER.finditer(text):

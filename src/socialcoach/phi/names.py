@@ -277,7 +277,24 @@ _TITLE_BEFORE = _c(
     r"\s*$",
     scan_first=True,
 )
-_CREDENTIAL_AFTER = _c(r"^(?:,?\s*(?:MD|DO|PhD|MBBS|FRCR|FACR|RT|RN|PA|NP|MSc|et\s+al))\b")
+_CREDENTIAL_AFTER = _c(
+    r"^(?:,?\s*(?:MD|DO|PhD|MBBS|MBChB|FRCR|FRCS|FRCP|FRANZCR|FRCPC|FACR|RT|RRT|RN|RGN|DCR|RDMS"
+    r"|RVT|PA|NP|MSc|et\s+al))\b"
+    # a colleague's role in brackets after the name: "Mr Gilchrist (general surgery)"
+    r"|^\s*\((?:our\s+|the\s+)?[\w &/-]{0,30}?\b(?:surgery|surgeon|radiology|radiologist"
+    r"|cardiology|oncology|medicine|anaesthetics?|anesthesia|lead|consultant|registrar|team"
+    r"|department|R[1-5]|PGY-?\d|ST\d|FY\d|SpR|fellow|resident|attending)\b[^)]{0,30}\)"
+)
+# A colleague's role just before the name, with or without an honorific ("the RPA, Ms Siobhan
+# Kerrigan", "Consultant colorectal surgeon Mr Adebayo", "superintendent radiographer Omar"):
+# in the UK and Ireland surgeons are "Mr" and "Ms", so an honorific alone says nothing.
+_ROLE_BEFORE = _c(
+    r"\b(?i:consultants?|surgeons?|registrars?|radiographers?|sonographers?|superintendent|RPA"
+    r"|RPS|lead|coordinator|co-ordinator|nurses?|matron|physicists?|manager|secretary"
+    r"|colleagues?|mentors?|lecturer|tutor|supervisor|physio(?:therapist)?|dietitian|pharmacist"
+    r"|technologists?|tech|chaplain|receptionist|porter|SHO|SpR|reg|FY1|FY2|F1|F2|GP)\b"
+    r"[\s,:]+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(?:[A-Z][\w'\u2019-]+\s+)?$"
+)
 
 
 def _name_ok(name: str) -> bool:
@@ -327,8 +344,21 @@ def _colleague(text: str, s: int, e: int) -> bool:
     """A title before ("Dr.", "@", "by"), a credential after ("MD", "et al.") or an eponym."""
     return bool(
         _TITLE_BEFORE.search(text, max(0, s - 12), s)
-        or _CREDENTIAL_AFTER.match(text[e : e + 12])
+        or _colleague_by_role(text, s, e)
         or _EPONYM_AFTER.match(text[e : e + 16])
+    )
+
+
+_POSSESSIVE_WORD = _c(r"[\w-]+['\u2019]s\b")
+
+
+def _colleague_by_role(text: str, s: int, e: int) -> bool:
+    """A colleague's role before the honorific or in brackets after the name ("our nurse
+    Becky's dad" is a patient's relative: a possessive after the name undoes the role)."""
+    if text[e : e + 2] in ("'s", "\u2019s") or _POSSESSIVE_WORD.match(text, s):
+        return False
+    return bool(
+        _ROLE_BEFORE.search(text, max(0, s - 48), s) or _CREDENTIAL_AFTER.match(text[e : e + 48])
     )
 
 
@@ -366,8 +396,20 @@ def names(doc: Doc) -> Iterator[Proposal]:
             yield cand
 
 
+# "GARDINER Paul", "HUGHES, Dorothy": a surname in capitals and a given name, as UK and Irish
+# systems print a patient on a header, a label or a worklist.
+_CAPS_GIVEN_SHAPE = re.compile(r"[A-Z]{2},?\s+[A-Z][a-z]{2}")
+_CAPS_SURNAME_GIVEN = _c(r"\b(?P<l>[A-Z]{2,}(?:-[A-Z]{2,})?),?\s+(?P<f>[A-Z][a-z]{2,})\b")
+
+
 def _names(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
+    for m in _CAPS_SURNAME_GIVEN.finditer(text) if _CAPS_GIVEN_SHAPE.search(text) else ():
+        last, first = m["l"], m["f"]
+        if lexicon.is_surname(last) and lexicon.is_given(first) and not lexicon.ordinary(first):
+            if lexicon.ordinary(last) and not doc.clinical_near(m.start()):
+                continue
+            yield m.start(), m.end(), "name", "likely"
     for pattern in (_HONORIFIC_NAME, _LABEL_NAME, _PATIENT_NAME, _RELATIVE_NAME):
         for m in pattern.finditer(text):
             s, e = _trim_name(text, *m.span("v"))
@@ -378,6 +420,8 @@ def _names(doc: Doc) -> Iterator[Proposal]:
             weak = pattern is _LABEL_NAME and m.group()[:5].lower() in ("named", "calle")
             if weak and not lexicon.given_like(name.split()[0]):
                 continue
+            if pattern is _HONORIFIC_NAME and _colleague_by_role(text, m.start(), e):
+                continue  # "Consultant surgeon Mr Adebayo", "Mr Gilchrist (general surgery)"
             yield s, e, "name"
     for m in _FAMILY_NAME.finditer(text):
         if m["y"] is not None and (
@@ -504,6 +548,8 @@ def _names(doc: Doc) -> Iterator[Proposal]:
             yield *m.span("v"), "name", "likely"
     yield from _more_forms(doc)
     for m in _HONORIFIC_LOWER.finditer(text):
+        if _colleague_by_role(text, m.start(), m.end()):
+            continue
         if lexicon.is_surname(m["v"]) and not lexicon.ordinary(m["v"]):
             yield *m.span("v"), "name", "possible"
     for m in _EMPLOYER.finditer(text):

@@ -9,6 +9,7 @@ from . import lexicon
 from ._base import (
     _COUNTRIES,
     _EVENT_CUE,
+    _MONTHS_FULL,
     _STATE_ABBR,
     _US_STATES,
     LETTER,
@@ -35,6 +36,7 @@ _ADDRESS = _c(
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Flat|#)\.?\s*#?[A-Za-z0-9-]+)?"
     r"|\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box)\s+\d+"
 )
+_NOT_A_STREET = re.compile(rf"\b(?:{_MONTHS_FULL})\b|[a-z]\.\s+[A-Z]\w*\s+(?:Dr|St)\.?$")
 _ZIP_CUE = _c(
     r"\b(?:zip|ZIP|Zip|postal|post)(?:\s*code)?\s*(?:is|was|:|#)?\s*(?P<v>\d{5}(?:-\d{4})?)\b",
     scan_first=True,
@@ -249,6 +251,8 @@ def _place_ok(place: str) -> bool:
 def places(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _ADDRESS.finditer(text):
+        if _NOT_A_STREET.search(m.group()):
+            continue  # "1 February. Contact Dr. Obi": a date and a title, not a street
         yield m.start(), m.end(), "address"
         after = _AFTER_ADDRESS.match(text, m.end())
         if after:
