@@ -52,6 +52,10 @@ PARTS = {
     # development sets since
     "dev_j": DATA / "phi_dev_j.jsonl",
     "dev_k": DATA / "phi_dev_k.jsonl",
+    # writer L (a mix of everything, code-switching, hard cases): the frozen holdout of round 4,
+    # scored once by the lead after the merge (docs/phi-checker.md); a regression set since,
+    # never used to train the learned layer
+    "holdout_l": DATA / "phi_holdout_l.jsonl",
 }
 LEVELS = ("likely", "possible")
 
