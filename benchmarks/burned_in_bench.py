@@ -197,7 +197,11 @@ def _covers(finding_box, truth_box) -> bool:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
+    """Letters and digits only, accents dropped (`NGUYỄN` as `NGUYEN`, the way OCR reads it)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^A-Z0-9]", "", plain.upper())
 
 
 def leaked(path: Path, values: list[str]) -> list[str]:
@@ -225,6 +229,7 @@ def leaked(path: Path, values: list[str]) -> list[str]:
 
 
 OTHER_TEXT: dict[Path, list[tuple[str, tuple]]] = {}  # per file: overlay text that is no identifier
+BACKGROUND: dict[Path, str] = {}  # per file: the background truth.json names, where it does
 
 
 def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]:
@@ -240,6 +245,8 @@ def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]
     for entry in json.loads((folder / "truth.json").read_text(encoding="utf-8")):
         truths = [(i["text"], xywh(i["box"]), i["category"]) for i in entry["identifiers"]]
         path = folder / entry["file"]
+        if entry.get("background"):
+            BACKGROUND[path] = str(entry["background"])
         OTHER_TEXT[path] = [
             (o["text"], xywh(o["box"]))
             for o in entry.get("other_text", [])
@@ -261,8 +268,9 @@ def generated_cases(
 
 
 def background_of(index: int, path: Path) -> str:
-    """The generated sets cycle dark, mid-grey, light; other sets are told apart by the commonest
-    grey of the image."""
+    """The background truth.json names; the generated sets cycle dark, mid-grey, light."""
+    if path in BACKGROUND:
+        return BACKGROUND[path]
     if path.name.startswith("burned-"):
         return ["dark", "mid", "light"][index % 3]
     return "-"

@@ -308,6 +308,10 @@ def _without_nested(words: list[Word]) -> list[Word]:
 
 # OCR-specific form rules: the terse way PACS overlays and worklists print identifiers.
 _NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
+# Letters of any Latin alphabet (`MÜLLER`, `NGUYỄN`, `ŁUKASZ`): capitals first, then any letter.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
+_LETTER = r"[^\W\d_]"
+
 # A date as overlays print it (19540312, 1954-03-12, 03/12/1954, 12-Mar-1954, 12 MAR 1954,
 # Mar 12, 1954; OCR may read a space beside a separator: 1940 -08-27), and the time that often
 # follows it, glued on when OCR reads no space.
@@ -315,23 +319,29 @@ _DATE = (
     r"(?:(?:19|20)\d\d(?: ?[-/.] ?)?(?:0[1-9]|1[0-2])(?: ?[-/.] ?)?(?:0[1-9]|[12]\d|3[01])"
     r"|\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:(?:19|20)\d\d|\d\d)"
     r"|\d{1,2}[-/. ]?[A-Za-z]{3}[-/. ]?(?:19|20)\d\d"
-    r"|[A-Za-z]{3}\.? ?\d{1,2}, ?(?:19|20)\d\d)"
+    r"|\b[A-Za-z]{3,9}\.? ?\d{1,2}(?:st|nd|rd|th)?,? ?(?:19|20)\d\d)"
 )
 _TIME = r"\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
 FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "name",
         re.compile(
-            rf"\b[A-Z][A-Za-z'-]+ ?{_NAME_SEP}+ ?[A-Z][A-Za-z'-]+(?: ?{_NAME_SEP}+ ?[A-Z][\w.]*)?"
-            rf"|\b[A-Z]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
+            rf"(?<!\w)[{_UP}](?:{_LETTER}|['-])+ ?{_NAME_SEP}+ ?[{_UP}](?:{_LETTER}|['-])+"
+            rf"(?: ?{_NAME_SEP}+ ?[{_UP}][\w.]*)?"
+            rf"|(?<!\w)[{_UP}]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
         ),
     ),
-    ("name", re.compile(r"\b[A-Z][A-Z'-]{1,}, ?[A-Z][A-Z'-]+\b")),
+    ("name", re.compile(rf"(?<!\w)[{_UP}][{_UP}'-]{{1,}}, ?[{_UP}][{_UP}'-]+(?!\w)")),
     (
         "name",
         re.compile(
-            r"(?i:\b(?:patient|pt|name|physician|ref(?:erring)?|dr)\b\.? ?(?:name)? ?[:=#]? ?)"
-            r"(?P<v>[A-Za-z][^\n]*)"
+            # Who the patient is, and who sent, read or reported the study: a referring
+            # physician on an overlay names someone tied to the patient's care.
+            r"(?i:\b(?:patient|pt|name|physician|phys|ref(?:erring|erred)?|dr|doctor"
+            r"|ordering|attending|radiologist|consultant|surgeon|clinician|requesting|reporting"
+            r"|(?:requested|reported|read|referred|performed|signed|dictated|approved) by)"
+            r"\b\.? ?(?:name|phys(?:ician)?|md|dr)?\.? ?[:=#]? ?)"
+            rf"(?P<v>{_LETTER}[^\n]*)"
         ),
     ),
     (
@@ -364,9 +374,20 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?i:\b(?:ph|phone|tel|telephone|mobile|cell)\b\.?\s*[:#]?\s*)"
             r"(?P<v>[+(]?\d[\d ().,-]{6,}\d)"
             r"|(?<![\w.])(?:\+\d{1,3}[ .-])?\(?\d{3}\)?[ .,-]?\d{3}[ .,-]\d{4}(?![\w])"
+            r"|(?<![\w.+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,4}(?![\w])"
+            r"|(?<![\w.])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![\w./-])"
         ),
     ),
     ("age", re.compile(r"(?<![\w.:/])(?P<v>\d{1,3} ?(?:Y|y|yrs?|YRS?|years?))(?:[MF]\b|\b)")),
+    ("age", re.compile(r"(?i:\bage\b\s*[:=]?\s*)(?P<v>\d{1,3})(?!\d)")),
+    (
+        "geo_small",
+        re.compile(
+            # The word too: `Room 4B` is what a location reads as, the label is part of it.
+            r"(?i:\b(?:room|rm|bed|bay|ward|cubicle)\b\.?\s*(?:no\.?)?\s*[:#]?\s*)"
+            r"(?=[A-Z]?\d)[A-Z0-9][A-Z0-9-]{0,5}(?![\w])"
+        ),
+    ),
     (
         "institution",
         re.compile(
@@ -500,6 +521,147 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
     return cands
 
 
+_NAME_TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|['’-](?={_LETTER}))+")
+_INITIAL = re.compile(rf"[{_UP}]\.?")
+# Overlay words the name lists also hold as surnames or given names (`FLAIR`, `Spine`,
+# `Philips`): no name of a patient is told from them.
+_OVERLAY_WORDS = frozenset(
+    [
+        "flair",
+        "spine",
+        "mammo",
+        "bone",
+        "lung",
+        "brain",
+        "knee",
+        "slice",
+        "flash",
+        "edge",
+        "portal",
+        "canon",
+        "philips",
+        "siemens",
+        "toshiba",
+        "hitachi",
+        "vida",
+        "fuji",
+        "agfa",
+        "konica",
+        "samsung",
+        "kodak",
+        "carestream",
+        "hologic",
+        "mindray",
+        "esaote",
+        "sagittal",
+        "coronal",
+        "axial",
+        "lateral",
+        "oblique",
+        "scout",
+        "localizer",
+        "topogram",
+        "delay",
+        "delayed",
+        "arterial",
+        "venous",
+        "contrast",
+        "series",
+        "image",
+        "study",
+        "exam",
+        "report",
+        "window",
+        "level",
+        "zoom",
+        "view",
+        "left",
+        "right",
+        "head",
+        "neck",
+        "chest",
+        "abdomen",
+        "pelvis",
+        "thorax",
+        "cardiac",
+        "lumbar",
+        "cervical",
+        "thoracic",
+        "sonic",
+        "stir",
+        "diffusion",
+        "perfusion",
+        "trace",
+        "dixon",
+        "water",
+        "fat",
+        "gradient",
+        "echo",
+        "spin",
+        "turbo",
+        "fast",
+        "hospital",
+        "clinic",
+        "center",
+        "centre",
+        "imaging",
+        "radiology",
+        "medical",
+        "health",
+        "university",
+    ]
+)
+
+
+def _nameish(token: str) -> bool:
+    """A word the name lists hold that is not a common English word (`DOE`, `JANE`, `Jörg`,
+    `NGUYỄN`, `Smith`) nor overlay vocabulary."""
+    from socialcoach.phi import lexicon
+
+    word = token.strip(",")
+    if not _NAME_TOKEN.fullmatch(word) or len(word) < 3 or word.lower() in _OVERLAY_WORDS:
+        return False
+    parts = re.split(r"[-'’]", word)
+    return all(
+        (lexicon.is_given(p) or lexicon.is_surname(p)) and lexicon.zipf(p) < 5.0
+        for p in parts
+        if len(p) > 1
+    )
+
+
+def bare_names(text: str) -> list[tuple[int, int, str]]:
+    """A name printed with no label and no PACS separator (`DOE JANE M`, `Nguyễn Thị Lan`,
+    `Müller, Jörg`, `MARY-KATE SMITH`): two or more words in a row that the name lists hold,
+    not common English words, an initial allowed after them. One of them must be a given name:
+    overlay lines hold many rare words that are somebody's surname."""
+    from socialcoach.phi import lexicon
+
+    cands: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        tokens = list(_TOKEN.finditer(line))
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and _nameish(tokens[j].group()):
+                j += 1
+                if tokens[j - 1].group().endswith(",") and j - i > 1:
+                    break  # `DOE, JANE, MRN`: a comma closes the name after its first word
+            run = tokens[i:j]
+            words = [t.group().strip(",") for t in run]
+            given = any(
+                lexicon.is_given(p) for w in words for p in re.split(r"[-'’]", w) if len(p) > 1
+            )
+            if len(run) >= 2 and given:
+                end = run[-1].end()
+                if j < len(tokens) and _INITIAL.fullmatch(tokens[j].group()):
+                    end = tokens[j].end()
+                cands.append((offset + run[0].start(), offset + end, "name"))
+            i = max(j, i + 1)
+        offset += len(line) + 1
+    return cands
+
+
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
     left = min(b[0] for b in boxes)
     top = min(b[1] for b in boxes)
@@ -530,9 +692,11 @@ def findings(
     cands: list[tuple[int, int, str]] = [(f.start, f.end, f.category) for f in phi.check(text)]
     for category, rule in FORM_RULES:
         for m in rule.finditer(text):
-            span = m.span("v") if "v" in rule.groupindex else m.span()
+            # A rule's label-free alternative matches without its value group.
+            span = m.span("v") if "v" in rule.groupindex and m.start("v") >= 0 else m.span()
             cands.append((*span, category))
     cands.extend(misread_candidates(text))
+    cands.extend(bare_names(text))
     lowered = text.lower()
     for value, category in header_values:
         for m in re.finditer(re.escape(value), lowered):
