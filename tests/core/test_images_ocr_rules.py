@@ -63,3 +63,56 @@ def test_an_institution_is_read_on_one_line_and_a_frame_number_is_no_place():
             x += 8 * (len(token) + 1)
     findings, _lines = ocr.findings(words, [])
     assert [f for f in findings if f.category == "institution"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("DOE JANE M", "DOE JANE M"),  # no label, no separator, the initial after
+        ("Jane Doe", "Jane Doe"),
+        ("Nguyễn Thị Lan", "Nguyễn Thị Lan"),
+        ("Müller, Jörg", "Müller, Jörg"),
+        ("MARY-KATE SMITH", "MARY-KATE SMITH"),
+        ("NGUYỄN^THỊ", "NGUYỄN^THỊ"),
+        ("ÖZTÜRK, AYŞE", "ÖZTÜRK, AYŞE"),
+        ("Name: Ölçer Deniz", "Ölçer Deniz"),
+        ("Attending: Priya Raman", "Priya Raman"),
+        ("Ordering MD: Jones, Amy", "Jones, Amy"),
+        ("Reported by: Dr. Chen", "Dr. Chen"),
+    ],
+)
+def test_a_name_in_any_overlay_form_is_found(line: str, value: str):
+    assert found(line).get("name") == value, found(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Siemens Vida", "Philips Ingenia", "SAGITTAL FLAIR", "LUMBAR SPINE", "AXIAL T1 POST"],
+)
+def test_scanner_and_sequence_names_are_not_taken_for_a_patients_name(line: str):
+    assert "name" not in found(line), found(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "category", "value"),
+    [
+        ("Mar 14 1957", "date", "Mar 14 1957"),
+        ("March 14, 1957", "date", "March 14, 1957"),
+        ("Age: 45 Sex: M", "age", "45"),
+        ("Room 4B", "geo_small", "Room 4B"),
+        ("Bed: 14A", "geo_small", "Bed: 14A"),
+        ("01632 960123", "phone", "01632 960123"),
+        ("+44 20 7946 0958", "phone", "+44 20 7946 0958"),
+    ],
+)
+def test_dates_ages_places_and_phones_in_other_forms_are_found(
+    line: str, category: str, value: str
+):
+    assert found(line).get(category) == value, found(line)
+
+
+def test_a_phone_with_no_label_gives_one_finding_with_its_value():
+    words = [Word("(555)", (0, 10, 40, 12), 90.0, (0, 0, 0, 0))]
+    words.append(Word("201-3344", (48, 10, 64, 12), 90.0, (0, 0, 0, 0)))
+    findings, _lines = ocr.findings(words, [])
+    assert [(f.category, f.value) for f in findings] == [("phone", "(555) 201-3344")]
