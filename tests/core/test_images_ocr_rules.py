@@ -48,7 +48,14 @@ def test_an_age_over_89_identifies_alone_and_a_younger_one_is_reported_as_an_age
 
 @pytest.mark.parametrize(
     "line",
-    ["kVp 120 mAs 250", "Series 3 Image 45", "Window Center 40", "WW 400 WL 40", "Im: 88/223"],
+    [
+        "kVp 120 mAs 250",
+        "Series 3 Image 45",
+        "Window Center 40",
+        "WW 400 WL 40",
+        "Im: 88/223",
+        "W: 406L-264",  # window and level read glued
+    ],
 )
 def test_acquisition_settings_in_an_overlay_are_not_identifiers(line: str):
     assert found(line) == {}
@@ -100,7 +107,12 @@ def test_scanner_and_sequence_names_are_not_taken_for_a_patients_name(line: str)
         ("March 14, 1957", "date", "March 14, 1957"),
         ("Age: 45 Sex: M", "age", "45"),
         ("Room 4B", "geo_small", "Room 4B"),
-        ("Bed: 14A", "geo_small", "Bed: 14A"),
+        ("Bed: 14A", "geo_small", "14A"),
+        ("Loc: Room541BedA", "geo_small", "Room541BedA"),  # read with no spaces
+        ("Room: ICU-8Bed10", "geo_small", "ICU-8Bed10"),
+        ("Room 564 Bed A", "geo_small", "Room 564 Bed A"),
+        ("Grantham County Medical Ctr", "institution", "Grantham County Medical Ctr"),
+        ("D.O.B.:12-0CT-2003", "date", "12-0CT-2003"),  # the month's O read as a zero
         ("01632 960123", "phone", "01632 960123"),
         ("+44 20 7946 0958", "phone", "+44 20 7946 0958"),
     ],

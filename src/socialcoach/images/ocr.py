@@ -194,6 +194,31 @@ def _rapid_scale(size: tuple[int, int]) -> float:
     return min(1.0, 2000 / max(size))
 
 
+LOCAL_PASS = "RapidOCR, local contrast"
+FEW_WORDS = 8
+
+
+def _local_contrast(image: Any) -> Any:
+    """Contrast raised tile by tile (CLAHE, OpenCV's): faint text, grey on a slightly lighter
+    grey, or a phone photo of a screen with glare across it, becomes text RapidOCR reads, while
+    a global stretch leaves it as faint as it was next to the brightest and darkest pixels."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    gray = np.asarray(image.convert("L"))
+    return Image.fromarray(cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray))
+
+
+def _local_pass_wanted(words_so_far: int) -> bool:
+    mode = os.environ.get("SOCIALCOACH_CONTRAST_PASS", "few")
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    return words_so_far < FEW_WORDS
+
+
 def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
     """(engine, name, copy, scale) for every pass, in the order they run."""
     names = engines()
@@ -202,6 +227,7 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
         scale = _rapid_scale(image.size)
         rgb = image.convert("RGB") if image.mode not in ("RGB", "L") else image
         out.append(("rapidocr", "RapidOCR", _resized(rgb, scale), scale))
+        out.append(("rapidocr", LOCAL_PASS, lambda: _local_contrast(_resized(image, scale)), scale))
         if thorough:
             stretched = _difference(_resized(image.convert("L"), scale), scale)
             out.append(("rapidocr", "RapidOCR, stretched", stretched, scale))
@@ -243,7 +269,11 @@ def read_words(
                 break  # RapidOCR read the text: tesseract adds misreadings, not words
             if tesseract_runs > 1 and not small and len(words) >= 3:
                 break
+        if name == LOCAL_PASS and not thorough and not _local_pass_wanted(len(words)):
+            continue
         rapid_ran = rapid_ran or engine == "rapidocr"
+        if callable(copy):
+            copy = copy()
         if progress is not None:
             progress(f"reading the pixels for text ({name} pass)")
         passes.append(name)
@@ -318,7 +348,8 @@ _LETTER = r"[^\W\d_]"
 _DATE = (
     r"(?:(?:19|20)\d\d(?: ?[-/.] ?)?(?:0[1-9]|1[0-2])(?: ?[-/.] ?)?(?:0[1-9]|[12]\d|3[01])"
     r"|\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:(?:19|20)\d\d|\d\d)"
-    r"|\d{1,2}[-/. ]?[A-Za-z]{3}[-/. ]?(?:19|20)\d\d"
+    # The month's O read as a zero (`12-0CT-2003`) is still a month.
+    r"|\d{1,2}[-/. ]?(?:[A-Za-z]{3}|[A-Za-z]0[A-Za-z]|0[A-Za-z]{2})[-/. ]?(?:19|20)\d\d"
     r"|\b[A-Za-z]{3,9}\.? ?\d{1,2}(?:st|nd|rd|th)?,? ?(?:19|20)\d\d)"
 )
 _TIME = r"\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
@@ -383,16 +414,20 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "geo_small",
         re.compile(
-            # The word too: `Room 4B` is what a location reads as, the label is part of it.
-            r"(?i:\b(?:room|rm|bed|bay|ward|cubicle)\b\.?\s*(?:no\.?)?\s*[:#]?\s*)"
-            r"(?=[A-Z]?\d)[A-Z0-9][A-Z0-9-]{0,5}(?![\w])"
+            # Where the patient lies: a labelled value (`Loc: ICU-8 Bed 10`, `Ward: Rm 6W-633`,
+            # up to the next label), or a room or bed and its number, glued or not, the word
+            # too (`Room 4B`, `Room541BedA`: the label is part of what a location reads as).
+            r"(?i:\b(?:loc(?:ation)?|ward|room|rm|bed|bay|cubicle)\.?\s*(?:no\.?)?\s*[:#]\s*)"
+            r"(?P<v>(?=[\w-]*\d|[A-Za-z]{3})[A-Za-z0-9][\w-]*(?: (?![\w-]*:)[A-Za-z0-9][\w-]*){0,3})"
+            r"|(?i:\b(?:room|rm|bed|bay|icu|ward|cubicle)\.?(?: ?no\.?)? ?[#-]? ?)"
+            r"(?=[A-Z]?\d)[A-Z0-9][A-Z0-9-]{0,5}(?i: ?(?:bed|bay) ?[A-Z0-9]{1,3})?(?![\w])"
         ),
     ),
     (
         "institution",
         re.compile(
             # One line only (spaces, not newlines, between the words); `Image 12` is no place.
-            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}|Medical[ \t]+Cent[a-z]{1,3}"
+            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}|Medical[ \t]+(?:Cent[a-z]{1,3}|Ctr\b\.?)"
             r"|Clin[a-z]{1,3}|Inf[a-z]{3,6}ry|Health(?:[ \t]+System)?"
             r"|Imag(?:ing|ery)(?:[ \t]+Cent[a-z]{1,3})?|Radiolog[a-z]{0,3}"
             r"|Institut[a-z]{0,2}|Universit[a-z]{0,3}"
@@ -419,6 +454,7 @@ _TOKEN = re.compile(r"\S+")
 _GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
 _NAME_WORD = re.compile(r"(?:[A-Z][A-Za-z'&-]*|St\.|of|the|and|[a-z]{2,})")
 _GLUED_LABELS = {"mrn", "mirn", "mrin", "id", "pid", "acc", "acn"}  # the exact rules read these
+_WINDOW_LABELS = {"w", "ww", "wl", "wc", "c", "l", "win", "window"}
 _ID_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9-]{5,}")
 _GLUED_ID = re.compile(r"(?<![0-9])(?P<v>[A-Z]?\d{5,}[A-Z0-9-]*)$")
 _INSTITUTION_WORDS = (
@@ -478,8 +514,11 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                 cands.append((start + glued.start("v"), end, "name"))
             bare = word.strip(".,;:")
             prefix = re.match(r"[A-Za-z]*", bare).group().lower()  # type: ignore[union-attr]
+            # A window and level read glued (`W: 406L-264`) are display settings.
+            window = i > 0 and tokens[i - 1].group().lower().strip(":") in _WINDOW_LABELS
             if (
                 prefix not in _GLUED_LABELS
+                and not window
                 and _ID_TOKEN.fullmatch(bare)
                 and sum(c.isdigit() for c in bare) >= 6
                 and sum(c.isalpha() for c in bare) <= 3
@@ -689,7 +728,12 @@ def findings(
         text_lines.append(joined)
         offset += len(joined) + 1
     text = "\n".join(text_lines)
-    cands: list[tuple[int, int, str]] = [(f.start, f.end, f.category) for f in phi.check(text)]
+    # Lines of an overlay are separate fields, often in separate corners: what the draft
+    # checker reads across a line break (`L: 119` above `mAs 4.0` as an age of 119 months) is
+    # no identifier, and its box would span the image.
+    cands: list[tuple[int, int, str]] = [
+        (f.start, f.end, f.category) for f in phi.check(text) if "\n" not in text[f.start : f.end]
+    ]
     for category, rule in FORM_RULES:
         for m in rule.finditer(text):
             # A rule's label-free alternative matches without its value group.
