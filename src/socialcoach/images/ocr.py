@@ -418,7 +418,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # up to the next label), or a room or bed and its number, glued or not, the word
             # too (`Room 4B`, `Room541BedA`: the label is part of what a location reads as).
             r"(?i:\b(?:loc(?:ation)?|ward|room|rm|bed|bay|cubicle)\.?\s*(?:no\.?)?\s*[:#]\s*)"
-            r"(?P<v>(?=[\w-]*\d|[A-Za-z]{3})[A-Za-z0-9][\w-]*(?: (?![\w-]*:)[A-Za-z0-9][\w-]*){0,3})"
+            r"(?P<v>(?=[\w-]*\d|[A-Za-z]{3})[A-Za-z0-9][\w-]*"
+            r"(?: (?![\w-]*:)[A-Za-z0-9][\w-]*){0,3})"
             r"|(?i:\b(?:room|rm|bed|bay|icu|ward|cubicle)\.?(?: ?no\.?)? ?[#-]? ?)"
             r"(?=[A-Z]?\d)[A-Z0-9][A-Z0-9-]{0,5}(?i: ?(?:bed|bay) ?[A-Z0-9]{1,3})?(?![\w])"
         ),
@@ -427,7 +428,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "institution",
         re.compile(
             # One line only (spaces, not newlines, between the words); `Image 12` is no place.
-            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}|Medical[ \t]+(?:Cent[a-z]{1,3}|Ctr\b\.?)"
+            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}"
+            r"|Medical[ \t]+(?:Cent[a-z]{1,3}|Ctr\b\.?)"
             r"|Clin[a-z]{1,3}|Inf[a-z]{3,6}ry|Health(?:[ \t]+System)?"
             r"|Imag(?:ing|ery)(?:[ \t]+Cent[a-z]{1,3})?|Radiolog[a-z]{0,3}"
             r"|Institut[a-z]{0,2}|Universit[a-z]{0,3}"
