@@ -15,8 +15,8 @@ fonts, layout (corners and order) and label wording; the checker was tuned on de
 An identifier counts as found when an OCR finding's box covers at least half of the drawn text
 of its value (what a --redact copy would cover). With --redact, each image is also written as a
 safe copy and read again by tesseract on the plain, contrast-stretched, inverted and upscaled
-copy (and by RapidOCR, at its size and doubled): any identifier value still read counts as
-leaked.
+copy (and by RapidOCR, at its size, doubled and locally contrast-stretched): any identifier
+value still read counts as leaked.
 """
 
 from __future__ import annotations
@@ -207,7 +207,8 @@ def _norm(text: str) -> str:
 def leaked(path: Path, values: list[str]) -> list[str]:
     """Values an OCR engine still reads in the copy, on every preparation a reader might try:
     tesseract on the plain, contrast-stretched, inverted and enlarged copy, and RapidOCR (a
-    stronger reader of small text) on the copy as it is and enlarged, where installed."""
+    stronger reader of small text) on the copy as it is, enlarged and locally
+    contrast-stretched (CLAHE), where installed."""
     import pytesseract
     from PIL import Image, ImageOps
 
@@ -220,8 +221,11 @@ def leaked(path: Path, values: list[str]) -> list[str]:
     )
     read = " ".join(_norm(pytesseract.image_to_string(t, config="--psm 11")) for t in tries)
     if rapid.available():
-        for scale in (1, 2):
-            copy = gray.resize((gray.width * scale, gray.height * scale)) if scale > 1 else gray
+        from socialcoach.images import ocr
+
+        copies = [(gray, 1), (gray.resize((gray.width * 2, gray.height * 2)), 2)]
+        copies.append((ocr._local_contrast(gray), 1))  # tile by tile: faint text made plain
+        for copy, scale in copies:
             words = rapid.read(copy, scale, 0, thorough=True)
             read += " " + " ".join(_norm(w.text) for w in words)
             read += " " + _norm("".join(w.text for w in words))

@@ -349,7 +349,8 @@ _DATE = (
     r"(?:(?:19|20)\d\d(?: ?[-/.] ?)?(?:0[1-9]|1[0-2])(?: ?[-/.] ?)?(?:0[1-9]|[12]\d|3[01])"
     r"|\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:(?:19|20)\d\d|\d\d)"
     # The month's O read as a zero (`12-0CT-2003`) is still a month.
-    r"|\d{1,2}[-/. ]?(?:[A-Za-z]{3}|[A-Za-z]0[A-Za-z]|0[A-Za-z]{2})[-/. ]?(?:19|20)\d\d"
+    r"|\d{1,2}(?: ?[-/.] ?| )?(?:[A-Za-z]{3}|[A-Za-z]0[A-Za-z]|0[A-Za-z]{2})(?: ?[-/.] ?| )?"
+    r"(?:19|20)\d\d"
     r"|\b[A-Za-z]{3,9}\.? ?\d{1,2}(?:st|nd|rd|th)?,? ?(?:19|20)\d\d)"
 )
 _TIME = r"\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
@@ -409,8 +410,22 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?<![\w.])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![\w./-])"
         ),
     ),
-    ("age", re.compile(r"(?<![\w.:/])(?P<v>\d{1,3} ?(?:Y|y|yrs?|YRS?|years?))(?:[MF]\b|\b)")),
-    ("age", re.compile(r"(?i:\bage\b\s*[:=]?\s*)(?P<v>\d{1,3})(?!\d)")),
+    # An age with the sex letter after it (`67Y F`, `94YM`, `45Y/M`), which is covered with
+    # it; a leading zero read as the letter O (`O63Y F`) is still a digit.
+    (
+        "age",
+        re.compile(
+            r"(?<![\w.:/])(?P<v>(?:\d|O(?=\d))\d{0,2} ?(?:Y|y|yrs?|YRS?|years?)"
+            r"(?:[ /]?[MF](?![\w]))?)(?![\w])"
+        ),
+    ),
+    (
+        "age",
+        re.compile(
+            r"(?i:\bage(?:/sex)?\b\s*[:=]?\s*)"
+            r"(?P<v>(?:\d|O(?=\d))\d{0,2}(?: ?[Yy])?(?:[ /]?[MF](?![\w]))?)(?![\w])"
+        ),
+    ),
     (
         "geo_small",
         re.compile(
@@ -753,7 +768,8 @@ def findings(
         if any(s < end and start < e for s, e in taken):
             continue
         if category == "age":  # over 89 identifies alone (HIPAA); younger, with the rest
-            years = int(re.match(r"\d+", text[start:end]).group())  # type: ignore[union-attr]
+            digits = re.search(r"\d+", text[start:end].replace("O", "0"))
+            years = int(digits.group()) if digits else 0
             category = "age_over_89" if years >= 90 else "age"
         taken.append((start, end))
         boxes = [b for s, e, b in spans if s < end and start < e]
