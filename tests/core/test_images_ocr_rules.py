@@ -131,3 +131,18 @@ def test_a_phone_with_no_label_gives_one_finding_with_its_value():
     words.append(Word("201-3344", (48, 10, 64, 12), 90.0, (0, 0, 0, 0)))
     findings, _lines = ocr.findings(words, [])
     assert [(f.category, f.value) for f in findings] == [("phone", "(555) 201-3344")]
+
+
+def test_full_width_punctuation_from_rapidocr_is_read_as_ascii(monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("numpy")
+    from PIL import Image
+
+    from socialcoach.images import rapid
+
+    line = [[0, 0], [200, 0], [200, 12], [0, 12]]
+    monkeypatch.setattr(rapid, "_engine", lambda: None)
+    monkeypatch.setattr(rapid, "_lines", lambda *_a: [(line, "Phone:（555）017-5721", 0.9, None)])
+    words = rapid.read(Image.new("L", (210, 20), 255), 1.0, 0)
+    assert [w.text for w in words] == ["Phone:(555)017-5721"]
+    findings, _lines = ocr.findings(words, [])
+    assert [f.category for f in findings] == ["phone"]

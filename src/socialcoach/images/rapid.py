@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -190,6 +191,9 @@ def read(
         if score < floor or not text.strip():
             continue
         for word, (wx0, wy0, wx1, wy1) in _split_line(text, points, char_info):
+            # The recogniser is trained on Chinese too and returns full-width punctuation at
+            # times (`（555）017-5721`): the compatibility forms are what the rules read.
+            word = unicodedata.normalize("NFKC", word)
             if not any(c.isalnum() for c in word):
                 continue
             box = (
