@@ -77,6 +77,8 @@ def test_an_institution_is_read_on_one_line_and_a_frame_number_is_no_place():
     [
         ("DOE JANE M", "DOE JANE M"),  # no label, no separator, the initial after
         ("Jane Doe", "Jane Doe"),
+        ("FIDELMAN AMARA", "FIDELMAN AMARA"),  # a surname no list holds, a given name
+        ("Kate Jones", "Kate Jones"),
         ("Nguyễn Thị Lan", "Nguyễn Thị Lan"),
         ("Müller, Jörg", "Müller, Jörg"),
         ("MARY-KATE SMITH", "MARY-KATE SMITH"),
@@ -94,7 +96,16 @@ def test_a_name_in_any_overlay_form_is_found(line: str, value: str):
 
 @pytest.mark.parametrize(
     "line",
-    ["Siemens Vida", "Philips Ingenia", "SAGITTAL FLAIR", "LUMBAR SPINE", "AXIAL T1 POST"],
+    [
+        "Siemens Vida",
+        "Philips Ingenia",
+        "MAGNETOM Skyra",
+        "Acuson Sequoia",
+        "SAGITTAL FLAIR",
+        "LUMBAR SPINE",
+        "AXIAL T1 POST",
+        "T1 MPRAGE",
+    ],
 )
 def test_scanner_and_sequence_names_are_not_taken_for_a_patients_name(line: str):
     assert "name" not in found(line), found(line)

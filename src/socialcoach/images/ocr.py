@@ -671,7 +671,8 @@ _OVERLAY_WORDS = frozenset(
 
 def _nameish(token: str) -> bool:
     """A word the name lists hold that is not a common English word (`DOE`, `JANE`, `Jörg`,
-    `NGUYỄN`, `Smith`) nor overlay vocabulary."""
+    `NGUYỄN`, `Smith`), or a rare word of four letters or more (most surnames are rare:
+    `FIDELMAN`), and no overlay vocabulary."""
     from socialcoach.phi import lexicon
 
     word = token.strip(",")
@@ -679,7 +680,8 @@ def _nameish(token: str) -> bool:
         return False
     parts = re.split(r"[-'’]", word)
     return all(
-        (lexicon.is_given(p) or lexicon.is_surname(p)) and lexicon.zipf(p) < 5.0
+        ((lexicon.is_given(p) or lexicon.is_surname(p)) and lexicon.zipf(p) < 5.0)
+        or (len(p) >= 4 and lexicon.zipf(p) < 2.5)
         for p in parts
         if len(p) > 1
     )
@@ -706,7 +708,10 @@ def bare_names(text: str) -> list[tuple[int, int, str]]:
             run = tokens[i:j]
             words = [t.group().strip(",") for t in run]
             given = any(
-                lexicon.is_given(p) for w in words for p in re.split(r"[-'’]", w) if len(p) > 1
+                lexicon.is_given(p) and lexicon.zipf(p) < 4.6
+                for w in words
+                for p in re.split(r"[-'’]", w)
+                if len(p) > 1
             )
             if len(run) >= 2 and given:
                 end = run[-1].end()
