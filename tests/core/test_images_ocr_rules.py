@@ -79,6 +79,8 @@ def test_an_institution_is_read_on_one_line_and_a_frame_number_is_no_place():
         ("Jane Doe", "Jane Doe"),
         ("FIDELMAN AMARA", "FIDELMAN AMARA"),  # a surname no list holds, a given name
         ("Kate Jones", "Kate Jones"),
+        ("DOEJANEM", "DOEJANEM"),  # capitals read with no spaces: two listed names and an initial
+        ("LEFEVREMARTHA", "LEFEVREMARTHA"),
         ("Nguyễn Thị Lan", "Nguyễn Thị Lan"),
         ("Müller, Jörg", "Müller, Jörg"),
         ("MARY-KATE SMITH", "MARY-KATE SMITH"),
@@ -105,6 +107,9 @@ def test_a_name_in_any_overlay_form_is_found(line: str, value: str):
         "LUMBAR SPINE",
         "AXIAL T1 POST",
         "T1 MPRAGE",
+        "AQUILION",
+        "BILATERAL",
+        "TOPOGRAM",
     ],
 )
 def test_scanner_and_sequence_names_are_not_taken_for_a_patients_name(line: str):
@@ -157,3 +162,10 @@ def test_full_width_punctuation_from_rapidocr_is_read_as_ascii(monkeypatch: pyte
     assert [w.text for w in words] == ["Phone:(555)017-5721"]
     findings, _lines = ocr.findings(words, [])
     assert [f.category for f in findings] == ["phone"]
+
+
+def test_a_last_comma_first_name_read_with_no_space_is_split_at_its_comma():
+    from socialcoach.images import rapid
+
+    assert [w for w, _box in rapid._unglued("Muller,Jorg", (0, 0, 110, 10))] == ["Muller,", "Jorg"]
+    assert [w for w, _box in rapid._unglued("1,5", (0, 0, 30, 10))] == ["1,5"]

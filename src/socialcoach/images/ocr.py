@@ -665,6 +665,28 @@ _OVERLAY_WORDS = frozenset(
         "medical",
         "health",
         "university",
+        # scanner and probe names that read like a name when their letters are cut
+        "aquilion",
+        "somatom",
+        "magnetom",
+        "ingenia",
+        "achieva",
+        "avanto",
+        "skyra",
+        "prisma",
+        "biograph",
+        "lightspeed",
+        "brilliance",
+        "revolution",
+        "discovery",
+        "optima",
+        "signa",
+        "voluson",
+        "logiq",
+        "acuson",
+        "sequoia",
+        "affiniti",
+        "selenia",
     ]
 )
 
@@ -685,6 +707,35 @@ def _nameish(token: str) -> bool:
         for p in parts
         if len(p) > 1
     )
+
+
+_CAPS_RUN = re.compile(rf"[{_UP}]{{6,30}}")
+
+
+def _glued_name(token: str) -> bool:
+    """Capitals read with no space between a surname and a given name, and maybe an initial
+    (`DOEJANEM`, `LEFEVREMARTHA`): RapidOCR drops the narrow spaces of small capitals. Some cut
+    leaves two listed words, one a given name, each of three letters or more."""
+    from socialcoach.phi import lexicon
+
+    word = token.strip(",.:;")
+    if not _CAPS_RUN.fullmatch(word) or word.lower() in _OVERLAY_WORDS:
+        return False
+    if lexicon.zipf(word) >= 1.5:
+        return False  # a word of its own (`BILATERAL`), not two names run together
+    body = word[:-1] if len(word) > 7 else word  # the trailing initial, tried both ways
+    for stem in {word, body}:
+        for cut in range(3, len(stem) - 2):
+            first, second = stem[:cut], stem[cut:]
+            if first.lower() in _OVERLAY_WORDS or second.lower() in _OVERLAY_WORDS:
+                continue
+            listed = all(
+                (lexicon.is_given(w) or lexicon.is_surname(w)) and lexicon.zipf(w) < 4.6
+                for w in (first, second)
+            )
+            if listed and (lexicon.is_given(second) or lexicon.is_given(first)):
+                return True
+    return False
 
 
 def bare_names(text: str) -> list[tuple[int, int, str]]:
@@ -718,6 +769,8 @@ def bare_names(text: str) -> list[tuple[int, int, str]]:
                 if j < len(tokens) and _INITIAL.fullmatch(tokens[j].group()):
                     end = tokens[j].end()
                 cands.append((offset + run[0].start(), offset + end, "name"))
+            elif j - i <= 1 and _glued_name(tokens[i].group()):
+                cands.append((offset + tokens[i].start(), offset + tokens[i].end(), "name"))
             i = max(j, i + 1)
         offset += len(line) + 1
     return cands

@@ -115,8 +115,11 @@ def _split_line(
 
 
 # Where the recogniser drops the space between words: a small letter then a capital
-# (`RiversideVale`), or a label's colon then its value (`Name:SZABO`, `Acc#:A123`).
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z#]:)(?=[A-Za-z0-9])")
+# (`RiversideVale`), a label's colon then its value (`Name:SZABO`, `Acc#:A123`), or the comma
+# of a `Last,First` name (`Muller,Jorg`, `ABERNATHY,KENJI`).
+_GLUE = re.compile(
+    r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z#]:)(?=[A-Za-z0-9])|(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})"
+)
 
 
 def _unglued(
