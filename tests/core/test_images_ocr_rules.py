@@ -55,6 +55,8 @@ def test_an_age_over_89_identifies_alone_and_a_younger_one_is_reported_as_an_age
         "WW 400 WL 40",
         "Im: 88/223",
         "W: 406L-264",  # window and level read glued
+        "Window Center: 40",
+        "F/2.8",
     ],
 )
 def test_acquisition_settings_in_an_overlay_are_not_identifiers(line: str):
@@ -81,6 +83,8 @@ def test_an_institution_is_read_on_one_line_and_a_frame_number_is_no_place():
         ("Kate Jones", "Kate Jones"),
         ("DOEJANEM", "DOEJANEM"),  # capitals read with no spaces: two listed names and an initial
         ("LEFEVREMARTHA", "LEFEVREMARTHA"),
+        ("OKONKWO ADAEZE", "OKONKWO ADAEZE"),  # a line of its own, two rare words
+        ("DE LA CRUZ^MARIA", "DE LA CRUZ^MARIA"),  # a surname's small words
         ("Nguyễn Thị Lan", "Nguyễn Thị Lan"),
         ("Müller, Jörg", "Müller, Jörg"),
         ("MARY-KATE SMITH", "MARY-KATE SMITH"),
@@ -125,6 +129,11 @@ def test_scanner_and_sequence_names_are_not_taken_for_a_patients_name(line: str)
         ("D.O.B. 09/07/2013 9Y F", "age", "9Y F"),  # the sex letter is covered with the age
         ("Age/Sex: O63Y F", "age", "O63Y F"),  # a zero read as the letter O
         ("D.O.B.: 17-MAY- 1938", "date", "17-MAY- 1938"),
+        ("67/F", "age", "67/F"),
+        ("Sex/Age: F/067Y", "age", "F/067Y"),
+        ("67 yo", "age", "67 yo"),
+        ("Accession Number 88213004", "accession", "88213004"),
+        ("Site: Northvale", "institution", "Northvale"),
         ("Room 4B", "geo_small", "Room 4B"),
         ("Bed: 14A", "geo_small", "14A"),
         ("Loc: Room541BedA", "geo_small", "Room541BedA"),  # read with no spaces

@@ -341,6 +341,10 @@ _NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
 # Letters of any Latin alphabet (`MÜLLER`, `NGUYỄN`, `ŁUKASZ`): capitals first, then any letter.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
 _LETTER = r"[^\W\d_]"
+# The small words of a surname (`DE LA CRUZ^MARIA`, `VAN DER BERG^JAN`, `MC ALLISTER^RENEE`).
+_PARTICLE = (
+    r"(?i:de|la|del|della|van|der|den|von|zu|di|da|do|dos|das|le|du|mc|mac|al|el|bin|ben|ter|ten)"
+)
 
 # A date as overlays print it (19540312, 1954-03-12, 03/12/1954, 12-Mar-1954, 12 MAR 1954,
 # Mar 12, 1954; OCR may read a space beside a separator: 1940 -08-27), and the time that often
@@ -358,7 +362,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "name",
         re.compile(
-            rf"(?<!\w)[{_UP}](?:{_LETTER}|['-])+ ?{_NAME_SEP}+ ?[{_UP}](?:{_LETTER}|['-])+"
+            rf"(?<!\w)(?:{_PARTICLE} ){{0,2}}"
+            rf"[{_UP}](?:{_LETTER}|['-])+ ?{_NAME_SEP}+ ?[{_UP}](?:{_LETTER}|['-])+"
             rf"(?: ?{_NAME_SEP}+ ?[{_UP}][\w.]*)?"
             rf"|(?<!\w)[{_UP}]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
         ),
@@ -386,7 +391,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "accession",
         re.compile(
-            r"(?i:\b(?:acc(?:ession)?|acn)(?:\b|(?=[A-Z]?\d))\.?\s*(?:no\.?|#)?\s*[:#=]?\s*)(?P<v>[A-Z0-9-]{4,})"
+            r"(?i:\b(?:acc(?:ession)?|acn)(?:\b|(?=[A-Z]?\d))\.?\s*(?:no\.?|number|#)?\s*[:#=]?\s*)"
+            r"(?P<v>[A-Z0-9-]{4,})"
         ),
     ),
     (
@@ -419,10 +425,19 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[ /]?[MF](?![\w]))?)(?![\w])"
         ),
     ),
+    # `67/F`, `F/67`, `67 yo`, `F 67Y`: an age beside the sex letter, with or without a Y.
     (
         "age",
         re.compile(
-            r"(?i:\bage(?:/sex)?\b\s*[:=]?\s*)"
+            r"(?<![\w./:-])"
+            r"(?P<v>\d{1,3} ?/ ?[MF]|[MF] ?/ ?\d{1,3}(?: ?[Yy])?|\d{1,3} ?yo(?: ?[MF])?)"
+            r"(?![\w./-])"
+        ),
+    ),
+    (
+        "age",
+        re.compile(
+            r"(?i:\b(?:sex ?/ ?)?age(?: ?/ ?sex)?\b\s*[:=]?\s*(?:[MF] ?/ ?)?)"
             r"(?P<v>(?:\d|O(?=\d))\d{0,2}(?: ?[Yy])?(?:[ /]?[MF](?![\w]))?)(?![\w])"
         ),
     ),
@@ -437,6 +452,13 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?: (?![\w-]*:)[A-Za-z0-9][\w-]*){0,3})"
             r"|(?i:\b(?:room|rm|bed|bay|icu|ward|cubicle)\.?(?: ?no\.?)? ?[#-]? ?)"
             r"(?=[A-Z]?\d)[A-Z0-9][A-Z0-9-]{0,5}(?i: ?(?:bed|bay) ?[A-Z0-9]{1,3})?(?![\w])"
+        ),
+    ),
+    (
+        "institution",
+        re.compile(
+            r"(?i:\b(?:inst(?:itution)?|hosp(?:ital)?|site|facility|einrichtung|klinik)\b\.?"
+            r"\s*:\s*)(?P<v>[A-Za-z][^\n]*)"
         ),
     ),
     (
@@ -467,6 +489,7 @@ _FUZZY_LABELS = {
     "institution": "institution",
 }
 _TOKEN = re.compile(r"\S+")
+_LABEL_TAILS = {"number", "no", "nr", "num", "name", "id", ""}
 # A label glued to its value when OCR reads no space (`PatientMORENOATOMASZ`, `AcoA7120395`).
 _GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
 _NAME_WORD = re.compile(r"(?:[A-Z][A-Za-z'&-]*|St\.|of|the|and|[a-z]{2,})")
@@ -523,6 +546,8 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
             category = _label_of(word)
             if category and i + 1 < len(tokens):
                 rest = tokens[i + 1 :]
+                if len(rest) > 1 and rest[0].group().lower().strip(".:#") in _LABEL_TAILS:
+                    rest = rest[1:]  # `Accession Number 88213004`: the value is after it
                 if category != "name":
                     rest = rest[:1]
                 cands.append((offset + rest[0].start(), offset + rest[-1].end(), category))
@@ -764,7 +789,15 @@ def bare_names(text: str) -> list[tuple[int, int, str]]:
                 for p in re.split(r"[-'’]", w)
                 if len(p) > 1
             )
-            if len(run) >= 2 and given:
+            # A table cell or a line of its own holding only two or three rare words
+            # (`OKONKWO ADAEZE`): no list holds every name.
+            alone = (
+                len(run) in (2, 3)
+                and run[0].start() == 0
+                and j == len(tokens)
+                and all(len(w) >= 4 and lexicon.zipf(w) < 1.5 for w in words)
+            )
+            if len(run) >= 2 and (given or alone):
                 end = run[-1].end()
                 if j < len(tokens) and _INITIAL.fullmatch(tokens[j].group()):
                     end = tokens[j].end()
