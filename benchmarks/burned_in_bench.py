@@ -15,8 +15,8 @@ fonts, layout (corners and order) and label wording; the checker was tuned on de
 An identifier counts as found when an OCR finding's box covers at least half of the drawn text
 of its value (what a --redact copy would cover). With --redact, each image is also written as a
 safe copy and read again by tesseract on the plain, contrast-stretched, inverted and upscaled
-copy (and by RapidOCR, at its size and doubled): any identifier value still read counts as
-leaked.
+copy (and by RapidOCR, at its size, doubled and locally contrast-stretched): any identifier
+value still read counts as leaked.
 """
 
 from __future__ import annotations
@@ -197,13 +197,18 @@ def _covers(finding_box, truth_box) -> bool:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
+    """Letters and digits only, accents dropped (`NGUYỄN` as `NGUYEN`, the way OCR reads it)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^A-Z0-9]", "", plain.upper())
 
 
 def leaked(path: Path, values: list[str]) -> list[str]:
     """Values an OCR engine still reads in the copy, on every preparation a reader might try:
     tesseract on the plain, contrast-stretched, inverted and enlarged copy, and RapidOCR (a
-    stronger reader of small text) on the copy as it is and enlarged, where installed."""
+    stronger reader of small text) on the copy as it is, enlarged and locally
+    contrast-stretched (CLAHE), where installed."""
     import pytesseract
     from PIL import Image, ImageOps
 
@@ -216,8 +221,11 @@ def leaked(path: Path, values: list[str]) -> list[str]:
     )
     read = " ".join(_norm(pytesseract.image_to_string(t, config="--psm 11")) for t in tries)
     if rapid.available():
-        for scale in (1, 2):
-            copy = gray.resize((gray.width * scale, gray.height * scale)) if scale > 1 else gray
+        from socialcoach.images import ocr
+
+        copies = [(gray, 1), (gray.resize((gray.width * 2, gray.height * 2)), 2)]
+        copies.append((ocr._local_contrast(gray), 1))  # tile by tile: faint text made plain
+        for copy, scale in copies:
             words = rapid.read(copy, scale, 0, thorough=True)
             read += " " + " ".join(_norm(w.text) for w in words)
             read += " " + _norm("".join(w.text for w in words))
@@ -225,6 +233,7 @@ def leaked(path: Path, values: list[str]) -> list[str]:
 
 
 OTHER_TEXT: dict[Path, list[tuple[str, tuple]]] = {}  # per file: overlay text that is no identifier
+BACKGROUND: dict[Path, str] = {}  # per file: the background truth.json names, where it does
 
 
 def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]:
@@ -240,6 +249,8 @@ def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]
     for entry in json.loads((folder / "truth.json").read_text(encoding="utf-8")):
         truths = [(i["text"], xywh(i["box"]), i["category"]) for i in entry["identifiers"]]
         path = folder / entry["file"]
+        if entry.get("background"):
+            BACKGROUND[path] = str(entry["background"])
         OTHER_TEXT[path] = [
             (o["text"], xywh(o["box"]))
             for o in entry.get("other_text", [])
@@ -261,8 +272,9 @@ def generated_cases(
 
 
 def background_of(index: int, path: Path) -> str:
-    """The generated sets cycle dark, mid-grey, light; other sets are told apart by the commonest
-    grey of the image."""
+    """The background truth.json names; the generated sets cycle dark, mid-grey, light."""
+    if path in BACKGROUND:
+        return BACKGROUND[path]
     if path.name.startswith("burned-"):
         return ["dark", "mid", "light"][index % 3]
     return "-"

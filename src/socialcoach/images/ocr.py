@@ -194,6 +194,31 @@ def _rapid_scale(size: tuple[int, int]) -> float:
     return min(1.0, 2000 / max(size))
 
 
+LOCAL_PASS = "RapidOCR, local contrast"
+FEW_WORDS = 8
+
+
+def _local_contrast(image: Any) -> Any:
+    """Contrast raised tile by tile (CLAHE, OpenCV's): faint text, grey on a slightly lighter
+    grey, or a phone photo of a screen with glare across it, becomes text RapidOCR reads, while
+    a global stretch leaves it as faint as it was next to the brightest and darkest pixels."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    gray = np.asarray(image.convert("L"))
+    return Image.fromarray(cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray))
+
+
+def _local_pass_wanted(words_so_far: int) -> bool:
+    mode = os.environ.get("SOCIALCOACH_CONTRAST_PASS", "few")
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    return words_so_far < FEW_WORDS
+
+
 def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
     """(engine, name, copy, scale) for every pass, in the order they run."""
     names = engines()
@@ -202,6 +227,7 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
         scale = _rapid_scale(image.size)
         rgb = image.convert("RGB") if image.mode not in ("RGB", "L") else image
         out.append(("rapidocr", "RapidOCR", _resized(rgb, scale), scale))
+        out.append(("rapidocr", LOCAL_PASS, lambda: _local_contrast(_resized(image, scale)), scale))
         if thorough:
             stretched = _difference(_resized(image.convert("L"), scale), scale)
             out.append(("rapidocr", "RapidOCR, stretched", stretched, scale))
@@ -243,7 +269,11 @@ def read_words(
                 break  # RapidOCR read the text: tesseract adds misreadings, not words
             if tesseract_runs > 1 and not small and len(words) >= 3:
                 break
+        if name == LOCAL_PASS and not thorough and not _local_pass_wanted(len(words)):
+            continue
         rapid_ran = rapid_ran or engine == "rapidocr"
+        if callable(copy):
+            copy = copy()
         if progress is not None:
             progress(f"reading the pixels for text ({name} pass)")
         passes.append(name)
@@ -308,30 +338,47 @@ def _without_nested(words: list[Word]) -> list[Word]:
 
 # OCR-specific form rules: the terse way PACS overlays and worklists print identifiers.
 _NAME_SEP = r"[\^*~°\"'`|“”‘’«»™]"
+# Letters of any Latin alphabet (`MÜLLER`, `NGUYỄN`, `ŁUKASZ`): capitals first, then any letter.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ"
+_LETTER = r"[^\W\d_]"
+# The small words of a surname (`DE LA CRUZ^MARIA`, `VAN DER BERG^JAN`, `MC ALLISTER^RENEE`).
+_PARTICLE = (
+    r"(?i:de|la|del|della|van|der|den|von|zu|di|da|do|dos|das|le|du|mc|mac|al|el|bin|ben|ter|ten)"
+)
+
 # A date as overlays print it (19540312, 1954-03-12, 03/12/1954, 12-Mar-1954, 12 MAR 1954,
 # Mar 12, 1954; OCR may read a space beside a separator: 1940 -08-27), and the time that often
 # follows it, glued on when OCR reads no space.
 _DATE = (
     r"(?:(?:19|20)\d\d(?: ?[-/.] ?)?(?:0[1-9]|1[0-2])(?: ?[-/.] ?)?(?:0[1-9]|[12]\d|3[01])"
     r"|\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:(?:19|20)\d\d|\d\d)"
-    r"|\d{1,2}[-/. ]?[A-Za-z]{3}[-/. ]?(?:19|20)\d\d"
-    r"|[A-Za-z]{3}\.? ?\d{1,2}, ?(?:19|20)\d\d)"
+    # The month's O read as a zero (`12-0CT-2003`) is still a month.
+    r"|\d{1,2}(?: ?[-/.] ?| )?(?:[A-Za-z]{3}|[A-Za-z]0[A-Za-z]|0[A-Za-z]{2})(?: ?[-/.] ?| )?"
+    r"(?:19|20)\d\d"
+    r"|\b[A-Za-z]{3,9}\.? ?\d{1,2}(?:st|nd|rd|th)?,? ?(?:19|20)\d\d)"
 )
 _TIME = r"\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
 FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "name",
         re.compile(
-            rf"\b[A-Z][A-Za-z'-]+ ?{_NAME_SEP}+ ?[A-Z][A-Za-z'-]+(?: ?{_NAME_SEP}+ ?[A-Z][\w.]*)?"
-            rf"|\b[A-Z]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
+            rf"(?<!\w)(?:{_PARTICLE} ){{0,2}}"
+            rf"[{_UP}](?:{_LETTER}|['-])+ ?{_NAME_SEP}+ ?[{_UP}](?:{_LETTER}|['-])+"
+            rf"(?: ?{_NAME_SEP}+ ?[{_UP}][\w.]*)?"
+            rf"|(?<!\w)[{_UP}]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
         ),
     ),
-    ("name", re.compile(r"\b[A-Z][A-Z'-]{1,}, ?[A-Z][A-Z'-]+\b")),
+    ("name", re.compile(rf"(?<!\w)[{_UP}][{_UP}'-]{{1,}}, ?[{_UP}][{_UP}'-]+(?!\w)")),
     (
         "name",
         re.compile(
-            r"(?i:\b(?:patient|pt|name|physician|ref(?:erring)?|dr)\b\.? ?(?:name)? ?[:=#]? ?)"
-            r"(?P<v>[A-Za-z][^\n]*)"
+            # Who the patient is, and who sent, read or reported the study: a referring
+            # physician on an overlay names someone tied to the patient's care.
+            r"(?i:\b(?:patient|pt|name|physician|phys|ref(?:erring|erred)?|dr|doctor"
+            r"|ordering|attending|radiologist|consultant|surgeon|clinician|requesting|reporting"
+            r"|(?:requested|reported|read|referred|performed|signed|dictated|approved) by)"
+            r"\b\.? ?(?:name|phys(?:ician)?|md|dr)?\.? ?[:=#]? ?)"
+            rf"(?P<v>{_LETTER}[^\n]*)"
         ),
     ),
     (
@@ -344,7 +391,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "accession",
         re.compile(
-            r"(?i:\b(?:acc(?:ession)?|acn)(?:\b|(?=[A-Z]?\d))\.?\s*(?:no\.?|#)?\s*[:#=]?\s*)(?P<v>[A-Z0-9-]{4,})"
+            r"(?i:\b(?:acc(?:ession)?|acn)(?:\b|(?=[A-Z]?\d))\.?\s*(?:no\.?|number|#)?\s*[:#=]?\s*)"
+            r"(?P<v>[A-Z0-9-]{4,})"
         ),
     ),
     (
@@ -364,14 +412,61 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?i:\b(?:ph|phone|tel|telephone|mobile|cell)\b\.?\s*[:#]?\s*)"
             r"(?P<v>[+(]?\d[\d ().,-]{6,}\d)"
             r"|(?<![\w.])(?:\+\d{1,3}[ .-])?\(?\d{3}\)?[ .,-]?\d{3}[ .,-]\d{4}(?![\w])"
+            r"|(?<![\w.+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,4}(?![\w])"
+            r"|(?<![\w.])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![\w./-])"
         ),
     ),
-    ("age", re.compile(r"(?<![\w.:/])(?P<v>\d{1,3} ?(?:Y|y|yrs?|YRS?|years?))(?:[MF]\b|\b)")),
+    # An age with the sex letter after it (`67Y F`, `94YM`, `45Y/M`), which is covered with
+    # it; a leading zero read as the letter O (`O63Y F`) is still a digit.
+    (
+        "age",
+        re.compile(
+            r"(?<![\w.:/])(?P<v>(?:\d|O(?=\d))\d{0,2} ?(?:Y|y|yrs?|YRS?|years?)"
+            r"(?:[ /]?[MF](?![\w]))?)(?![\w])"
+        ),
+    ),
+    # `67/F`, `F/67`, `67 yo`, `F 67Y`: an age beside the sex letter, with or without a Y.
+    (
+        "age",
+        re.compile(
+            r"(?<![\w./:-])"
+            r"(?P<v>\d{1,3} ?/ ?[MF]|[MF] ?/ ?\d{1,3}(?: ?[Yy])?|\d{1,3} ?yo(?: ?[MF])?)"
+            r"(?![\w./-])"
+        ),
+    ),
+    (
+        "age",
+        re.compile(
+            r"(?i:\b(?:sex ?/ ?)?age(?: ?/ ?sex)?\b\s*[:=]?\s*(?:[MF] ?/ ?)?)"
+            r"(?P<v>(?:\d|O(?=\d))\d{0,2}(?: ?[Yy])?(?:[ /]?[MF](?![\w]))?)(?![\w])"
+        ),
+    ),
+    (
+        "geo_small",
+        re.compile(
+            # Where the patient lies: a labelled value (`Loc: ICU-8 Bed 10`, `Ward: Rm 6W-633`,
+            # up to the next label), or a room or bed and its number, glued or not, the word
+            # too (`Room 4B`, `Room541BedA`: the label is part of what a location reads as).
+            r"(?i:\b(?:loc(?:ation)?|ward|room|rm|bed|bay|cubicle)\.?\s*(?:no\.?)?\s*[:#]\s*)"
+            r"(?P<v>(?=[\w-]*\d|[A-Za-z]{3})[A-Za-z0-9][\w-]*"
+            r"(?: (?![\w-]*:)[A-Za-z0-9][\w-]*){0,3})"
+            r"|(?i:\b(?:room|rm|bed|bay|icu|ward|cubicle)\.?(?: ?no\.?)? ?[#-]? ?)"
+            r"(?=[A-Z]?\d)[A-Z0-9][A-Z0-9-]{0,5}(?i: ?(?:bed|bay) ?[A-Z0-9]{1,3})?(?![\w])"
+        ),
+    ),
+    (
+        "institution",
+        re.compile(
+            r"(?i:\b(?:inst(?:itution)?|hosp(?:ital)?|site|facility|einrichtung|klinik)\b\.?"
+            r"\s*:\s*)(?P<v>[A-Za-z][^\n]*)"
+        ),
+    ),
     (
         "institution",
         re.compile(
             # One line only (spaces, not newlines, between the words); `Image 12` is no place.
-            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}|Medical[ \t]+Cent[a-z]{1,3}"
+            r"(?:\b[A-Z][\w'&.-]*[ \t]+){1,4}(?:Hosp[a-z]{2,5}"
+            r"|Medical[ \t]+(?:Cent[a-z]{1,3}|Ctr\b\.?)"
             r"|Clin[a-z]{1,3}|Inf[a-z]{3,6}ry|Health(?:[ \t]+System)?"
             r"|Imag(?:ing|ery)(?:[ \t]+Cent[a-z]{1,3})?|Radiolog[a-z]{0,3}"
             r"|Institut[a-z]{0,2}|Universit[a-z]{0,3}"
@@ -394,10 +489,12 @@ _FUZZY_LABELS = {
     "institution": "institution",
 }
 _TOKEN = re.compile(r"\S+")
+_LABEL_TAILS = {"number", "no", "nr", "num", "name", "id", ""}
 # A label glued to its value when OCR reads no space (`PatientMORENOATOMASZ`, `AcoA7120395`).
 _GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
 _NAME_WORD = re.compile(r"(?:[A-Z][A-Za-z'&-]*|St\.|of|the|and|[a-z]{2,})")
 _GLUED_LABELS = {"mrn", "mirn", "mrin", "id", "pid", "acc", "acn"}  # the exact rules read these
+_WINDOW_LABELS = {"w", "ww", "wl", "wc", "c", "l", "win", "window"}
 _ID_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9-]{5,}")
 _GLUED_ID = re.compile(r"(?<![0-9])(?P<v>[A-Z]?\d{5,}[A-Z0-9-]*)$")
 _INSTITUTION_WORDS = (
@@ -449,6 +546,8 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
             category = _label_of(word)
             if category and i + 1 < len(tokens):
                 rest = tokens[i + 1 :]
+                if len(rest) > 1 and rest[0].group().lower().strip(".:#") in _LABEL_TAILS:
+                    rest = rest[1:]  # `Accession Number 88213004`: the value is after it
                 if category != "name":
                     rest = rest[:1]
                 cands.append((offset + rest[0].start(), offset + rest[-1].end(), category))
@@ -457,8 +556,11 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                 cands.append((start + glued.start("v"), end, "name"))
             bare = word.strip(".,;:")
             prefix = re.match(r"[A-Za-z]*", bare).group().lower()  # type: ignore[union-attr]
+            # A window and level read glued (`W: 406L-264`) are display settings.
+            window = i > 0 and tokens[i - 1].group().lower().strip(":") in _WINDOW_LABELS
             if (
                 prefix not in _GLUED_LABELS
+                and not window
                 and _ID_TOKEN.fullmatch(bare)
                 and sum(c.isdigit() for c in bare) >= 6
                 and sum(c.isalpha() for c in bare) <= 3
@@ -500,6 +602,213 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
     return cands
 
 
+_NAME_TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|['’-](?={_LETTER}))+")
+_INITIAL = re.compile(rf"[{_UP}]\.?")
+# Overlay words the name lists also hold as surnames or given names (`FLAIR`, `Spine`,
+# `Philips`): no name of a patient is told from them.
+_OVERLAY_WORDS = frozenset(
+    [
+        "flair",
+        "spine",
+        "mammo",
+        "bone",
+        "lung",
+        "brain",
+        "knee",
+        "slice",
+        "flash",
+        "edge",
+        "portal",
+        "canon",
+        "philips",
+        "siemens",
+        "toshiba",
+        "hitachi",
+        "vida",
+        "fuji",
+        "agfa",
+        "konica",
+        "samsung",
+        "kodak",
+        "carestream",
+        "hologic",
+        "mindray",
+        "esaote",
+        "sagittal",
+        "coronal",
+        "axial",
+        "lateral",
+        "oblique",
+        "scout",
+        "localizer",
+        "topogram",
+        "delay",
+        "delayed",
+        "arterial",
+        "venous",
+        "contrast",
+        "series",
+        "image",
+        "study",
+        "exam",
+        "report",
+        "window",
+        "level",
+        "zoom",
+        "view",
+        "left",
+        "right",
+        "head",
+        "neck",
+        "chest",
+        "abdomen",
+        "pelvis",
+        "thorax",
+        "cardiac",
+        "lumbar",
+        "cervical",
+        "thoracic",
+        "sonic",
+        "stir",
+        "diffusion",
+        "perfusion",
+        "trace",
+        "dixon",
+        "water",
+        "fat",
+        "gradient",
+        "echo",
+        "spin",
+        "turbo",
+        "fast",
+        "hospital",
+        "clinic",
+        "center",
+        "centre",
+        "imaging",
+        "radiology",
+        "medical",
+        "health",
+        "university",
+        # scanner and probe names that read like a name when their letters are cut
+        "aquilion",
+        "somatom",
+        "magnetom",
+        "ingenia",
+        "achieva",
+        "avanto",
+        "skyra",
+        "prisma",
+        "biograph",
+        "lightspeed",
+        "brilliance",
+        "revolution",
+        "discovery",
+        "optima",
+        "signa",
+        "voluson",
+        "logiq",
+        "acuson",
+        "sequoia",
+        "affiniti",
+        "selenia",
+    ]
+)
+
+
+def _nameish(token: str) -> bool:
+    """A word the name lists hold that is not a common English word (`DOE`, `JANE`, `Jörg`,
+    `NGUYỄN`, `Smith`), or a rare word of four letters or more (most surnames are rare:
+    `FIDELMAN`), and no overlay vocabulary."""
+    from socialcoach.phi import lexicon
+
+    word = token.strip(",")
+    if not _NAME_TOKEN.fullmatch(word) or len(word) < 3 or word.lower() in _OVERLAY_WORDS:
+        return False
+    parts = re.split(r"[-'’]", word)
+    return all(
+        ((lexicon.is_given(p) or lexicon.is_surname(p)) and lexicon.zipf(p) < 5.0)
+        or (len(p) >= 4 and lexicon.zipf(p) < 2.5)
+        for p in parts
+        if len(p) > 1
+    )
+
+
+_CAPS_RUN = re.compile(rf"[{_UP}]{{6,30}}")
+
+
+def _glued_name(token: str) -> bool:
+    """Capitals read with no space between a surname and a given name, and maybe an initial
+    (`DOEJANEM`, `LEFEVREMARTHA`): RapidOCR drops the narrow spaces of small capitals. Some cut
+    leaves two listed words, one a given name, each of three letters or more."""
+    from socialcoach.phi import lexicon
+
+    word = token.strip(",.:;")
+    if not _CAPS_RUN.fullmatch(word) or word.lower() in _OVERLAY_WORDS:
+        return False
+    if lexicon.zipf(word) >= 1.5:
+        return False  # a word of its own (`BILATERAL`), not two names run together
+    body = word[:-1] if len(word) > 7 else word  # the trailing initial, tried both ways
+    for stem in {word, body}:
+        for cut in range(3, len(stem) - 2):
+            first, second = stem[:cut], stem[cut:]
+            if first.lower() in _OVERLAY_WORDS or second.lower() in _OVERLAY_WORDS:
+                continue
+            listed = all(
+                (lexicon.is_given(w) or lexicon.is_surname(w)) and lexicon.zipf(w) < 4.6
+                for w in (first, second)
+            )
+            if listed and (lexicon.is_given(second) or lexicon.is_given(first)):
+                return True
+    return False
+
+
+def bare_names(text: str) -> list[tuple[int, int, str]]:
+    """A name printed with no label and no PACS separator (`DOE JANE M`, `Nguyễn Thị Lan`,
+    `Müller, Jörg`, `MARY-KATE SMITH`): two or more words in a row that the name lists hold,
+    not common English words, an initial allowed after them. One of them must be a given name:
+    overlay lines hold many rare words that are somebody's surname."""
+    from socialcoach.phi import lexicon
+
+    cands: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        tokens = list(_TOKEN.finditer(line))
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and _nameish(tokens[j].group()):
+                j += 1
+                if tokens[j - 1].group().endswith(",") and j - i > 1:
+                    break  # `DOE, JANE, MRN`: a comma closes the name after its first word
+            run = tokens[i:j]
+            words = [t.group().strip(",") for t in run]
+            given = any(
+                lexicon.is_given(p) and lexicon.zipf(p) < 4.6
+                for w in words
+                for p in re.split(r"[-'’]", w)
+                if len(p) > 1
+            )
+            # A table cell or a line of its own holding only two or three rare words
+            # (`OKONKWO ADAEZE`): no list holds every name.
+            alone = (
+                len(run) in (2, 3)
+                and run[0].start() == 0
+                and j == len(tokens)
+                and all(len(w) >= 4 and lexicon.zipf(w) < 1.5 for w in words)
+            )
+            if len(run) >= 2 and (given or alone):
+                end = run[-1].end()
+                if j < len(tokens) and _INITIAL.fullmatch(tokens[j].group()):
+                    end = tokens[j].end()
+                cands.append((offset + run[0].start(), offset + end, "name"))
+            elif j - i <= 1 and _glued_name(tokens[i].group()):
+                cands.append((offset + tokens[i].start(), offset + tokens[i].end(), "name"))
+            i = max(j, i + 1)
+        offset += len(line) + 1
+    return cands
+
+
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
     left = min(b[0] for b in boxes)
     top = min(b[1] for b in boxes)
@@ -527,12 +836,19 @@ def findings(
         text_lines.append(joined)
         offset += len(joined) + 1
     text = "\n".join(text_lines)
-    cands: list[tuple[int, int, str]] = [(f.start, f.end, f.category) for f in phi.check(text)]
+    # Lines of an overlay are separate fields, often in separate corners: what the draft
+    # checker reads across a line break (`L: 119` above `mAs 4.0` as an age of 119 months) is
+    # no identifier, and its box would span the image.
+    cands: list[tuple[int, int, str]] = [
+        (f.start, f.end, f.category) for f in phi.check(text) if "\n" not in text[f.start : f.end]
+    ]
     for category, rule in FORM_RULES:
         for m in rule.finditer(text):
-            span = m.span("v") if "v" in rule.groupindex else m.span()
+            # A rule's label-free alternative matches without its value group.
+            span = m.span("v") if "v" in rule.groupindex and m.start("v") >= 0 else m.span()
             cands.append((*span, category))
     cands.extend(misread_candidates(text))
+    cands.extend(bare_names(text))
     lowered = text.lower()
     for value, category in header_values:
         for m in re.finditer(re.escape(value), lowered):
@@ -543,7 +859,8 @@ def findings(
         if any(s < end and start < e for s, e in taken):
             continue
         if category == "age":  # over 89 identifies alone (HIPAA); younger, with the rest
-            years = int(re.match(r"\d+", text[start:end]).group())  # type: ignore[union-attr]
+            digits = re.search(r"\d+", text[start:end].replace("O", "0"))
+            years = int(digits.group()) if digits else 0
             category = "age_over_89" if years >= 90 else "age"
         taken.append((start, end))
         boxes = [b for s, e, b in spans if s < end and start < e]

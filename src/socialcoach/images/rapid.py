@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -114,8 +115,11 @@ def _split_line(
 
 
 # Where the recogniser drops the space between words: a small letter then a capital
-# (`RiversideVale`), or a label's colon then its value (`Name:SZABO`, `Acc#:A123`).
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z#]:)(?=[A-Za-z0-9])")
+# (`RiversideVale`), a label's colon then its value (`Name:SZABO`, `Acc#:A123`), or the comma
+# of a `Last,First` name (`Muller,Jorg`, `ABERNATHY,KENJI`).
+_GLUE = re.compile(
+    r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z#]:)(?=[A-Za-z0-9])|(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})"
+)
 
 
 def _unglued(
@@ -190,6 +194,9 @@ def read(
         if score < floor or not text.strip():
             continue
         for word, (wx0, wy0, wx1, wy1) in _split_line(text, points, char_info):
+            # The recogniser is trained on Chinese too and returns full-width punctuation at
+            # times (`（555）017-5721`): the compatibility forms are what the rules read.
+            word = unicodedata.normalize("NFKC", word)
             if not any(c.isalnum() for c in word):
                 continue
             box = (
