@@ -1,12 +1,11 @@
 """Scores on the blind writers' corpora stay at least where this work left them.
 
-Writers A to K wrote their drafts from docs/phi-labelling.md alone, without seeing
+Writers A to L wrote their drafts from docs/phi-labelling.md alone, without seeing
 the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
 phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl, phi_holdout_f.jsonl, phi_dev_g.jsonl,
 phi_dev_h.jsonl, phi_holdout_i.jsonl, phi_dev_j.jsonl, phi_dev_k.jsonl, phi_holdout_l.jsonl).
-The rules were tuned on
-A-H, J and K and the learned layer is trained on A-H, J and K, so these figures are development
-figures (I's first and only blind score is in
+The rules were tuned on A-H, J and K and the learned layer is trained on A-H, J and K, so
+these figures are development figures (I's first and only blind score is in
 docs/phi-checker.md, as is each corpus's), not a measure of how the checker does on new
 drafts. The floors are the figures reached minus a small margin, so a change that loses
 ground on any corpus fails here.
