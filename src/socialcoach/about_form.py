@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select
 
 from socialcoach.content import REGION_LABELS
 from socialcoach.models import CareerStage
-from socialcoach.widgets import TextField, plain
+from socialcoach.widgets import FormSelect, TextField, plain
 
 if TYPE_CHECKING:
     from socialcoach.app import SocialCoachApp
@@ -50,10 +50,10 @@ class AboutYouForm(Vertical):
             )
         with Horizontal(classes="form-row"):
             yield Label("Subspecialty", classes="field-label")
-            yield Select(subs, value=basics.subspecialty, allow_blank=False, id="subspecialty")
+            yield FormSelect(subs, value=basics.subspecialty, allow_blank=False, id="subspecialty")
         with Horizontal(classes="form-row"):
             yield Label("Career stage", classes="field-label")
-            yield Select(
+            yield FormSelect(
                 [(label, stage) for stage, label in STAGE_LABELS.items()],
                 value=basics.career_stage,
                 allow_blank=False,
@@ -61,7 +61,7 @@ class AboutYouForm(Vertical):
             )
         with Horizontal(classes="form-row"):
             yield Label("Country", classes="field-label")
-            yield Select(
+            yield FormSelect(
                 [(label, region) for region, label in REGION_LABELS.items()],
                 value=basics.region if basics.region in REGION_LABELS else Select.NULL,
                 prompt="United States (the default)",

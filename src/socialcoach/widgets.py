@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from textual import on
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, Select, Static
+from textual.widgets._select import SelectOverlay  # Select's own list; pinned textual
 
 W = TypeVar("W", bound=Widget)
 
@@ -40,6 +42,27 @@ class TextField(Input):
         if not kwargs.get("validators") and kwargs.get("type", "text") == "text":
             kwargs["classes"] = " ".join(filter(None, (kwargs.get("classes"), "-valid")))
         super().__init__(value, placeholder, **kwargs)
+
+
+class FormSelect(Select):
+    """A Select in a form that Enter walks through: picking an option moves on.
+
+    In the About-you form Enter after typing moves to the next field, and the hint says so.
+    A plain Select kept the focus after Enter picked an option, so the next Enter opened the
+    same list again and what the user typed next went into its search, not the next field.
+    Picking an option (Enter or a click, even the one already chosen) now moves on once the
+    Select has taken its value and the focus back.
+    """
+
+    @on(SelectOverlay.UpdateSelection)
+    def _move_on_after_picking(self, _event: SelectOverlay.UpdateSelection) -> None:
+        # Select's own handler (run after this one) sets the value and focuses the Select;
+        # moving on after that refresh keeps the order right.
+        self.call_after_refresh(self._focus_next_field)
+
+    def _focus_next_field(self) -> None:
+        if self.has_focus:
+            self.screen.focus_next()
 
 
 class MarkdownText(Static):

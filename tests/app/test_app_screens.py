@@ -106,6 +106,32 @@ async def test_enter_in_the_about_you_form_moves_on_and_then_starts(plan_path: P
         await pilot.press("ctrl+q")
 
 
+async def test_enter_alone_walks_the_whole_about_you_form(plan_path: Path):
+    """Enter, Enter on a list (open it, pick), typing, Enter...: as a user walks the form
+    without Tab. Picking from a list moves on, so what is typed next lands in the next field."""
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(app.screen.query("#start")), "the Start button")
+        await tab_to(pilot, "display-name")
+        await pilot.press(*"Dr Ana Cruz", "enter")
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "subspecialty", "list")
+        await pilot.press("enter", "down", "enter")  # open the list, the next one, pick it
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "career-stage", "stage")
+        assert app.plan.basics.subspecialty != Plan().basics.subspecialty
+        await pilot.press("enter", "enter")  # open and keep the stage shown
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "region", "country")
+        await pilot.press("enter", "enter")
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "organisation", "org")
+        await pilot.press(*"Mercy General", "enter")
+        await pilot.press(*"ana@example.org", "enter")
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "start", "Start")
+        assert app.plan.basics.organisation == "Mercy General"
+        assert app.plan.basics.own_details == "ana@example.org"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "step 1")
+        await pilot.press("ctrl+q")
+
+
 async def test_review_shows_the_plan_and_exports_where_the_user_says(
     plan_path: Path, content, tmp_path: Path
 ):
