@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, SelectionList, Static
 
 from socialcoach.app import SocialCoachApp
 from socialcoach.models import Plan, Status, Visibility
@@ -310,6 +310,30 @@ async def test_an_overdue_audit_is_announced_on_opening(plan_path: Path, content
         summary = str(app.screen.query_one("#resume-summary").render())
         assert "audit was due" in summary
         assert any("audit was due" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+
+
+async def test_space_on_the_ranking_keeps_the_best_fit_without_moving_first(plan_path: Path):
+    """Tab to the ranked platforms and press Space, as the hint says: the top one is kept and
+    its details are shown (the rebuilt list had no highlight, so Space did nothing)."""
+    plan = Plan()
+    plan.policy.status = Status.DONE
+    save_plan(plan, plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await tab_to(pilot, "goals")
+        await pilot.press("space")
+        await tab_to(pilot, "ranking")
+        await pilot.press("space")
+        await pilot.pause()
+        ranking = app.screen.query_one("#ranking", SelectionList)
+        best = ranking.get_option_at_index(0).value
+        assert [choice.platform for choice in app.plan.platforms.chosen] == [best]
+        details = str(app.screen.query_one("#platform-details", Static).render())
+        assert details.startswith(app.content.platform(best).name)
         await pilot.press("ctrl+q")
 
 

@@ -55,8 +55,10 @@ class PlatformsStep(StepPane):
                     for row in rows
                 ]
             )
-        if highlighted is not None:
-            ranking.highlighted = min(highlighted, len(rows) - 1)
+        # The rebuilt list has no highlight of its own, and Space ticks only the highlighted
+        # row: without one, the first Space after Tab did nothing and no details showed.
+        if rows:
+            ranking.highlighted = 0 if highlighted is None else min(highlighted, len(rows) - 1)
         hint = "Tick your goals above to rank the platforms."
         if self.plan.platforms.goals:
             top = rows[0]
