@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, SelectionList, Static
 
 from socialcoach.app import SocialCoachApp
@@ -313,20 +314,30 @@ async def test_an_overdue_audit_is_announced_on_opening(plan_path: Path, content
         await pilot.press("ctrl+q")
 
 
-async def test_space_on_the_ranking_keeps_the_best_fit_without_moving_first(plan_path: Path):
-    """Tab to the ranked platforms and press Space, as the hint says: the top one is kept and
-    its details are shown (the rebuilt list had no highlight, so Space did nothing)."""
+async def _ranking_for_one_goal(pilot) -> None:
+    """Resume at step 2, tick the first goal and Tab to the ranked platforms."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await tab_to(pilot, "goals")
+    await pilot.press("space")
+    await tab_to(pilot, "ranking")
+
+
+@pytest.fixture
+def plan_at_step_two(plan_path: Path) -> Path:
     plan = Plan()
     plan.policy.status = Status.DONE
     save_plan(plan, plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
+    return plan_path
+
+
+async def test_space_on_the_ranking_keeps_the_best_fit_without_moving_first(plan_at_step_two):
+    """Tab to the ranked platforms and press Space, as the hint says: the top one is kept and
+    its details are shown (the rebuilt list had no highlight, so Space did nothing)."""
+    app = SocialCoachApp(plan_path=plan_at_step_two)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await tab_to(pilot, "goals")
-        await pilot.press("space")
-        await tab_to(pilot, "ranking")
+        await _ranking_for_one_goal(pilot)
         await pilot.press("space")
         await pilot.pause()
         ranking = app.screen.query_one("#ranking", SelectionList)
@@ -337,18 +348,10 @@ async def test_space_on_the_ranking_keeps_the_best_fit_without_moving_first(plan
         await pilot.press("ctrl+q")
 
 
-async def test_keeping_a_fourth_platform_is_refused(plan_path: Path):
-    plan = Plan()
-    plan.policy.status = Status.DONE
-    save_plan(plan, plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
+async def test_keeping_a_fourth_platform_is_refused(plan_at_step_two):
+    app = SocialCoachApp(plan_path=plan_at_step_two)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await tab_to(pilot, "goals")
-        await pilot.press("space")
-        await tab_to(pilot, "ranking")
+        await _ranking_for_one_goal(pilot)
         await pilot.press("home", "space", "down", "space", "down", "space", "down", "space")
         await pilot.pause()
         assert len(app.plan.platforms.chosen) == 3
