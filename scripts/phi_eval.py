@@ -56,6 +56,10 @@ PARTS = {
     # scored once by the lead after the merge (docs/phi-checker.md); a regression set since,
     # never used to train the learned layer
     "holdout_l": DATA / "phi_holdout_l.jsonl",
+    # writers M (US community and rural practice) and N (outside the US): round 5's blind
+    # corpora, each scored once on arrival before anyone read it; development sets since
+    "dev_m": DATA / "phi_dev_m.jsonl",
+    "dev_n": DATA / "phi_dev_n.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -36,6 +36,10 @@ def test_a_date_tied_to_care_is_flagged(draft: str, needle: str) -> None:
         "Applications for our residency open on ERAS Sept 4. Virtual open house Aug 21 at 6pm",
         "Halloween party at the children's hospital: costumes welcome",
         "score 1/5 on the scale, 3/4 of readers agreed",
+        # round 5: history in lower case, and an ordinal that counts
+        "fun fact for the CT crowd: the first radiograph of a hand was made on december 22, 1895",
+        "the pileup victims keep coming to CT, that's the 5th one since midnight",
+        "she needed a 2nd dose of contrast and the 3rd attempt at the line worked",
     ],
 )
 def test_event_exam_and_history_dates_are_not_flagged(draft: str) -> None:

@@ -27,6 +27,18 @@ def test_own_details_from_a_toml_file_are_not_flagged(tmp_path: Path) -> None:
     assert phi.check(draft)  # without them, they are flagged
 
 
+def test_own_phone_with_an_area_code_covers_its_local_seven_digits() -> None:
+    """The About-you form holds "(555) 318-2290"; a rule that read only "318-2290" from the
+    draft must not flag the user's own number either."""
+    me = own.OwnDetails.of(["(555) 318-2290"])
+    assert me.covers("318-2290", "phone")
+    assert me.covers("(555) 318-2290", "phone")
+    assert not me.covers("318-2291", "phone")
+    assert not me.covers("555-0100", "phone")
+    draft = "Questions about the new MRI slots? Our front desk is at (555) 318-2290."
+    assert not [f for f in phi.check(draft, me=me) if f.category == "phone"]
+
+
 def test_a_bad_me_file_names_the_file_and_the_fix(tmp_path: Path) -> None:
     me = tmp_path / "me.toml"
     me.write_text("nmaes = ['x']\n")

@@ -45,3 +45,21 @@ def test_states_workplaces_conferences_and_history_are_not_flagged(draft: str) -
 def test_a_date_and_a_title_are_not_a_street_address() -> None:
     draft = "Applications for the patient-safety fellowship close 1 February. Contact Dr. Obi."
     assert_clean(draft, "address")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Canadian resident here, PGY-2: how do your programs share a CT of a 70M for teaching?",
+        "Ontario resident on nights. 65F with a PE on CTA, how fast do you call it in?",
+        "Kenyan resident, long post: our scanner was down so the 58M went by ambulance.",
+    ],
+)
+def test_a_nationality_or_province_before_resident_is_the_trainee_not_a_town(draft: str) -> None:
+    """In a physician's post "X resident" is most often a trainee: a nationality or a
+    province before it is not a place smaller than a state."""
+    assert_clean(draft, "geo_small")
+
+
+def test_a_town_before_resident_still_is_one() -> None:
+    assert_flags("a Hamtramck resident, 80M, fell at home; CT head", "Hamtramck", "geo_small")

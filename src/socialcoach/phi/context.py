@@ -18,7 +18,7 @@ from .registry import recognizer
 
 _RECENT = _c(
     r"\b(?:(?:earlier|later|late)\s+)?(?:yesterday(?:'s)?|today(?:'s)?|tonight(?:'s)?"
-    r"|this\s+(?:morning|afternoon|evening|week|weekend)(?:'s)?"
+    r"|tomorrow(?:'s)?|this\s+(?:morning|afternoon|evening|week|weekend|month|arvo)(?:'s)?"
     r"|last\s+(?:night|week|weekend|month|shift|call)(?:'s)?|overnight"
     r"|(?:a\s+few|an|one|two|three|four|five|six|several|\d{1,2})\s+(?:hours?|hrs?|days?)\s+ago"
     r"|just\s+now|minutes\s+ago)"

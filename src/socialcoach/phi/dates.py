@@ -81,7 +81,9 @@ _ORDINAL = _c(
     r"|day|week|birthday|decade|cranial|nerve|metatarsal|metacarpal|toe|finger|digit|case|patient"
     r"|of\s+(?:the\s+)?(?:month|these|those)|position|place|edition|annual|anniversary|level"
     r"|vertebra|lumbar|cervical|thoracic|compartment|branchial|aortic|arch|pharyngeal|trimester"
-    r"|generation|gen|st|street|ave|avenue|and|or|to|consecutive|straight|annual|-))",
+    r"|generation|gen|st|street|ave|avenue|and|or|to|consecutive|straight|annual|-"
+    # a count, not a day of the month: "that's the 4th one", "the 3rd attempt"
+    r"|ones?\b|attempt|try|round|dose|cycle|session|visit|scan|study|admission))",
     re.IGNORECASE,
 )
 _MONTH_YEAR = _c(
@@ -327,6 +329,9 @@ def dates(doc: Doc) -> Iterator[Proposal]:
     for m in _DATE_MONTH_DAY_ANYCASE.finditer(text):
         if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
             continue
+        year = _YEAR_IN.search(m.group())
+        if _OLD_YEAR_AFTER.match(text, m.end()) or (year and int(year.group()) < 1900):
+            continue  # "November 8, 1895": history, as above
         if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
     for m in _ORDINAL.finditer(text):

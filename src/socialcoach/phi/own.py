@@ -77,8 +77,10 @@ class OwnDetails:
         if not t:
             return False
         d = _digits(text)
-        if len(d) >= 7 and any(d == _digits(p) for p in self.phones):
-            return True  # whatever a rule called it, it is the user's own number
+        if len(d) >= 7 and any(_digits(p).endswith(d) for p in self.phones):
+            # whatever a rule called it, it is the user's own number, also when a rule took
+            # only its last seven digits ("212-8840" of "(555) 212-8840")
+            return True
         if category in ("phone", "fax"):
             return False
         if category in ("email", "url"):

@@ -275,8 +275,13 @@ def places(doc: Doc) -> Iterator[Proposal]:
             yield s, e, "geo_small"
     for m in _GEO_LIVES.finditer(text):
         s, e = _span(m, "v", "w")
-        if _place_ok(text[s:e]):
-            yield s, e, "geo_small"
+        if not _place_ok(text[s:e]):
+            continue
+        if m["w"] and (not lexicon.is_place(m["w"]) or lexicon.ordinary(m["w"].split()[0])):
+            # "German resident, long post", "Alberta resident here": in a physician's post a
+            # resident is a trainee, and a nationality or a province is no town
+            continue
+        yield s, e, "geo_small"
     for m in _GEO_FROM.finditer(text):
         s, e = m.span("v")
         place = text[s:e]
