@@ -11,6 +11,9 @@ from phi_cases import assert_clean, assert_flags
     ("draft", "needle"),
     [
         ("read a CT this a.m. on a guy with a huge PE", "this a.m."),
+        ("her repeat CT is tomorrow, fingers crossed the abscess is smaller", "tomorrow"),
+        ("third stroke code this month and all of them under 40, this one a 36F", "this month"),
+        ("ED sent up a 60M for a CT this arvo with a dissection", "this arvo"),
         ("over the long weekend we scanned three kids from the same crash", "long weekend"),
         ("Hoy vi a una paciente con fractura de cadera", "Hoy"),
         ("Gestern Nacht: 93-jährige Patientin mit Hüftfraktur", "Gestern Nacht"),
