@@ -301,6 +301,15 @@ def model() -> Model | None:
         return Model(json.loads(path.read_text("utf-8")))
 
 
+def _bare_given_doing(text: str, start: int, end: int) -> bool:
+    """A given name alone doing what patients do ("Maria came back"): the names rules call it
+    likely only so that the judge cannot drop it; it reads possible."""
+    from .names import _CARE_VERB_AFTER
+
+    word = text[start:end]
+    return word.isalpha() and lexicon.is_given(word) and bool(_CARE_VERB_AFTER.match(text, end))
+
+
 def apply(doc: Doc, cands: list[tuple], mdl: Model | None = None) -> list[tuple]:
     """Judge the rules' candidates and add the tagger's spans (one paragraph at a time)."""
     mdl = mdl if mdl is not None else model()
@@ -320,6 +329,8 @@ def apply(doc: Doc, cands: list[tuple], mdl: Model | None = None) -> list[tuple]
         # The judge may make a likely form possible, never the reverse: a given name alone
         # stays possible however sure the judge is.
         conf = "likely" if c[3] == "likely" and p >= mdl.likely else "possible"
+        if c[2] == "name" and conf == "likely" and _bare_given_doing(doc.text, c[0], c[1]):
+            conf = "possible"  # kept, however unsure the judge is, but no more than possible
         out.append((c[0], c[1], c[2], conf))
     out += tag_spans(doc, toks, cands, mdl)
     return out

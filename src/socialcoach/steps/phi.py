@@ -21,6 +21,23 @@ from socialcoach.ticks import TickList
 from socialcoach.widgets import holding
 
 
+def _rule_list(list_id: str, rows: list[tuple[str, str]], acknowledged: set[str]) -> ComposeResult:
+    """A list of rules to tick (label, id), its details line and its "I know these" button:
+    the identifiers and the image hazards are both acknowledged this way."""
+    yield TickList[str](
+        *[Selection(plain(label), rule_id, rule_id in acknowledged) for label, rule_id in rows],
+        id=list_id,
+        classes="rules",
+    )
+    yield Static("", id=f"{list_id}-details", classes="details")
+    yield Button(
+        f"I know these {len(rows)}: tick them all",
+        id=f"{list_id}-known",
+        classes="know-all",
+        compact=True,
+    )
+
+
 class PhiStep(StepPane):
     step_id = "phi"
 
@@ -36,41 +53,15 @@ class PhiStep(StepPane):
             "The 18 identifiers HIPAA's Safe Harbor rule lists: tick each you know, or all at once",
             classes="section-title",
         )
-        yield TickList[str](
-            *[
-                Selection(
-                    plain(f"({i.letter}) {i.title}: {i.radiology_example}"),
-                    i.id,
-                    i.id in acknowledged,
-                )
-                for i in content.identifiers
-            ],
-            id="identifiers",
-            classes="rules",
-        )
-        yield Static("", id="identifiers-details", classes="details")
-        yield Button(
-            f"I know these {len(content.identifiers)}: tick them all",
-            id="identifiers-known",
-            classes="know-all",
-            compact=True,
+        yield from _rule_list(
+            "identifiers",
+            [(f"({i.letter}) {i.title}: {i.radiology_example}", i.id) for i in content.identifiers],
+            acknowledged,
         )
         yield Static(plain(SAFE_HARBOR_NOTE), id="safe-harbor-note", classes="hint")
         yield Label("Where images leak patient information", classes="section-title")
-        yield TickList[str](
-            *[
-                Selection(plain(f"{h.title}: {h.what_to_do}"), h.id, h.id in acknowledged)
-                for h in content.hazards
-            ],
-            id="hazards",
-            classes="rules",
-        )
-        yield Static("", id="hazards-details", classes="details")
-        yield Button(
-            f"I know these {len(content.hazards)}: tick them all",
-            id="hazards-known",
-            classes="know-all",
-            compact=True,
+        yield from _rule_list(
+            "hazards", [(f"{h.title}: {h.what_to_do}", h.id) for h in content.hazards], acknowledged
         )
         yield Label("If a post goes wrong", classes="section-title")
         yield Static(
