@@ -56,6 +56,10 @@ PARTS = {
     # scored once by the lead after the merge (docs/phi-checker.md); a regression set since,
     # never used to train the learned layer
     "holdout_l": DATA / "phi_holdout_l.jsonl",
+    # writers M and N: issue 14's fifth round, each scored blind once on arrival before anyone
+    # read it (docs/phi-checker.md, "Round 5"); development and training sets since
+    "dev_m": DATA / "phi_dev_m.jsonl",
+    "dev_n": DATA / "phi_dev_n.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -12,8 +12,9 @@ the tagger (averaged perceptron over words) learns spans no rule found. Training
 Python, ordered and seeded, so the same corpora give the same bytes (`--check` proves it).
 
 Writers (the prefix of each id): A dev_a, B dev_b, C holdout_c, D dev_d, E dev_e, F holdout_f,
-G, H (round 3) and J, K (round 4). The project's own tune/holdout corpora were written
-by the rule author; they are regression sets and are not used for training or figures.
+G, H (round 3), J, K (round 4) and M, N (round 5). The project's own tune/holdout corpora
+were written by the rule author; they are regression sets and are not used for training or
+figures.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ WRITERS = {
     # round 4: J (US mix) and K (UK, Ireland, Australia, Canada), each scored blind first
     "J": DATA / "phi_dev_j.jsonl",
     "K": DATA / "phi_dev_k.jsonl",
+    # round 5: M and N, each scored blind once on arrival
+    "M": DATA / "phi_dev_m.jsonl",
+    "N": DATA / "phi_dev_n.jsonl",
 }
 OUT = ROOT / "src" / "socialcoach" / "phi" / "data" / learned.MODEL_FILE
 SEED = 14

@@ -35,6 +35,25 @@ _RECENT_SELF = _c(
     rf"|\b{_WEEKDAYS}(?:'s)?\s+(?:night\s+|overnight\s+|evening\s+|late\s+)?(?:shift|call|overnight)\b",
     re.IGNORECASE,
 )
+# Recency that dates the author's programme, not a case: "Today's teaching", "this week's video".
+_RECENT_NOT_A_CASE = _c(
+    r"(?:today|tonight|this\s+week|this\s+morning|yesterday)['\u2019]s\s+(?:[\w-]+\s+)?"
+    r"(?:teaching|reminder|count|video|quiz|tip|lecture|post|session|episode|lesson|talk|webinar"
+    r"|tutorial|poll|question|thread|topic|meeting|huddle|rounds|numbers|tally|stats|list)\b",
+    re.IGNORECASE,
+)
+# A sentence that counts cases in the plural ("scanned 22 patients today", "11 ventilated
+# patients", "14 growth scans"): a workload; and what makes it about one patient after all.
+_CASES_COUNTED = _c(
+    r"\b\d{1,3}\s+(?:[A-Za-z-]+\s+){0,2}(?:patients|pts|scans|studies|films|cases|exams|shoulders"
+    r"|knees|chests|CXRs|MRIs|CTs|x-rays|ultrasounds|mammograms|biopsies|reads|heads)\b",
+    re.IGNORECASE,
+)
+_ONE_PATIENT = _c(
+    r"\b(?:\d{1,3}\s?(?:yo|y/o|-?year-old|[MF])|(?:a|the|this|our|my)\s+(?:patient|pt|lady|man"
+    r"|woman|guy|kid|boy|girl)|he|she|his|her|him)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY_CASE = _c(rf"\b(?:on|last|this\s+past)\s+{_WEEKDAYS}(?:\s+(?:night|morning|evening))?\b")
 _PUBLIC_ROLE = _c(
     r"\b(?:(?:the|our|a|your|my|this)\s+)(?:(?:local|town|city|county|state|former|beloved|famous"
@@ -349,6 +368,12 @@ def context(doc: Doc) -> Iterator[Proposal]:
     for m in _RECENT_SELF.finditer(text):
         yield m.start(), m.end(), "context"
     for m in _RECENT.finditer(text):
+        if _RECENT_NOT_A_CASE.match(text, m.start()):
+            continue  # "Today's teaching", "this week's video": the author's programme
+        if doc.has(m.start(), _CASES_COUNTED, "counted") and not doc.has(
+            m.start(), _ONE_PATIENT, "one-patient"
+        ):
+            continue  # "scanned 22 patients today": a workload, no one patient in it
         if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context"
 
