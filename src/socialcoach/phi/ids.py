@@ -228,6 +228,18 @@ def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:
     return best
 
 
+# A clinician's own credential just before a number (NPI, DEA, ARRT, GMC, AHPRA...): the
+# author's or a colleague's registration, never a patient's identifier.
+_PROVIDER_CREDENTIAL_BEFORE = _c(
+    r"\b(?:NPI|DEA|ARRT|ARDMS|NMTCB|ABR|GMC|NMC|HCPC|AHPRA|CPSO|IMC|NCCPA|CAMRT)\b"
+    r"[^\n\d]{0,12}$"
+)
+
+
+def _credential(text: str, pos: int) -> bool:
+    return _PROVIDER_CREDENTIAL_BEFORE.search(text, max(0, pos - 24), pos) is not None
+
+
 @recognizer("ids")
 def ids(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
@@ -246,6 +258,8 @@ def ids(doc: Doc) -> Iterator[Proposal]:
         for m in pattern.finditer(text):
             v = m.group("v")
             if cat == "vehicle" or len(v) >= 4 or sum(ch.isdigit() for ch in v) >= 3:
+                if _credential(text, m.start("v")):
+                    continue  # "NPI 1093817264": the clinician's own number
                 yield *m.span("v"), cat
     for m in _VIN.finditer(text):
         yield m.start(), m.end(), "vehicle"
@@ -284,7 +298,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
         if re.fullmatch(r"\d{3}-\d{4}", v):
             continue  # a seven-digit phone number: the contact rules' to judge
         found = _family_of(doc, m.start("v"))
-        if found is None:
+        if found is None or _credential(text, m.start("v")):
             continue
         cat, cue_end = found
         if cat == "zip" and not re.fullmatch(r"\d{5}(?:-\d{4})?", v):
@@ -301,5 +315,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
             continue  # a compact date, the date rule's
         if _PUBLICATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "PMID 12345678": a paper's number, not a patient's
+        if _credential(text, m.start("v")):
+            continue  # "my CT certification (ARRT #4410297)"
         if doc.clinical_near(m.start()) or doc.person(m.start()):
             yield *m.span("v"), "mrn", "possible"

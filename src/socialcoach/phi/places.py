@@ -42,6 +42,32 @@ _ZIP_CUE = _c(
     scan_first=True,
 )
 _ZIP_STATE = _c(rf"\b(?:{'|'.join(_STATE_ABBR)})\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", scan_first=True)
+# State abbreviations that are also words of the trade (CT the scanner, MS the disease, MD, PA
+# the view or the assistant, OR the theatre, ME the examiner): after one of them, five digits
+# are a ZIP only inside that state's USPS prefix range ("STAT CT 70450" is a CPT code; a
+# Connecticut ZIP starts 060-069). Other states keep any five digits.
+_AMBIGUOUS_STATE_PREFIXES = {
+    "CT": ((60, 69),),
+    "MS": ((386, 397),),
+    "MD": ((206, 219),),
+    "PA": ((150, 196),),
+    "OR": ((970, 979),),
+    "ME": ((39, 49),),
+    "IN": ((460, 479),),
+    "MA": ((10, 27), (55, 55)),
+    "DE": ((197, 199),),
+    "OK": ((730, 749),),
+}
+
+
+def _zip_fits_state(state: str, zip_code: str) -> bool:
+    ranges = _AMBIGUOUS_STATE_PREFIXES.get(state)
+    if ranges is None:
+        return True
+    prefix = int(zip_code[:3])
+    return any(lo <= prefix <= hi for lo, hi in ranges)
+
+
 _ZIP_FROM = _c(r"\b(?:from|in|lives\s+in|area)\s+(?P<v>\d{5}(?:-\d{4})?)\b(?!\s*[A-Za-z%,.]\w)")
 
 _PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
@@ -257,8 +283,10 @@ def places(doc: Doc) -> Iterator[Proposal]:
         after = _AFTER_ADDRESS.match(text, m.end())
         if after:
             yield *after.span("v"), "geo_small", "likely"  # the town of a street address
-    for pattern in (_ZIP_CUE, _ZIP_STATE):
-        for m in pattern.finditer(text):
+    for m in _ZIP_CUE.finditer(text):
+        yield *m.span("v"), "zip"
+    for m in _ZIP_STATE.finditer(text):
+        if _zip_fits_state(m.group().split()[0], m["v"]):
             yield *m.span("v"), "zip"
     for m in _ZIP_FROM.finditer(text):
         if doc.person(m.start()):
