@@ -147,7 +147,10 @@ _THING_BEFORE = _c(
     r"\b(?:building|hospital|church|house|(?<!nursing\s)(?<!care\s)(?<!group\s)home|school"
     r"|bridge|tree|scanner|machine|institution"
     r"|program|department|journal|society|company|tradition|practice|clinic|library|museum"
-    r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube)s?\b"
+    r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube"
+    # the same things in the other languages the age forms read ("ein Gebäude, das 100 Jahre alt")
+    r"|Gebäude|Haus|Krankenhaus|Klinik|Kirche|Schule|edificio|iglesia|escuela|bâtiment|hôpital"
+    r"|église|école|ospedale|chiesa|edifício|igreja)s?\b"
     r"[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
