@@ -147,11 +147,15 @@ _THING_BEFORE = _c(
     r"\b(?:building|hospital|church|house|(?<!nursing\s)(?<!care\s)(?<!group\s)home|school"
     r"|bridge|tree|scanner|machine|institution"
     r"|program|department|journal|society|company|tradition|practice|clinic|library|museum"
-    r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube"
-    # the same things in the other languages the age forms read ("ein Gebäude, das 100 Jahre alt")
-    r"|Gebäude|Haus|Krankenhaus|Klinik|Kirche|Schule|edificio|iglesia|escuela|bâtiment|hôpital"
-    r"|église|école|ospedale|chiesa|edifício|igreja)s?\b"
+    r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube)s?\b"
     r"[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+# The same in the languages of _FOREIGN_AGE, buildings only (a clinic or a home is where a
+# patient of 93 is, too): "in einem Gebäude, das 100 Jahre alt ist", "un edificio de 120 años".
+_BUILDING_BEFORE = _c(
+    r"\b(?:Gebäude|Kirche|Schule|edificio|iglesia|escuela|bâtiment|église|école|edifício|igreja"
+    r"|chiesa|edificio)s?\b[^.!?\n]{0,20}$",
     re.IGNORECASE,
 )
 _PERSONISH_AFTER = _c(
@@ -220,6 +224,8 @@ def ages(doc: Doc) -> Iterator[Proposal]:
             s += 1
         yield s, e, "age_over_89", "likely"
     for m in _FOREIGN_AGE.finditer(text):
+        if _BUILDING_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "in einem Gebäude, das 100 Jahre alt ist": a building
         yield m.start(), m.end(), "age_over_89", "likely"
     for m in _FRAMED_NUMBER.finditer(text):
         s0 = m.start("n")
