@@ -210,6 +210,16 @@ _ACC_FORM = _c(
 )
 
 
+# A worklist line's number right before its exam ("00481726  71120934  CT ABD/PEL W"): RIS
+# lists print the accession next to the procedure, the record number before it.
+_NUMBER_BEFORE_EXAM = _c(
+    r"(?<![\w-])(?P<v>\d{6,10})[ \t]{1,6}(?:CT|CTA|MR|MRI|MRA|XR|US|NM|PET|DX|CR|MG|FL|IR|DEXA"
+    r"|CXR)\b(?![ \t]*(?:scanners?|machines?|techs?|units?|rooms?)\b)"
+)
+_ANOTHER_NUMBER = re.compile(r"(?<![\w-])\d{6,10}[ \t]+$|(?<![\w-])[A-Z]?\d{6,10}(?![\w-])")
+_COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+_WORKLIST_NAME = _c(r"[A-Z][A-Z'-]+(?:,|\^|\s)[ \t]*[A-Z]")
+
 _FIELD_LABEL = _c(r"\b[A-Z][A-Za-z]{1,9}:\s")
 
 
@@ -288,6 +298,15 @@ def ids(doc: Doc) -> Iterator[Proposal]:
         yield m.start(), m.end(), "other_id", "likely"
     for m in _ACC_FORM.finditer(text):
         yield m.start(), m.end(), "accession", "likely"
+    for m in _NUMBER_BEFORE_EXAM.finditer(text):
+        if _COMPACT_DATE.fullmatch(m["v"]):
+            continue  # "20261129 CT HEAD": the date of the study
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # only the second of two numbers: with one, it may be the record number (writers differ)
+        if not _ANOTHER_NUMBER.search(text, line_start, m.start()):
+            continue
+        if _WORKLIST_NAME.search(text, line_start, m.start()) or doc.clinical_near(m.start()):
+            yield *m.span("v"), "accession", "likely"
     for m in _ID_TOKEN.finditer(text):
         v = m["v"]
         digits = sum(ch.isdigit() for ch in v)
