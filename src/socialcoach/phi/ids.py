@@ -18,7 +18,9 @@ from .registry import recognizer
 _MRN = _cue_id(
     r"MRN|MR\s?#|MR\s+(?:no\.?|number)|[Mm]edical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?"
     r"|[Hh]ospital\s+(?:number|no\.?|#|ID)|[Cc]hart\s+(?:number|no\.?|#)|UR\s?(?:number|no\.?|#)"
-    r"|[Uu]nit\s+number",  # NHS and CHI numbers are health numbers (national.py)
+    r"|[Uu]nit\s+number"  # NHS and CHI numbers are health numbers (national.py)
+    # other languages: es "NHC" / "historia clínica", fr "IPP", de "Patientennummer"
+    r"|NHC|[Hh]istoria\s+cl[ií]nica|IPP|[Pp]atienten-?(?:nummer|ID)|[Nn][úu]mero\s+de\s+historia",
     scan_first=True,
 )
 _ACCESSION = _cue_id(
@@ -32,13 +34,15 @@ _HEALTH_PLAN = _cue_id(
     r"|[Pp]olicy\s?(?:ID|#|no\.?|number)|[Ii]nsurance\s?(?:ID|#|no\.?|number|card)"
     r"|[Ss]ubscriber\s?(?:ID|#|no\.?|number)|[Gg]roup\s?(?:#|no\.?|number)"
     r"|[Pp]lan\s?(?:ID|#|no\.?|number)|Medicare(?:\s+(?:ID|#|no\.?|number))?"
-    r"|Medicaid(?:\s+(?:ID|#|no\.?|number))?|MBI|HICN|[Hh]ealth\s+plan(?:\s+(?:ID|#|number))?",
+    r"|Medicaid(?:\s+(?:ID|#|no\.?|number))?|MBI|HICN|[Hh]ealth\s+plan(?:\s+(?:ID|#|number))?"
+    r"|[Pp][óo]liza|[Vv]ersicherten(?:nummer|-?Nr\.?)|[Vv]ersicherungsnummer|[Mm]utuelle",
     scan_first=True,
 )
 _ACCOUNT = _cue_id(
     r"[Aa]ccount|ACCOUNT|[Aa]cct\.?|A/C|[Bb]illing\s+(?:#|no\.?|number|ID)|HAR|FIN|CSN"
     r"|[Ee]ncounter(?:\s?(?:#|no\.?|number|ID))?|[Ee]nc\s?#|[Vv]isit\s?(?:#|no\.?|number)"
-    r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)",
+    r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)"
+    r"|[Ff]allnummer|[Ff]all-?Nr\.?|[Aa]ufnahmenummer|[Nn][úu]mero\s+de\s+episodio",
     scan_first=True,
 )
 _VEHICLE = _c(
