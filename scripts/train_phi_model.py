@@ -13,7 +13,8 @@ Python, ordered and seeded, so the same corpora give the same bytes (`--check` p
 
 Writers (the prefix of each id): A dev_a, B dev_b, C holdout_c, D dev_d, E dev_e, F holdout_f,
 G, H (round 3), J, K (round 4) and L, M, N (round 5). The project's own tune/holdout corpora
-were written by the rule author; they are regression sets and are not used for training or figures.
+were written by the rule author; they are regression sets and are not used for training or
+figures.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import bisect
 import functools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import Match
 from typing import Any
 
@@ -700,6 +700,21 @@ class Doc:
 Cand = tuple[int, int, str, str]
 # what a recognizer yields: a Cand, or (start, end, category) for a likely one
 Proposal = tuple[int, int, str] | Cand
+
+
+def cued_near_person(
+    doc: Doc, matches: Iterable[Match[str]], category: str, confidence: str, *, draft: bool = False
+) -> Iterator[Cand]:
+    """Each match whose sentence is about a person or is clinical or next to a clinical one.
+
+    The one test most context and media forms share (a relative, a role, a road incident, a
+    photo of someone mean nothing in a lecture); with draft, a match anywhere in a draft about
+    care counts too. Written once so that every family weighs a form the same way.
+    """
+    for m in matches:
+        at = m.start()
+        if doc.clinical_near(at) or doc.person(at) or (draft and doc.draft_clinical()):
+            yield at, m.end(), category, confidence
 
 
 def _span(m: re.Match[str], *groups: str) -> tuple[int, int]:

@@ -36,7 +36,8 @@ _PERSON_NUMBER = _c(
     rf"|\s+were|\s+are|\s+am|\s+turned|\s+turns)"
     rf"|\b(?:mr|mrs|ms|miss|mx)\.?\s+[a-z][\w.'\u2019-]*"
     rf"|\b(?:patient|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather"
-    rf"|nana|papa|mom|dad|mother|father|veteran|vet|widow|widower|resident)"
+    rf"|nana|papa|mom|dad|mother|father|veteran|vet|widow|widower|resident|gent|chap|bloke"
+    rf"|fella|fellow|soul|dear)"
     rf")(?:\s+[a-z][\w.'\u2019-]*)?,?\s+(?:(?:was|is|now|just|only|still|a\s+spry|aged?)\s+)?"
     rf"(?P<n>{_N})\b(?![.,]\d|-?\s?(?:something|ish|plus|s\b)|\s*(?:%|mm|cm|kg|lbs?|mg|ml|bpm|mmhg|min|sec|degrees|°|/|-\d|x\d"
     rf"|units?|hu|percent|patients|cases|days|weeks|months|minutes|hours|beats|mph|miles|feet))",
@@ -62,6 +63,9 @@ _WORD_AGE = _c(
     rf"|\bninety[\s-](?:{_ONES})(?![\s-]*(?:percent|%|minutes|seconds|days|times|patients|cases"
     r"|scans|studies|mg|units|people|of\b))"
     r"|#?\b(?:super-?)?(?:nonagenarians?|centenarians?|supercentenarians?)\b"
+    # the same words in French, Spanish, Italian, Portuguese and German
+    r"|#?\b(?:centenaires?|nonagénaires?|centenari[oa]s?|nonagenari[oa]s?|centenári[oa]s?"
+    r"|hundertjährige[rnms]?)\b"
     rf"|(?<=#)ninety(?:{_ONES})\b"
     r"|\b(?:tenth|11th|eleventh|10th)\s+decade\b|\b(?:nearly|almost)\s+a\s+century\b"
     r"|\b(?:her|his|their)\s+(?:late|mid)[\s-](?:nineties|90s|90's)\b"
@@ -117,7 +121,8 @@ _FOREIGN_AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-?\s?)(?:ans\b|años\b|anos\b|añitos\b|jährige[rnms]?\b|jährig\b"
     r"|jahre\s+alt\b|jahre\b|anni\b|jaar\b|lat\b|år\b|yaşında\b|yaş\b|歳|岁|세|ετών\b|лет\b|let\b"
     r"|saal\b|sal\s+ke\b|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
-    r"|taon\b|na\s+(?:siya|sya)\b|tahun\b|साल|سنة|岁)",
+    r"|taon\b|na\s+(?:siya|sya)\b|tahun\b|साल|سنة|岁"
+    r"|J\.(?=[\s,;)'\"\u2019]|$))",  # "Patient aus Wolfratshausen, 91 J."
     re.IGNORECASE,
 )
 # Birth years: "born in 1929", "b. 1931", "DOB 1933", "born in '33", "class of 1950" is not one.
@@ -149,6 +154,13 @@ _THING_BEFORE = _c(
     r"|program|department|journal|society|company|tradition|practice|clinic|library|museum"
     r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube)s?\b"
     r"[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+# The same in the languages of _FOREIGN_AGE, buildings only (a clinic or a home is where a
+# patient of 93 is, too): "in einem Gebäude, das 100 Jahre alt ist", "un edificio de 120 años".
+_BUILDING_BEFORE = _c(
+    r"\b(?:Gebäude|Kirche|Schule|edificio|iglesia|escuela|bâtiment|église|école|edifício|igreja"
+    r"|chiesa|edificio)s?\b[^.!?\n]{0,20}$",
     re.IGNORECASE,
 )
 _PERSONISH_AFTER = _c(
@@ -217,6 +229,8 @@ def ages(doc: Doc) -> Iterator[Proposal]:
             s += 1
         yield s, e, "age_over_89", "likely"
     for m in _FOREIGN_AGE.finditer(text):
+        if _BUILDING_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "in einem Gebäude, das 100 Jahre alt ist": a building
         yield m.start(), m.end(), "age_over_89", "likely"
     for m in _FRAMED_NUMBER.finditer(text):
         s0 = m.start("n")

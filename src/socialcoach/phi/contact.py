@@ -59,6 +59,33 @@ _PHONE_WORD = _c(
 )
 
 
+# The author's or the practice's own line, named as such just before the number: "my cell",
+# "our reading room at", "call the department", "Phone: ... | Fax:" in a signature, "Contact
+# Dr. Castañeda, Medical Director, at". A patient's number is introduced by the patient.
+_OWN_LINE_BEFORE = _c(
+    r"\b(?:(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:cell|mobile|office|desk|line|number|pager|phone"
+    r"|bleep|extension|ext|hotline|helpline|reading\s+room|department|dept|unit|clinic|team"
+    r"|service|front\s+desk|scheduling|booking)"
+    r"|call\s+(?:the|our|us)\b|reach\s+(?:us|our)\b|contact\s+(?:us|our)\b"
+    r"|contact\s+(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s|^(?:office|phone|tel|telephone|main|cell|mobile)\s*:)"
+    r"[^\n.!?]{0,70}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_A_PATIENTS_LINE = _c(
+    r"\b(?:patient|pt|his|her|their|family|daughter|son|wife|husband|mother|father|mom|dad)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_line(doc: Doc, pos: int) -> bool:
+    """A number the author gives as their own or their practice's (not in a patient's sentence)."""
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    start = max(line_start, pos - 90)
+    if not _OWN_LINE_BEFORE.search(doc.text, start, pos):
+        return False
+    return not doc.has(pos, _A_PATIENTS_LINE, "patients-line")
+
+
 _PATIENT_LINK = _c(
     r"gofundme|caringbridge|mealtrain|giveforward|fundrazr|spotfund|obituar|obits?/|legacy\.com"
     r"|funeral|tribute|memorial|/news|news\.|/story|/article|instagram\.com|tiktok\.com"
@@ -197,9 +224,15 @@ def contact(doc: Doc) -> Iterator[Proposal]:
             continue  # "NHS no. 943 476 5919", "MRN 555 123 4567": a record, not a phone
         if _not_nanp_but_nhs(m.group()):
             continue  # "401 023 2137": no North American number, a valid NHS number
+        if _own_line(doc, m.start()):
+            continue  # "reach our reading room at (555) 212-8840": the practice's own
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE7.finditer(text):
+        if _own_line(doc, m.start("v")):
+            continue
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
     for m in _PHONE_LOCAL.finditer(text):
+        if _own_line(doc, m.start()):
+            continue
         if doc.person(m.start()) or doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "possible"

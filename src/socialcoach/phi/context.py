@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import chain as _chain
+from re import Match
+from typing import Any
 
-from ._base import _EVENT_CUE, _WEEKDAYS, Doc, Proposal, _c
+from ._base import _EVENT_CUE, _WEEKDAYS, Doc, Proposal, _c, cued_near_person
 from .dates import _DATE_EVENT, _SCHEDULE_CUE
 from .registry import recognizer
 
@@ -31,6 +33,25 @@ _RECENT_SELF = _c(
     r"\b(?:last\s+night's|tonight's|yesterday's|today's|this\s+morning's|overnight)\s+"
     r"(?:call|shift|stroke\s+alert|trauma|code|case|list)\b"
     rf"|\b{_WEEKDAYS}(?:'s)?\s+(?:night\s+|overnight\s+|evening\s+|late\s+)?(?:shift|call|overnight)\b",
+    re.IGNORECASE,
+)
+# Recency that dates the author's programme, not a case: "Today's teaching", "this week's video".
+_RECENT_NOT_A_CASE = _c(
+    r"(?:today|tonight|this\s+week|this\s+morning|yesterday)['\u2019]s\s+(?:[\w-]+\s+)?"
+    r"(?:teaching|reminder|count|video|quiz|tip|lecture|post|session|episode|lesson|talk|webinar"
+    r"|tutorial|poll|question|thread|topic|meeting|huddle|rounds|numbers|tally|stats|list)\b",
+    re.IGNORECASE,
+)
+# A sentence that counts cases in the plural ("scanned 22 patients today", "11 ventilated
+# patients", "14 growth scans"): a workload; and what makes it about one patient after all.
+_CASES_COUNTED = _c(
+    r"\b\d{1,3}\s+(?:[A-Za-z-]+\s+){0,2}(?:patients|pts|scans|studies|films|cases|exams|shoulders"
+    r"|knees|chests|CXRs|MRIs|CTs|x-rays|ultrasounds|mammograms|biopsies|reads|heads)\b",
+    re.IGNORECASE,
+)
+_ONE_PATIENT = _c(
+    r"\b(?:\d{1,3}\s?(?:yo|y/o|-?year-old|[MF])|(?:a|the|this|our|my)\s+(?:patient|pt|lady|man"
+    r"|woman|guy|kid|boy|girl)|he|she|his|her|him)\b",
     re.IGNORECASE,
 )
 _WEEKDAY_CASE = _c(rf"\b(?:on|last|this\s+past)\s+{_WEEKDAYS}(?:\s+(?:night|morning|evening))?\b")
@@ -334,12 +355,25 @@ _ROLE_WITH_ORG = _c(
 )
 
 
+def _unvetoed(text: str, pattern: Any) -> Iterator[Match[str]]:
+    """Matches of pattern not preceded by a word that makes the role someone else's (_ROLE_VETO)."""
+    for m in pattern.finditer(text):
+        if not _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
+            yield m
+
+
 @recognizer("context")
 def context(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _RECENT_SELF.finditer(text):
         yield m.start(), m.end(), "context"
     for m in _RECENT.finditer(text):
+        if _RECENT_NOT_A_CASE.match(text, m.start()):
+            continue  # "Today's teaching", "this week's video": the author's programme
+        if doc.has(m.start(), _CASES_COUNTED, "counted") and not doc.has(
+            m.start(), _ONE_PATIENT, "one-patient"
+        ):
+            continue  # "scanned 22 patients today": a workload, no one patient in it
         if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context"
 
@@ -359,11 +393,10 @@ def context(doc: Doc) -> Iterator[Proposal]:
             continue
         if doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), "context", "possible"
-    for m in _ROAD_EVENT.finditer(text):
-        if doc.has(m.start(), _NEWS_VETO, "news-veto"):
-            continue
-        if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
-            yield m.start(), m.end(), "context", "likely"
+    road = (
+        m for m in _ROAD_EVENT.finditer(text) if not doc.has(m.start(), _NEWS_VETO, "news-veto")
+    )
+    yield from cued_near_person(doc, road, "context", "likely", draft=True)
     for m in _ROLE_WITH_ORG.finditer(text) if _ORG_AFTER_WORD.search(text) else ():
         if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
             continue
@@ -383,9 +416,7 @@ def context(doc: Doc) -> Iterator[Proposal]:
     for m in _RECENT_MORE.finditer(text):
         if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context", "likely"
-    for m in _MORE_CONTEXT.finditer(text):
-        if doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical():
-            yield m.start(), m.end(), "context", "likely"
+    yield from cued_near_person(doc, _MORE_CONTEXT.finditer(text), "context", "likely", draft=True)
     for m in _NAMED_EVENT.finditer(text):
         if doc.has(m.start(), _NEWS_VETO, "news-veto") or doc.has(m.start(), _EVENT_CUE, "event"):
             continue
@@ -399,21 +430,12 @@ def context(doc: Doc) -> Iterator[Proposal]:
     for m in _RELATIVE_OTHER_LANG.finditer(text):
         if doc.has(m.start(), _CARE_CUE, "care") or doc.draft_clinical():
             yield m.start(), m.end(), "context", "likely"
-    for m in _EVENT_KIND.finditer(text):
-        if not doc.has(m.start(), _NEWS_VETO, "news-veto") and (
-            doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
-        ):
-            yield m.start(), m.end(), "context", "likely"
-    for m in _RETIRED.finditer(text):
-        if not _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()) and (
-            doc.clinical_near(m.start()) or doc.person(m.start())
-        ):
-            yield m.start(), m.end(), "context", "likely"
-    for m in _ROLE_MORE.finditer(text):
-        if not _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()) and (
-            doc.clinical_near(m.start()) or doc.person(m.start()) or doc.draft_clinical()
-        ):
-            yield m.start(), m.end(), "context", "likely"
+    events = (
+        m for m in _EVENT_KIND.finditer(text) if not doc.has(m.start(), _NEWS_VETO, "news-veto")
+    )
+    yield from cued_near_person(doc, events, "context", "likely", draft=True)
+    yield from cued_near_person(doc, _unvetoed(text, _RETIRED), "context", "likely")
+    yield from cued_near_person(doc, _unvetoed(text, _ROLE_MORE), "context", "likely", draft=True)
     for m in _ROLE_FORM.finditer(text):
         if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
             continue
@@ -421,9 +443,7 @@ def context(doc: Doc) -> Iterator[Proposal]:
             continue
         if doc.person(m.start()) and (doc.clinical_near(m.start()) or doc.draft_clinical()):
             yield m.start(), m.end(), "context", "possible"
-    for m in _OTHERS_RELATIVE.finditer(text):
-        if doc.clinical_near(m.start()) or doc.person(m.start()):
-            yield m.start(), m.end(), "context", "possible"
+    yield from cued_near_person(doc, _OTHERS_RELATIVE.finditer(text), "context", "possible")
     for m in _NEWS_EVENT.finditer(text):
         if doc.has(m.start(), _NEWS_VETO, "news-veto"):
             continue
@@ -438,8 +458,4 @@ def context(doc: Doc) -> Iterator[Proposal]:
             continue  # "the crash victim's CT", "the fire alarm": a kind, not one event
         specific = _NEWS_SPECIFIC.search(m.group(), 3)
         yield m.start(), m.end(), "context", "likely" if specific else "possible"
-    for m in _ROLE.finditer(text):
-        if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):
-            continue
-        if doc.clinical_near(m.start()) or doc.person(m.start()):
-            yield m.start(), m.end(), "context", "likely"
+    yield from cued_near_person(doc, _unvetoed(text, _ROLE), "context", "likely")

@@ -68,7 +68,10 @@ _DATE_TEXT_MONTH = _c(
     rf"|{_MON}[-/]\d{{1,2}}[-/](?:(?:19|20)\d{{2}}|\d{{2}}))(?![\w-])",
     re.IGNORECASE,
 )
-_DATE_COMPACT = _c(r"(?<![\w-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w-])")
+# "20240609", also inside a file name ("Rodriguez_Maria_20190412.pdf": an underscore joins words)
+_DATE_COMPACT = _c(
+    r"(?<![A-Za-z0-9-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![A-Za-z0-9-])"
+)
 # Lower case and ALL CAPS month names ("june 9th", "MARCH 3"); "may" needs a day ordinal.
 _DATE_MONTH_DAY_ANYCASE = _c(
     rf"\b(?:{_MON.replace('|may', '')}|may(?=\s+\d{{1,2}}(?:st|nd|rd|th)))\.?\s+(?P<d>\d{{1,2}})"

@@ -18,7 +18,9 @@ from .registry import recognizer
 _MRN = _cue_id(
     r"MRN|MR\s?#|MR\s+(?:no\.?|number)|[Mm]edical[- ]record(?:s)?(?:\s+(?:number|no\.?|#))?"
     r"|[Hh]ospital\s+(?:number|no\.?|#|ID)|[Cc]hart\s+(?:number|no\.?|#)|UR\s?(?:number|no\.?|#)"
-    r"|[Uu]nit\s+number",  # NHS and CHI numbers are health numbers (national.py)
+    r"|[Uu]nit\s+number"  # NHS and CHI numbers are health numbers (national.py)
+    # other languages: es "NHC" / "historia clínica", fr "IPP", de "Patientennummer"
+    r"|NHC|[Hh]istoria\s+cl[ií]nica|IPP|[Pp]atienten-?(?:nummer|ID)|[Nn][úu]mero\s+de\s+historia",
     scan_first=True,
 )
 _ACCESSION = _cue_id(
@@ -32,13 +34,15 @@ _HEALTH_PLAN = _cue_id(
     r"|[Pp]olicy\s?(?:ID|#|no\.?|number)|[Ii]nsurance\s?(?:ID|#|no\.?|number|card)"
     r"|[Ss]ubscriber\s?(?:ID|#|no\.?|number)|[Gg]roup\s?(?:#|no\.?|number)"
     r"|[Pp]lan\s?(?:ID|#|no\.?|number)|Medicare(?:\s+(?:ID|#|no\.?|number))?"
-    r"|Medicaid(?:\s+(?:ID|#|no\.?|number))?|MBI|HICN|[Hh]ealth\s+plan(?:\s+(?:ID|#|number))?",
+    r"|Medicaid(?:\s+(?:ID|#|no\.?|number))?|MBI|HICN|[Hh]ealth\s+plan(?:\s+(?:ID|#|number))?"
+    r"|[Pp][óo]liza|[Vv]ersicherten(?:nummer|-?Nr\.?)|[Vv]ersicherungsnummer|[Mm]utuelle",
     scan_first=True,
 )
 _ACCOUNT = _cue_id(
     r"[Aa]ccount|ACCOUNT|[Aa]cct\.?|A/C|[Bb]illing\s+(?:#|no\.?|number|ID)|HAR|FIN|CSN"
     r"|[Ee]ncounter(?:\s?(?:#|no\.?|number|ID))?|[Ee]nc\s?#|[Vv]isit\s?(?:#|no\.?|number)"
-    r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)",
+    r"|[Ii]nvoice\s+(?:#|no\.?|number)|[Cc]laim\s+(?:#|no\.?|number|ID)"
+    r"|[Ff]allnummer|[Ff]all-?Nr\.?|[Aa]ufnahmenummer|[Nn][úu]mero\s+de\s+episodio",
     scan_first=True,
 )
 _VEHICLE = _c(
@@ -210,6 +214,16 @@ _ACC_FORM = _c(
 )
 
 
+# A worklist line's number right before its exam ("00481726  71120934  CT ABD/PEL W"): RIS
+# lists print the accession next to the procedure, the record number before it.
+_NUMBER_BEFORE_EXAM = _c(
+    r"(?<![\w-])(?P<v>\d{6,10})[ \t]{1,6}(?:CT|CTA|MR|MRI|MRA|XR|US|NM|PET|DX|CR|MG|FL|IR|DEXA"
+    r"|CXR)\b(?![ \t]*(?:scanners?|machines?|techs?|units?|rooms?)\b)"
+)
+_ANOTHER_NUMBER = re.compile(r"(?<![\w-])\d{6,10}[ \t]+$|(?<![\w-])[A-Z]?\d{6,10}(?![\w-])")
+_COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+_WORKLIST_NAME = _c(r"[A-Z][A-Z'-]+(?:,|\^|\s)[ \t]*[A-Z]")
+
 _FIELD_LABEL = _c(r"\b[A-Z][A-Za-z]{1,9}:\s")
 
 
@@ -226,6 +240,18 @@ def _family_of(doc: Doc, pos: int) -> tuple[str, int] | None:
     for m in _FAMILY_CUE.finditer(text, start, pos):
         best = (m.lastgroup or "", m.end())
     return best
+
+
+# A clinician's own credential just before a number (NPI, DEA, ARRT, GMC, AHPRA...): the
+# author's or a colleague's registration, never a patient's identifier.
+_PROVIDER_CREDENTIAL_BEFORE = _c(
+    r"\b(?:NPI|DEA|ARRT|ARDMS|NMTCB|ABR|GMC|NMC|HCPC|AHPRA|CPSO|IMC|NCCPA|CAMRT)\b"
+    r"[^\n\d]{0,12}$"
+)
+
+
+def _credential(text: str, pos: int) -> bool:
+    return _PROVIDER_CREDENTIAL_BEFORE.search(text, max(0, pos - 24), pos) is not None
 
 
 @recognizer("ids")
@@ -246,6 +272,8 @@ def ids(doc: Doc) -> Iterator[Proposal]:
         for m in pattern.finditer(text):
             v = m.group("v")
             if cat == "vehicle" or len(v) >= 4 or sum(ch.isdigit() for ch in v) >= 3:
+                if _credential(text, m.start("v")):
+                    continue  # "NPI 1093817264": the clinician's own number
                 yield *m.span("v"), cat
     for m in _VIN.finditer(text):
         yield m.start(), m.end(), "vehicle"
@@ -274,6 +302,15 @@ def ids(doc: Doc) -> Iterator[Proposal]:
         yield m.start(), m.end(), "other_id", "likely"
     for m in _ACC_FORM.finditer(text):
         yield m.start(), m.end(), "accession", "likely"
+    for m in _NUMBER_BEFORE_EXAM.finditer(text):
+        if _COMPACT_DATE.fullmatch(m["v"]):
+            continue  # "20261129 CT HEAD": the date of the study
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # only the second of two numbers: with one, it may be the record number (writers differ)
+        if not _ANOTHER_NUMBER.search(text, line_start, m.start()):
+            continue
+        if _WORKLIST_NAME.search(text, line_start, m.start()) or doc.clinical_near(m.start()):
+            yield *m.span("v"), "accession", "likely"
     for m in _ID_TOKEN.finditer(text):
         v = m["v"]
         digits = sum(ch.isdigit() for ch in v)
@@ -284,7 +321,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
         if re.fullmatch(r"\d{3}-\d{4}", v):
             continue  # a seven-digit phone number: the contact rules' to judge
         found = _family_of(doc, m.start("v"))
-        if found is None:
+        if found is None or _credential(text, m.start("v")):
             continue
         cat, cue_end = found
         if cat == "zip" and not re.fullmatch(r"\d{5}(?:-\d{4})?", v):
@@ -301,5 +338,7 @@ def ids(doc: Doc) -> Iterator[Proposal]:
             continue  # a compact date, the date rule's
         if _PUBLICATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "PMID 12345678": a paper's number, not a patient's
+        if _credential(text, m.start("v")):
+            continue  # "my CT certification (ARRT #4410297)"
         if doc.clinical_near(m.start()) or doc.person(m.start()):
             yield *m.span("v"), "mrn", "possible"

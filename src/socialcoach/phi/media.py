@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Doc, Proposal, _c
+from ._base import Doc, Proposal, _c, cued_near_person
 from .registry import recognizer
 
 _BIOMETRIC = _c(
@@ -84,15 +84,11 @@ def media(doc: Doc) -> Iterator[Proposal]:
     for m in _BIOMETRIC.finditer(text):
         if doc.person(m.start()):
             yield m.start(), m.end(), "biometric"
-    for m in _BIOMETRIC_MORE.finditer(text):
-        if doc.person(m.start()) or doc.clinical_near(m.start()):
-            yield m.start(), m.end(), "biometric", "likely"
+    yield from cued_near_person(doc, _BIOMETRIC_MORE.finditer(text), "biometric", "likely")
     for m in _BIOMETRIC_ID.finditer(text) if _BIOMETRIC_WORD.search(text) else ():
         yield *m.span("v"), "biometric", "likely"
     for m in _PHOTO.finditer(text):
         yield m.start(), m.end(), "photo"
     for m in _FACE_RENDER.finditer(text):
         yield m.start(), m.end(), "photo", "likely"
-    for m in _PHOTO_OF_PERSON.finditer(text):
-        if doc.person(m.start()) or doc.clinical_near(m.start()):
-            yield m.start(), m.end(), "photo", "likely"
+    yield from cued_near_person(doc, _PHOTO_OF_PERSON.finditer(text), "photo", "likely")

@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterator
 
 from ._base import Doc, Proposal, _c, _span, _words
+from .contact import _phone_or_fax
 from .registry import recognizer
 
 
@@ -323,9 +324,57 @@ _PLATE_WORD = _c(r"reg|plate|car|van|ute|motorbike|parked", re.IGNORECASE)
 _UK_PHONE_SHAPE = re.compile(r"0\d{2,4}\s\d{3}|\+44")
 
 
+# Numbers of other countries by their published shape, flagged when their own name is in the
+# sentence (writers rarely give a valid check digit, so the name decides, not the digit):
+# France's NIR (INSEE: sex, year, month, department, commune, order, key: "1 38 05 75 112 048
+# 27"), India's Aadhaar (UIDAI: 12 digits shown 4-4-4, never starting 0 or 1), South Africa's
+# identity number (13 digits opening with YYMMDD), Spain's DNI and NIE (eight digits or X/Y/Z
+# and seven, and a letter), Germany's Krankenversichertennummer (a letter and nine digits).
+_NAMED_IN_SENTENCE = tuple(
+    (_c(shape), _c(cue, re.IGNORECASE), key, category)
+    for shape, cue, key, category in (
+        (
+            r"(?<![\w-])[12][ ]?\d{2}[ ]?(?:0[1-9]|1[0-2]|[2-9]\d)[ ]?(?:\d{2}|2[AB])[ ]?\d{3}[ ]?"
+            r"\d{3}(?:[ ]?\d{2})?(?![\w-])",
+            r"s[ée]cu\b|\bNIR\b|\bINSEE\b|s[ée]curit[ée]\s+sociale|carte\s+vitale",
+            "nir",
+            "ssn",
+        ),
+        (
+            r"(?<![\w-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\w-])",
+            r"\bAadhaa?r\b|\bUIDAI\b",
+            "aadhaar",
+            "ssn",
+        ),
+        (
+            r"(?<![\w-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{7}(?![\w-])",
+            r"\b(?:SA|South\s+African)\s+ID\b|\bidentity\s+(?:number|no)",
+            "sa-id",
+            "ssn",
+        ),
+        (
+            r"(?<![\w-])(?:[XYZ]\d{7}|\d{8})[- ]?[A-Z](?![\w-])",
+            r"\b(?:DNI|NIE|NIF)\b",
+            "dni",
+            "ssn",
+        ),
+        (
+            r"(?<![\w-])[A-Z]\d{9}(?![\w-])",
+            r"Versicherten|Versicherungs|Krankenkasse|\beGK\b|\bKVNR\b",
+            "kvnr",
+            "health_plan",
+        ),
+    )
+)
+
+
 @recognizer("national")
 def national(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
+    for shape, cue, key, category in _NAMED_IN_SENTENCE:
+        for m in shape.finditer(text):
+            if doc.has(m.start(), cue, key):
+                yield m.start(), m.end(), category, "likely"
     # Every form here needs one of a few shapes (a capital letter next to a digit, two groups
     # of three digits, seven digits in a row...): a paragraph without the shape skips its
     # patterns. Each guard is a necessary condition of the patterns under it, so the findings
@@ -382,7 +431,7 @@ def national(doc: Doc) -> Iterator[Proposal]:
             yield *m.span("v"), "vehicle", "likely"
     for m in _UK_PHONE.finditer(text) if _UK_PHONE_SHAPE.search(text) else ():
         if doc.person(m.start()) or doc.clinical_near(m.start()):
-            yield m.start(), m.end(), "phone", "likely"
+            yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "likely"
     for pattern, shape in (
         (_UK_POSTCODE, _INWARD_CODE),
         (_CA_POSTCODE, _LETTER_DIGIT_LETTER),

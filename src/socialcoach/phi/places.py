@@ -42,6 +42,32 @@ _ZIP_CUE = _c(
     scan_first=True,
 )
 _ZIP_STATE = _c(rf"\b(?:{'|'.join(_STATE_ABBR)})\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", scan_first=True)
+# State abbreviations that are also words of the trade (CT the scanner, MS the disease, MD, PA
+# the view or the assistant, OR the theatre, ME the examiner): after one of them, five digits
+# are a ZIP only inside that state's USPS prefix range ("STAT CT 70450" is a CPT code; a
+# Connecticut ZIP starts 060-069). Other states keep any five digits.
+_AMBIGUOUS_STATE_PREFIXES = {
+    "CT": ((60, 69),),
+    "MS": ((386, 397),),
+    "MD": ((206, 219),),
+    "PA": ((150, 196),),
+    "OR": ((970, 979),),
+    "ME": ((39, 49),),
+    "IN": ((460, 479),),
+    "MA": ((10, 27), (55, 55)),
+    "DE": ((197, 199),),
+    "OK": ((730, 749),),
+}
+
+
+def _zip_fits_state(state: str, zip_code: str) -> bool:
+    ranges = _AMBIGUOUS_STATE_PREFIXES.get(state)
+    if ranges is None:
+        return True
+    prefix = int(zip_code[:3])
+    return any(lo <= prefix <= hi for lo, hi in ranges)
+
+
 _ZIP_FROM = _c(r"\b(?:from|in|lives\s+in|area)\s+(?P<v>\d{5}(?:-\d{4})?)\b(?!\s*[A-Za-z%,.]\w)")
 
 _PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
@@ -52,6 +78,20 @@ _GEO_UNIT = _c(
     r"|\b[Ww]ard\s+(?=\w*\d|[A-Z]\b)[A-Za-z0-9]+(?:\s+(?:East|West|North|South))?"
     r"(?:,?\s+(?:[Bb]ed|[Bb]ay|[Rr]oom)\s*#?\s*\d{1,4}[A-Za-z]?)?"
     r"|\b(?:[Rr]oom|[Rr]m\.?)\s*\d{1,4}[A-Za-z]?,?\s+[Ww]ard\s+[A-Za-z0-9]+"
+)
+# More places in a hospital, said where a patient was: a hallway bed, fast track, a trauma or
+# resus bay, a named ward ("Hazel Ward"), and the rooms and beds of other languages ("Zimmer
+# 214", "Schockraum 1", "Station 7B", "ch. 12", "habitación 3", "cama 4").
+_GEO_UNIT_MORE = _c(
+    r"\b(?:(?:ED\s+)?(?:hallway|corridor)\s+(?:bed\s+|spot\s+)?[A-Z]?\d{1,3}[A-Za-z]?"
+    r"|[Ff]ast\s+[Tt]rack\s+\d{1,2}|FAST\s+TRACK\s+\d{1,2}|(?:TRAUMA|RESUS|Resus|[Tt]rauma)\s+\d{1,2}"
+    r"|(?:CT|MRI|X-?ray|US)\s+bay\s+\d{1,2}"
+    r"|(?:Zimmer|Schockraum|Station|Bett|chambre|ch\.|habitaci[oó]n|hab\.|cama|letto|stanza"
+    r"|quarto|leito|box)\s*\d{1,4}[A-Za-z]?(?:,\s+(?:Station|Zimmer)\s+\d{1,3}[A-Za-z]?)?)\b"
+    r"|\b(?!(?:Maternity|Surgical|Medical|Children|Childrens|Labour|Labor|Psychiatric|General"
+    r"|Private|Isolation|Acute|Geriatric|Cardiac|Oncology|Stroke|Burns?|Day|Female|Male|Admissions"
+    r"|Assessment|Observation|Respiratory|Renal|Orthopaedic|Orthopedic|Elderly|Covid|The|A|Our|My"
+    r"|Every|Each|Which|That|This|Any)\s)[A-Z][a-z]{2,}\s+Ward\b"
 )
 _GEO_ROOM_VETO = _c(
     r"(?:conference|lecture|meeting|reading|class|seminar|break|board|hall|scanner|CT|MRI|MR|"
@@ -74,7 +114,8 @@ _GEO_FROM = _c(
 )
 _GEO_LIVES = _c(
     rf"\b(?:lives?\s+in|living\s+in|resident\s+of|native\s+of|hometown\s+(?:of|is)|grew\s+up\s+in"
-    rf"|moved\s+here\s+from|home\s+in)\s+(?:the\s+)?(?P<v>{_PLACE})"
+    rf"|moved\s+here\s+from|home\s+in|(?:she|he|they|family)\s+(?:had\s+)?(?:moved|relocated)"
+    rf"\s+(?:back\s+)?to)\s+(?:the\s+)?(?P<v>{_PLACE})"
     rf"|\b(?P<w>{_PLACE})\s+(?:resident|native|local)s?\b"
 )
 _GEO_CITY_STATE = _c(rf"\b(?P<v>{_PLACE}),\s+(?:{'|'.join(_STATE_ABBR)})\b")
@@ -257,8 +298,10 @@ def places(doc: Doc) -> Iterator[Proposal]:
         after = _AFTER_ADDRESS.match(text, m.end())
         if after:
             yield *after.span("v"), "geo_small", "likely"  # the town of a street address
-    for pattern in (_ZIP_CUE, _ZIP_STATE):
-        for m in pattern.finditer(text):
+    for m in _ZIP_CUE.finditer(text):
+        yield *m.span("v"), "zip"
+    for m in _ZIP_STATE.finditer(text):
+        if _zip_fits_state(m.group().split()[0], m["v"]):
             yield *m.span("v"), "zip"
     for m in _ZIP_FROM.finditer(text):
         if doc.person(m.start()):
@@ -269,6 +312,9 @@ def places(doc: Doc) -> Iterator[Proposal]:
         if m.group()[:1] in "Rr" and not doc.person(m.start()):
             continue  # "room 3 has the 3T magnet" is about the department, not a patient
         yield m.start(), m.end(), "geo_small"
+    for m in _GEO_UNIT_MORE.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "geo_small"
     for m in _GEO_NAMED.finditer(text):
         s, e = _span(m, "v", "w", "x", "y")
         if _place_ok(text[s:e]) and doc.person(s):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ._base import _PRESENTED, Cand, _c
+from ._base import _PRESENTED, Cand, Doc, _c
 
 _NOT_A_PATIENT = _c(
     r"\b(?:(?:he|she|they)(?:['\u2019]s|\s+is|\s+was|['\u2019]re|\s+are)\s+not\s+(?:my|a|our|"
@@ -147,6 +147,26 @@ def _gated(text: str, c: Cand, rule_likely: frozenset[tuple[int, int, str]]) -> 
     return not (c[2] == "url" and _OPAQUE_URL.search(text, c[0], c[1]))
 
 
+# A year no living patient's date can carry ("on November 8, 1895", "1896 zeigte Röntgen"): a
+# sentence that has one is history, and its possible dates, names, places and context are
+# history's too. A birth year is the ages family's business ("born in 1899": over 89).
+_HISTORY_YEAR = re.compile(r"(?<![\d/.,'\u2019-])1[5-8]\d\d(?![\d/.,-]\d)")
+_BIRTH_BEFORE = re.compile(
+    r"(?:born|b\.|DOB|D\.O\.B\.?|birth|n[ée]e?|nacid[oa]|geboren)[\s:(]*(?:in\s+)?$", re.IGNORECASE
+)
+
+
+def _history(doc: Doc, c: Cand) -> bool:
+    """A possible open-ended finding in a sentence that names a year before 1900."""
+    if c[3] != "possible" or c[2] not in _GATED:
+        return False
+    start, end = doc.sentence(c[0])
+    for m in _HISTORY_YEAR.finditer(doc.text, start, end):
+        if not _BIRTH_BEFORE.search(doc.text, max(0, m.start() - 16), m.start()):
+            return True
+    return False
+
+
 def judge(
     text: str, cands: list[Cand], rule_likely: frozenset[tuple[int, int, str]] = frozenset()
 ) -> list[Cand]:
@@ -156,4 +176,7 @@ def judge(
         cands = [c for c in cands if c[2] not in _ABOUT_A_PERSON]
     if not about_a_patient(text, cands):
         cands = [c for c in cands if not _gated(text, c, rule_likely)]
+    if _HISTORY_YEAR.search(text):
+        doc = Doc(text)
+        cands = [c for c in cands if not _history(doc, c)]
     return [c for c in cands if not (c[2] == "geo_small" and _ORG_AFTER.match(text, c[1]))]
