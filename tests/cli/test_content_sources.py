@@ -609,3 +609,17 @@ def test_the_cardiac_meeting_tag_rests_on_the_societys_own_newsletter(content: C
     source = content.sources[entry.sources[0]]
     assert source.publisher == "Society for Cardiovascular Magnetic Resonance"
     assert host_matches(source.url, publisher_hosts(content)[source.publisher.casefold()])
+
+
+def test_interventional_radiology_now_has_trainee_accounts_and_a_european_society(content) -> None:
+    """Issue item 7 asks for teaching accounts; these are named by their publisher, not guessed."""
+    from socialcoach.content import host_matches
+
+    hosts = publisher_hosts(content)
+    by_id = {e.id: e for e in content.audience}
+    accounts = by_id["ir-trainee-accounts"]
+    assert accounts.kind == "account" and "interventional" in accounts.subspecialties
+    assert "@ETF_IRtrainees" in accounts.name and "check" in accounts.description
+    cirse = content.sources[by_id["cirse"].sources[0]]
+    assert host_matches(cirse.url, hosts[cirse.publisher.casefold()])
+    assert "sir-irq-social-2018" in by_id["tag-irad"].sources
