@@ -623,3 +623,23 @@ def test_interventional_radiology_now_has_trainee_accounts_and_a_european_societ
     cirse = content.sources[by_id["cirse"].sources[0]]
     assert host_matches(cirse.url, hosts[cirse.publisher.casefold()])
     assert "sir-irq-social-2018" in by_id["tag-irad"].sources
+
+
+def test_european_subspecialty_societies_rest_on_their_own_sites_and_flag_their_accounts(
+    content,
+) -> None:
+    """Each society was read on its own site; its social accounts were not, so the entry says
+    "check it first" and says why, instead of naming a handle nobody saw."""
+    from socialcoach.content import host_matches
+
+    hosts = publisher_hosts(content)
+    by_id = {e.id: e for e in content.audience}
+    expected = {"esgar": "body", "espr": "pediatric", "eusobi": "breast", "essr": "msk"}
+    expected |= {"esti": "chest", "eser": "emergency"}
+    for entry_id, subspecialty in expected.items():
+        entry = by_id[entry_id]
+        assert entry.subspecialties == [subspecialty] and entry.kind == "society"
+        assert not entry.verified and "Accounts not confirmed" in entry.description
+        source = content.sources[entry.sources[0]]
+        assert source.verified and host_matches(source.url, hosts[source.publisher.casefold()])
+        assert host_matches(entry.url, hosts[source.publisher.casefold()])
