@@ -635,7 +635,8 @@ def test_european_subspecialty_societies_rest_on_their_own_sites_and_flag_their_
     hosts = publisher_hosts(content)
     by_id = {e.id: e for e in content.audience}
     expected = {"esgar": "body", "espr": "pediatric", "eusobi": "breast", "essr": "msk"}
-    expected |= {"esti": "chest", "eser": "emergency"}
+    expected |= {"esti": "chest", "eser": "emergency", "eanm": "nuclear", "esnr": "neuro"}
+    expected |= {"eusomii": "informatics"}
     for entry_id, subspecialty in expected.items():
         entry = by_id[entry_id]
         assert entry.subspecialties == [subspecialty] and entry.kind == "society"
