@@ -599,6 +599,9 @@ def test_round_five_audit_corrections_hold(content: Content) -> None:
     # "Personal or romantic relationship" rests on a report that lists that recommendation.
     rule = next(r for r in content.contact_rules if r.id == "boundaries")
     assert "fsmb-2012-medec" in rule.sources
+    # "Runs the ECR" now rests on the ESR's own notice about the congress.
+    esr = next(e for e in content.audience if e.id == "esr")
+    assert "ECR" in esr.description and "esr-ecr-2020" in esr.sources
 
 
 def test_the_cardiac_meeting_tag_rests_on_the_societys_own_newsletter(content: Content) -> None:
