@@ -769,7 +769,8 @@ def host_matches(url: str, hosts: set[str]) -> bool:
     if host in RESOLVER_HOSTS:
         return True
     rest = url.split("://", 1)[-1]
-    where = f"{host}/{rest.split('/', 1)[1]}" if "/" in rest else host
+    # Hosts are compared casefolded, so a `host/path` entry is too (short links mix case).
+    where = (f"{host}/{rest.split('/', 1)[1]}" if "/" in rest else host).lower()
     for known in hosts:
         if "/" in known:
             if where.startswith(known.rstrip("/") + "/") or where == known:
