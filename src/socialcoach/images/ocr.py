@@ -235,10 +235,36 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
         # With RapidOCR's two passes in, tesseract's background-difference and contrast passes
         # are what it adds to a copy being made safe; its plain and inverted enlargements
         # (twice the time) only where it reads alone.
+        # They are prepared only if tesseract runs: where RapidOCR read the text it does not,
+        # and the background-difference copy of a photo costs a quarter of a second.
         extra = thorough and "rapidocr" not in names
-        copies = prepared(image, extra)
-        out += [("tesseract", name, copy, scale) for name, copy, scale in copies]
+        copies = _lazy_copies(image, extra)
+        out += [
+            ("tesseract", name, (lambda i=i: copies()[i][1]), scale)
+            for i, (name, scale) in enumerate(_prepared_names(image.size, extra))
+        ]
     return out
+
+
+def _prepared_names(size: tuple[int, int], thorough: bool) -> list[tuple[str, float]]:
+    """The names and scales of the copies `prepared` makes, without making them."""
+    scale = _scale_for(size)
+    names = [("difference", scale), ("contrast", min(scale, 1.0))]
+    if thorough:
+        names += [("plain", scale), ("inverted", scale)]
+    return names
+
+
+def _lazy_copies(image: Any, thorough: bool) -> Any:
+    """`prepared(image, thorough)`, made on the first call and kept for the next."""
+    made: list[list[tuple[str, Any, float]]] = []
+
+    def copies() -> list[tuple[str, Any, float]]:
+        if not made:
+            made.append(prepared(image, thorough))
+        return made[0]
+
+    return copies
 
 
 def read_words(
@@ -262,6 +288,7 @@ def read_words(
     small = image.width * image.height <= 2_600_000
     tesseract_runs = 0
     rapid_ran = False
+    rapid_words: list[Word] = []
     for index, (engine, name, copy, scale) in enumerate(_passes(image, thorough)):
         if engine == "tesseract" and not thorough:
             tesseract_runs += 1
@@ -278,7 +305,14 @@ def read_words(
             progress(f"reading the pixels for text ({name} pass)")
         passes.append(name)
         if engine == "rapidocr":
-            read = rapid.read(copy, scale, index, thorough=thorough, photo=max(image.size) > 2000)
+            # The local-contrast pass finds lines again in the same copy: those the plain pass
+            # already read are not recognised twice (a check's answer; a copy being made safe
+            # is read whole by every pass).
+            known = rapid.line_boxes(rapid_words, scale) if rapid_words and not thorough else None
+            read = rapid.read(
+                copy, scale, index, thorough=thorough, photo=max(image.size) > 2000, known=known
+            )
+            rapid_words.extend(read)
         else:
             # A copy being made safe covers even words tesseract is unsure of.
             read = _read(copy, scale, index, 10 if thorough else MIN_CONF)
