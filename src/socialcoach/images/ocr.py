@@ -210,6 +210,32 @@ def _local_contrast(image: Any) -> Any:
     return Image.fromarray(cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray))
 
 
+TESSERACT_LOCAL_PASS = "tesseract, local contrast"
+
+
+def _local_difference(gray: Any) -> Any:
+    """Each pixel's distance from its neighbourhood's mean, in units of the neighbourhood's
+    spread, as dark strokes on white: tesseract's copy of faint text under a glare or on a
+    panel a few levels off its ink. The global difference copy measures every pixel against
+    one background grey, so a glare or a gradient swamps such text; here each patch (a
+    sixteenth of the image's shorter side) is its own background. Plain numpy and Pillow, so
+    it needs no OpenCV (tesseract is the reader where RapidOCR, which brings OpenCV, is not
+    installable)."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    radius = max(8, min(gray.size) // 16)
+    gray = gray.filter(ImageFilter.GaussianBlur(1))  # sensor noise is no stroke
+    pixels = np.asarray(gray, dtype=np.float32)
+    mean = np.asarray(gray.filter(ImageFilter.BoxBlur(radius)), dtype=np.float32)
+    squares = Image.fromarray(np.clip(pixels * pixels / 255.0, 0, 255).astype(np.uint8))
+    mean_sq = np.asarray(squares.filter(ImageFilter.BoxBlur(radius)), dtype=np.float32) * 255.0
+    spread = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0)) + 12.0
+    distance = np.abs(pixels - mean) / spread
+    stretched = np.clip((distance - 0.3) * (255.0 / 1.5), 0, 255).astype(np.uint8)
+    return Image.fromarray(255 - stretched)
+
+
 def _local_pass_wanted(words_so_far: int) -> bool:
     mode = os.environ.get("SOCIALCOACH_CONTRAST_PASS", "few")
     if mode == "always":
@@ -243,6 +269,16 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
             ("tesseract", name, (lambda i=i: copies()[i][1]), scale)
             for i, (name, scale) in enumerate(_prepared_names(image.size, extra))
         ]
+        if "rapidocr" not in names:
+            scale = _scale_for(image.size)
+            out.append(
+                (
+                    "tesseract",
+                    TESSERACT_LOCAL_PASS,
+                    lambda: _local_difference(_resized(image.convert("L"), scale)),
+                    scale,
+                )
+            )
     return out
 
 
@@ -294,8 +330,11 @@ def read_words(
             tesseract_runs += 1
             if rapid_ran and len(words) >= 3:
                 break  # RapidOCR read the text: tesseract adds misreadings, not words
-            if tesseract_runs > 1 and not small and len(words) >= 3:
-                break
+            if name == TESSERACT_LOCAL_PASS:
+                if not _local_pass_wanted(len(words)):
+                    continue  # tesseract read the text; the local pass is for faint text
+            elif tesseract_runs > 1 and not small and len(words) >= 3:
+                continue
         if name == LOCAL_PASS and not thorough and not _local_pass_wanted(len(words)):
             continue
         rapid_ran = rapid_ran or engine == "rapidocr"
