@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 NAME = "DOE^JANE"
@@ -13,6 +16,21 @@ BIRTH_DATE = "19600102"
 INSTITUTION = "Mercy Example Hospital"
 SERIAL = "SN-0042-7781"
 BURNED_IN = ["DOE^JANE", "MRN 48213377", "DOB 01/02/1960"]
+
+
+def run_command(
+    *args: str, home: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`socialcoach ARGS` as a user runs it: a subprocess with its own home and no colour,
+    its output captured as text, its exit code left to the test."""
+    full = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "socialcoach", *args],
+        capture_output=True,
+        text=True,
+        env=full,
+        check=False,
+    )
 
 
 def _draw_text(image, lines: list[str], fill, size: int = 30) -> None:

@@ -6,10 +6,7 @@ nothing is left to read."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -33,15 +30,7 @@ FAINT_LINES = [
 SECRETS = ["OKONKWO", "ADAEZE", "541", "0132688", "DOE", "JANE"]
 
 
-def run(*args: str, home: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    full = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "socialcoach", *args],
-        capture_output=True,
-        text=True,
-        env=full,
-        check=False,
-    )
+run = samples.run_command
 
 
 def faint_photo(path: Path, lines: list[str], *, base: int = 170, ink_delta: int = 35) -> Path:
