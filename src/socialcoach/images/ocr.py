@@ -441,7 +441,11 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|(?<!\w)[{_UP}]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
         ),
     ),
-    ("name", re.compile(rf"(?<!\w)[{_UP}][{_UP}'-]{{1,}}, ?[{_UP}][{_UP}'-]+(?!\w)")),
+    # `WEISS, DAVID R`: the middle initial is covered with the name.
+    (
+        "name",
+        re.compile(rf"(?<!\w)[{_UP}][{_UP}'-]{{1,}}, ?[{_UP}][{_UP}'-]+(?: [{_UP}]\.?)?(?!\w)"),
+    ),
     (
         "name",
         re.compile(
@@ -451,6 +455,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|ordering|attending|radiologist|consultant|surgeon|clinician|requesting|reporting"
             r"|(?:requested|reported|read|referred|performed|signed|dictated|approved) by)"
             r"\b\.? ?(?:name|phys(?:ician)?|md|dr)?\.? ?[:=#]? ?)"
+            # `Pt ID: 0012345`, `Patient No.`: the label of an ID, which the ID rules read.
+            r"(?!(?i:id|no|nr|num(?:ber)?|mrn|mr|dob|sex|age)\b)"
             rf"(?P<v>{_LETTER}[^\n]*)"
         ),
     ),
@@ -562,6 +568,7 @@ _FUZZY_LABELS = {
     "institution": "institution",
 }
 _TOKEN = re.compile(r"\S+")
+_ID_LABEL_START = re.compile(r"(?i)(?:id|no|nr|num(?:ber)?|mrn|mr)(?:\b|(?=\d))")
 _LABEL_TAILS = {"number", "no", "nr", "num", "name", "id", ""}
 # A label glued to its value when OCR reads no space (`PatientMORENOATOMASZ`, `AcoA7120395`).
 _GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
@@ -623,6 +630,8 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                     rest = rest[1:]  # `Accession Number 88213004`: the value is after it
                 if category != "name":
                     rest = rest[:1]
+                elif _ID_LABEL_START.match(rest[0].group()):
+                    continue  # `Patient ID:PX-448812`: an ID's label, which the ID rules read
                 cands.append((offset + rest[0].start(), offset + rest[-1].end(), category))
             glued = _GLUED_NAME.match(word)
             if glued and _label_of(glued.group("label")) == "name":
