@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 NAME = "DOE^JANE"
@@ -13,6 +16,21 @@ BIRTH_DATE = "19600102"
 INSTITUTION = "Mercy Example Hospital"
 SERIAL = "SN-0042-7781"
 BURNED_IN = ["DOE^JANE", "MRN 48213377", "DOB 01/02/1960"]
+
+
+def run_command(
+    *args: str, home: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`socialcoach ARGS` as a user runs it: a subprocess with its own home and no colour,
+    its output captured as text, its exit code left to the test."""
+    full = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "socialcoach", *args],
+        capture_output=True,
+        text=True,
+        env=full,
+        check=False,
+    )
 
 
 def _draw_text(image, lines: list[str], fill, size: int = 30) -> None:
@@ -422,4 +440,29 @@ def heic_photo(path: Path, lines: list[str]) -> Path:
     gps[ExifTags.GPS.GPSLongitudeRef] = "W"
     gps[ExifTags.GPS.GPSLongitude] = (122.0, 25.0, 9.84)
     pillow_heif.from_pillow(image).save(path, quality=90, exif=exif.tobytes())
+    return path
+
+
+def faint_photo(path: Path, lines: list[str], *, base: int = 170, ink_delta: int = 35) -> Path:
+    """A photo of a light PACS panel: text a few grey levels darker than the panel, a glare
+    across it, turned 2 degrees, slightly blurred, with sensor noise, saved as a JPEG."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    width, height = 900, 640
+    yy, xx = np.mgrid[0:height, 0:width]
+    glare = base + 40 * np.exp(-(((xx - 650) / 260.0) ** 2 + ((yy - 380) / 200.0) ** 2))
+    image = Image.fromarray(glare.clip(0, 255).astype("uint8"))
+    draw = ImageDraw.Draw(image)
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 13)
+    except OSError:
+        font = ImageFont.load_default(size=13)
+    for i, line in enumerate(lines):
+        draw.text((40, 40 + i * 21), line, fill=base - ink_delta, font=font)
+    image = image.rotate(2.0, resample=Image.Resampling.BICUBIC, fillcolor=20)
+    image = image.filter(ImageFilter.GaussianBlur(0.8))
+    noise = np.random.default_rng(5).normal(0, 3, (height, width))
+    noisy = (np.asarray(image, dtype=np.float32) + noise).clip(0, 255).astype("uint8")
+    Image.fromarray(noisy).convert("RGB").save(path, quality=90)
     return path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,34 @@ pytest.importorskip("PIL")
 SIZE = (100, 30)
 
 
+@asynccontextmanager
+async def image_checker(plan_path: Path, path_typed: str) -> AsyncIterator[tuple]:
+    """The app on an empty plan, opened at step 4's image checker with `path_typed` typed into
+    its path field; quit with ctrl+q on the way out."""
+    save_plan(Plan(), plan_path)
+    app = SocialCoachApp(plan_path=plan_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_palette_command(pilot, "Check a draft")
+        await tab_to(pilot, "image-path")
+        await pilot.press(*path_typed)
+        yield app, pilot
+        await pilot.press("ctrl+q")
+
+
+def findings_shown(app: SocialCoachApp) -> str:
+    return str(app.screen.query_one("#image-findings", Static).render())
+
+
+async def press_and_wait(app: SocialCoachApp, pilot, button_id: str) -> str:
+    """Tab to a button, press it, wait for the check's worker: the findings then shown."""
+    await tab_to(pilot, button_id)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return findings_shown(app)
+
+
 async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is_wrong(
     plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -27,18 +57,8 @@ async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is
     monkeypatch.setenv(images.NO_OCR_ENV, "1")  # the metadata is what this test is about
     photo = image_samples.photo_with_metadata(tmp_path / "[case].jpg")
     monkeypatch.chdir(tmp_path)  # a relative path: short to type, and it must work too
-    save_plan(Plan(), plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await run_palette_command(pilot, "Check a draft")
-        await tab_to(pilot, "image-path")
-        await pilot.press(*photo.name)
-        await tab_to(pilot, "check-image")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        shown = str(app.screen.query_one("#image-findings", Static).render())
+    async with image_checker(plan_path, photo.name) as (app, pilot):
+        shown = await press_and_wait(app, pilot, "check-image")
         assert "gps: EXIF GPSInfo" in shown
         assert "37.77490 N, 122.41940 W" in shown
         assert "NOT read" in shown  # says plainly that the pixels were not looked at
@@ -48,9 +68,7 @@ async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is
         await pilot.press("ctrl+a", "ctrl+k", *"missing.png", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        shown = str(app.screen.query_one("#image-findings", Static).render())
-        assert "missing.png: no such file" in shown
-        await pilot.press("ctrl+q")
+        assert "missing.png: no such file" in findings_shown(app)
     assert str(photo) not in plan_path.read_text()
 
 
@@ -65,22 +83,11 @@ async def test_make_a_safe_copy_writes_a_covered_copy_beside_the_file_and_lists_
     )
     (tmp_path / "shot-safe.png").write_bytes(b"mine: never overwritten")
     monkeypatch.chdir(tmp_path)
-    save_plan(Plan(), plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await run_palette_command(pilot, "Check a draft")
-        await tab_to(pilot, "image-path")
-        await pilot.press(*shot.name)
-        await tab_to(pilot, "safe-copy")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        shown = str(app.screen.query_one("#image-findings", Static).render())
+    async with image_checker(plan_path, shot.name) as (app, pilot):
+        shown = await press_and_wait(app, pilot, "safe-copy")
         assert "Safe copy written to shot-safe-2.png" in shown
         assert "Covered:" in shown and "48213377" in shown
         assert "OCR cannot promise" in shown
-        await pilot.press("ctrl+q")
     assert (tmp_path / "shot-safe.png").read_bytes() == b"mine: never overwritten"
     copy = images.check_image(tmp_path / "shot-safe-2.png")
     assert copy.findings == [], copy.findings  # no metadata, no text left that OCR reads
@@ -99,13 +106,8 @@ async def test_a_long_check_shows_the_step_it_is_on_while_it_runs(
         return images.ImageReport(path=str(path), kind="png")
 
     monkeypatch.setattr(images, "check_image", slow_check)
-    save_plan(Plan(), plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await run_palette_command(pilot, "Check a draft")
-        await tab_to(pilot, "image-path")
-        await pilot.press(*"scan.png", "enter")
+    async with image_checker(plan_path, "scan.png") as (app, pilot):
+        await pilot.press("enter")
         shown = ""
         for _ in range(100):
             await pilot.pause(0.02)
@@ -117,10 +119,7 @@ async def test_a_long_check_shows_the_step_it_is_on_while_it_runs(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(app.screen.query_one("#image-progress", Static).render()) == ""
-        assert "No patient identifiers found" in str(
-            app.screen.query_one("#image-findings", Static).render()
-        )
-        await pilot.press("ctrl+q")
+        assert "No patient identifiers found" in findings_shown(app)
 
 
 @pytest.mark.skipif(
@@ -134,26 +133,11 @@ async def test_a_phone_photo_in_heic_is_checked_and_made_safe_from_step_4(
 
     photo = image_samples.heic_photo(tmp_path / "IMG_0042.HEIC", image_samples.BURNED_IN)
     monkeypatch.chdir(tmp_path)
-    save_plan(Plan(), plan_path)
-    app = SocialCoachApp(plan_path=plan_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await run_palette_command(pilot, "Check a draft")
-        await tab_to(pilot, "image-path")
-        await pilot.press(*photo.name)
-        await tab_to(pilot, "check-image")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        shown = str(app.screen.query_one("#image-findings", Static).render())
+    async with image_checker(plan_path, photo.name) as (app, pilot):
+        shown = await press_and_wait(app, pilot, "check-image")
         assert "gps: EXIF GPSInfo" in shown  # the metadata
         assert "48213377" in shown  # and the text in the pixels
-        await tab_to(pilot, "safe-copy")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        shown = str(app.screen.query_one("#image-findings", Static).render())
+        shown = await press_and_wait(app, pilot, "safe-copy")
         assert "Safe copy written to IMG_0042-safe.png" in shown
-        await pilot.press("ctrl+q")
     copy = images.check_image(tmp_path / "IMG_0042-safe.png")
     assert copy.kind == "png" and copy.findings == [], copy.findings

@@ -28,15 +28,7 @@ needs_heif = pytest.mark.skipif(
 LINES = ["Patient: HALVORSEN^PETRA", "MRN # 65936761", "D.O.B. 1968-07-05", "Hillcrest Infirmary"]
 
 
-def run(*args: str, env: dict[str, str] | None = None, home: Path) -> subprocess.CompletedProcess:
-    full = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "socialcoach", *args],
-        capture_output=True,
-        text=True,
-        env=full,
-        check=False,
-    )
+run = samples.run_command
 
 
 def ocr_categories(stdout: str) -> dict[str, str]:

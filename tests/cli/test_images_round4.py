@@ -6,10 +6,7 @@ nothing is left to read."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -33,40 +30,10 @@ FAINT_LINES = [
 SECRETS = ["OKONKWO", "ADAEZE", "541", "0132688", "DOE", "JANE"]
 
 
-def run(*args: str, home: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    full = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "socialcoach", *args],
-        capture_output=True,
-        text=True,
-        env=full,
-        check=False,
-    )
+run = samples.run_command
 
 
-def faint_photo(path: Path, lines: list[str], *, base: int = 170, ink_delta: int = 35) -> Path:
-    """A photo of a light PACS panel: text a few grey levels darker than the panel, a glare
-    across it, turned 2 degrees, slightly blurred, with sensor noise, saved as a JPEG."""
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
-
-    width, height = 900, 640
-    yy, xx = np.mgrid[0:height, 0:width]
-    glare = base + 40 * np.exp(-(((xx - 650) / 260.0) ** 2 + ((yy - 380) / 200.0) ** 2))
-    image = Image.fromarray(glare.clip(0, 255).astype("uint8"))
-    draw = ImageDraw.Draw(image)
-    try:
-        font = ImageFont.truetype("DejaVuSans.ttf", 13)
-    except OSError:
-        font = ImageFont.load_default(size=13)
-    for i, line in enumerate(lines):
-        draw.text((40, 40 + i * 21), line, fill=base - ink_delta, font=font)
-    image = image.rotate(2.0, resample=Image.Resampling.BICUBIC, fillcolor=20)
-    image = image.filter(ImageFilter.GaussianBlur(0.8))
-    noise = np.random.default_rng(5).normal(0, 3, (height, width))
-    noisy = (np.asarray(image, dtype=np.float32) + noise).clip(0, 255).astype("uint8")
-    Image.fromarray(noisy).convert("RGB").save(path, quality=90)
-    return path
+faint_photo = samples.faint_photo
 
 
 def flat(text: str) -> str:

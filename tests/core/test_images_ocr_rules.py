@@ -178,3 +178,21 @@ def test_a_last_comma_first_name_read_with_no_space_is_split_at_its_comma():
 
     assert [w for w, _box in rapid._unglued("Muller,Jorg", (0, 0, 110, 10))] == ["Muller,", "Jorg"]
     assert [w for w, _box in rapid._unglued("1,5", (0, 0, 30, 10))] == ["1,5"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Pt ID: 0012345", "0012345"),
+        ("Patient ID:PX-448812", "PX-448812"),
+        ("Patient No. 55219870", "55219870"),
+    ],
+)
+def test_an_id_after_a_patient_label_is_an_id_not_a_name(line: str, value: str):
+    got = found(line)
+    assert "name" not in got, got  # `ID: 0012345` is no one's name
+    assert value in " ".join(got.values()), got
+
+
+def test_the_middle_initial_of_a_last_comma_first_name_is_covered_with_it():
+    assert found("WEISS, DAVID R")["name"] == "WEISS, DAVID R"

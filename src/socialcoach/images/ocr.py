@@ -210,6 +210,32 @@ def _local_contrast(image: Any) -> Any:
     return Image.fromarray(cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray))
 
 
+TESSERACT_LOCAL_PASS = "tesseract, local contrast"
+
+
+def _local_difference(gray: Any) -> Any:
+    """Each pixel's distance from its neighbourhood's mean, in units of the neighbourhood's
+    spread, as dark strokes on white: tesseract's copy of faint text under a glare or on a
+    panel a few levels off its ink. The global difference copy measures every pixel against
+    one background grey, so a glare or a gradient swamps such text; here each patch (a
+    sixteenth of the image's shorter side) is its own background. Plain numpy and Pillow, so
+    it needs no OpenCV (tesseract is the reader where RapidOCR, which brings OpenCV, is not
+    installable)."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    radius = max(8, min(gray.size) // 16)
+    gray = gray.filter(ImageFilter.GaussianBlur(1))  # sensor noise is no stroke
+    pixels = np.asarray(gray, dtype=np.float32)
+    mean = np.asarray(gray.filter(ImageFilter.BoxBlur(radius)), dtype=np.float32)
+    squares = Image.fromarray(np.clip(pixels * pixels / 255.0, 0, 255).astype(np.uint8))
+    mean_sq = np.asarray(squares.filter(ImageFilter.BoxBlur(radius)), dtype=np.float32) * 255.0
+    spread = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0)) + 12.0
+    distance = np.abs(pixels - mean) / spread
+    stretched = np.clip((distance - 0.3) * (255.0 / 1.5), 0, 255).astype(np.uint8)
+    return Image.fromarray(255 - stretched)
+
+
 def _local_pass_wanted(words_so_far: int) -> bool:
     mode = os.environ.get("SOCIALCOACH_CONTRAST_PASS", "few")
     if mode == "always":
@@ -235,10 +261,46 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
         # With RapidOCR's two passes in, tesseract's background-difference and contrast passes
         # are what it adds to a copy being made safe; its plain and inverted enlargements
         # (twice the time) only where it reads alone.
+        # They are prepared only if tesseract runs: where RapidOCR read the text it does not,
+        # and the background-difference copy of a photo costs a quarter of a second.
         extra = thorough and "rapidocr" not in names
-        copies = prepared(image, extra)
-        out += [("tesseract", name, copy, scale) for name, copy, scale in copies]
+        copies = _lazy_copies(image, extra)
+        out += [
+            ("tesseract", name, (lambda i=i: copies()[i][1]), scale)
+            for i, (name, scale) in enumerate(_prepared_names(image.size, extra))
+        ]
+        if "rapidocr" not in names:
+            scale = _scale_for(image.size)
+            out.append(
+                (
+                    "tesseract",
+                    TESSERACT_LOCAL_PASS,
+                    lambda: _local_difference(_resized(image.convert("L"), scale)),
+                    scale,
+                )
+            )
     return out
+
+
+def _prepared_names(size: tuple[int, int], thorough: bool) -> list[tuple[str, float]]:
+    """The names and scales of the copies `prepared` makes, without making them."""
+    scale = _scale_for(size)
+    names = [("difference", scale), ("contrast", min(scale, 1.0))]
+    if thorough:
+        names += [("plain", scale), ("inverted", scale)]
+    return names
+
+
+def _lazy_copies(image: Any, thorough: bool) -> Any:
+    """`prepared(image, thorough)`, made on the first call and kept for the next."""
+    made: list[list[tuple[str, Any, float]]] = []
+
+    def copies() -> list[tuple[str, Any, float]]:
+        if not made:
+            made.append(prepared(image, thorough))
+        return made[0]
+
+    return copies
 
 
 def read_words(
@@ -262,13 +324,17 @@ def read_words(
     small = image.width * image.height <= 2_600_000
     tesseract_runs = 0
     rapid_ran = False
+    rapid_words: list[Word] = []
     for index, (engine, name, copy, scale) in enumerate(_passes(image, thorough)):
         if engine == "tesseract" and not thorough:
             tesseract_runs += 1
             if rapid_ran and len(words) >= 3:
                 break  # RapidOCR read the text: tesseract adds misreadings, not words
-            if tesseract_runs > 1 and not small and len(words) >= 3:
-                break
+            if name == TESSERACT_LOCAL_PASS:
+                if not _local_pass_wanted(len(words)):
+                    continue  # tesseract read the text; the local pass is for faint text
+            elif tesseract_runs > 1 and not small and len(words) >= 3:
+                continue
         if name == LOCAL_PASS and not thorough and not _local_pass_wanted(len(words)):
             continue
         rapid_ran = rapid_ran or engine == "rapidocr"
@@ -278,7 +344,14 @@ def read_words(
             progress(f"reading the pixels for text ({name} pass)")
         passes.append(name)
         if engine == "rapidocr":
-            read = rapid.read(copy, scale, index, thorough=thorough, photo=max(image.size) > 2000)
+            # The local-contrast pass finds lines again in the same copy: those the plain pass
+            # already read are not recognised twice (a check's answer; a copy being made safe
+            # is read whole by every pass).
+            known = rapid.line_boxes(rapid_words, scale) if rapid_words and not thorough else None
+            read = rapid.read(
+                copy, scale, index, thorough=thorough, photo=max(image.size) > 2000, known=known
+            )
+            rapid_words.extend(read)
         else:
             # A copy being made safe covers even words tesseract is unsure of.
             read = _read(copy, scale, index, 10 if thorough else MIN_CONF)
@@ -368,7 +441,11 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|(?<!\w)[{_UP}]{{3,}} ?{_NAME_SEP}+(?=\s|$)"
         ),
     ),
-    ("name", re.compile(rf"(?<!\w)[{_UP}][{_UP}'-]{{1,}}, ?[{_UP}][{_UP}'-]+(?!\w)")),
+    # `WEISS, DAVID R`: the middle initial is covered with the name.
+    (
+        "name",
+        re.compile(rf"(?<!\w)[{_UP}][{_UP}'-]{{1,}}, ?[{_UP}][{_UP}'-]+(?: [{_UP}]\.?)?(?!\w)"),
+    ),
     (
         "name",
         re.compile(
@@ -378,6 +455,8 @@ FORM_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|ordering|attending|radiologist|consultant|surgeon|clinician|requesting|reporting"
             r"|(?:requested|reported|read|referred|performed|signed|dictated|approved) by)"
             r"\b\.? ?(?:name|phys(?:ician)?|md|dr)?\.? ?[:=#]? ?)"
+            # `Pt ID: 0012345`, `Patient No.`: the label of an ID, which the ID rules read.
+            r"(?!(?i:id|no|nr|num(?:ber)?|mrn|mr|dob|sex|age)\b)"
             rf"(?P<v>{_LETTER}[^\n]*)"
         ),
     ),
@@ -489,6 +568,7 @@ _FUZZY_LABELS = {
     "institution": "institution",
 }
 _TOKEN = re.compile(r"\S+")
+_ID_LABEL_START = re.compile(r"(?i)(?:id|no|nr|num(?:ber)?|mrn|mr)(?:\b|(?=\d))")
 _LABEL_TAILS = {"number", "no", "nr", "num", "name", "id", ""}
 # A label glued to its value when OCR reads no space (`PatientMORENOATOMASZ`, `AcoA7120395`).
 _GLUED_NAME = re.compile(r"^(?P<label>[A-Z][a-z]{3,10})[:#]?(?P<v>[A-Z]{3,}[A-Z^*,./~-]*)$")
@@ -550,6 +630,8 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                     rest = rest[1:]  # `Accession Number 88213004`: the value is after it
                 if category != "name":
                     rest = rest[:1]
+                elif _ID_LABEL_START.match(rest[0].group()):
+                    continue  # `Patient ID:PX-448812`: an ID's label, which the ID rules read
                 cands.append((offset + rest[0].start(), offset + rest[-1].end(), category))
             glued = _GLUED_NAME.match(word)
             if glued and _label_of(glued.group("label")) == "name":
