@@ -359,12 +359,15 @@ _ROAD_EVENT = _c(
     r"\b(?:(?:a|an|the|his|her)\s+)?(?:RTC|RTA|MVC|MVA|crash|wreck|rollover|jack-?knife|pile-?up"
     r"|collision|hit-and-run|(?:motorbike|motorcycle|car|bike|cyclist|pedestrian|truck|lorry|ute"
     r"|bus|scooter|moped|quad|atv)\s+vs\.?\s+(?:a\s+)?[\w-]+|ejected\s+from\s+(?:a|the|his|her)\s+"
-    r"(?:vehicle|car|truck|ute|bike)|rolled\s+(?:his|her|their|a|the)\s+[\w-]+|traffic\s+stop)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:on|near|at|off)\s+(?:the\s+)?(?:[AMN]\d{1,4}(?:\s?\(M\))?|I-\s?\d+"
+    r"(?:vehicle|car|truck|ute|bike)|rolled\s+(?:his|her|their|a|the)\s+[\w-]+|traffic\s+stop"
+    r"|came\s+off\s+(?:his|her|their|a|the)\s+(?:bike|motorbike|motorcycle|horse|scooter|quad"
+    r"|moped|e-?scooter)|(?:Unfall|accidente|accident)|(?:jeepney|tricycle|tuk-?tuk|boda)"
+    r"\s+vs\.?\s+[\w-]+)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:on|near|at|off|auf\s+der|en\s+la|sur\s+l['\u2019]|sa|bei)\s+(?:the\s+)?(?:[AMN]\d{1,4}(?:\s?\(M\))?|I-\s?\d+"
     r"|US-?\s?\d+|SR-?\s?\d+|(?:Route|Rt\.?|Hwy|Highway|Interstate)\s+\d+|[A-Z][\w'\u2019-]+"
-    r"(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:Road|Rd|Hwy|Highway|Street|St|Pass|Bridge|Freeway"
+    r"(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:Road|Rd|Hwy|Highway|Street|St|Pass|Bridge|Freeway|Ave|Avenue"
     r"|Expressway|Motorway|Interchange|Parkway|Pkwy|Turnpike|Bypass)|Dragon)"
-    r"(?:\s+(?:near|outside|in)\s+[A-Z][\w'-]+)?",
+    r"(?:\s+(?:near|outside|in|bei)\s+[A-Z][\w'-]+)?",
 )
 # An occupation with its employer or team: "a cellist with the Cleveland Orchestra", "college
 # swimmer at UNC", "QB for the Odessa Permian Panthers".
