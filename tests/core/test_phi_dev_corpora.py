@@ -1,10 +1,11 @@
 """Scores on the blind writers' corpora stay at least where this work left them.
 
-Writers A to L wrote their drafts from docs/phi-labelling.md alone, without seeing
+Writers A to N wrote their drafts from docs/phi-labelling.md alone, without seeing
 the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
 phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl, phi_holdout_f.jsonl, phi_dev_g.jsonl,
-phi_dev_h.jsonl, phi_holdout_i.jsonl, phi_dev_j.jsonl, phi_dev_k.jsonl, phi_holdout_l.jsonl).
-The rules were tuned on A-H, J and K and the learned layer is trained on A-H, J and K, so
+phi_dev_h.jsonl, phi_holdout_i.jsonl, phi_dev_j.jsonl, phi_dev_k.jsonl, phi_holdout_l.jsonl,
+phi_dev_m.jsonl, phi_dev_n.jsonl). The rules were tuned on A-H, J, K, M and N and the learned
+layer is trained on A-H, J, K, M and N, so
 these figures are development figures (I's first and only blind score is in
 docs/phi-checker.md, as is each corpus's), not a measure of how the checker does on new
 drafts. The floors are the figures reached minus a small margin, so a change that loses
@@ -37,27 +38,33 @@ FLOORS = {
     "dev_a": (0.90, 0.92, 0.98, 0.05),
     "dev_b": (0.90, 0.94, 0.99, 0.06),
     # writer C was the frozen holdout (scored once: 0.77, 0.90, 93.6%, 16.0%); now a floor too
-    "holdout_c": (0.86, 0.92, 0.97, 0.07),
+    "holdout_c": (0.86, 0.93, 0.97, 0.05),
     # writers D and E were scored once on arrival, before anyone read them (D: 0.733, 0.865,
     # 91.9%, 10.1%; E: 0.673, 0.840, 95.7%, 29.6%; docs/phi-checker.md); tuned on since
     "dev_d": (0.80, 0.91, 0.95, 0.03),
     "dev_e": (0.79, 0.90, 0.99, 0.10),
     # writer F was the final holdout of round 2 (scored once: 0.737, 0.823, 94.7%, 30.3%)
-    "holdout_f": (0.74, 0.88, 0.95, 0.17),
+    "holdout_f": (0.74, 0.89, 0.95, 0.15),
     # writers G and H (round 3) were scored blind on arrival (G: 0.671, 0.835, 96.0%, 30.7%;
     # H: 0.642, 0.778, 90.0%, 45.0%, rules alone); the learned layer is trained on them since
     "dev_g": (0.70, 0.89, 0.96, 0.12),
-    "dev_h": (0.69, 0.86, 0.92, 0.20),
+    "dev_h": (0.70, 0.86, 0.93, 0.17),
     # writer I was the frozen holdout of round 3 (scored once: 0.787, 0.843, 97.3%, 22.3%);
     # not in the learned layer's training data, and its errors were not read in round 4
     "holdout_i": (0.78, 0.86, 0.96, 0.15),
     # writers J and K (round 4) were scored blind on arrival (J: 0.775, 0.860, 90.9%, 15.9%;
     # K: 0.647, 0.808, 90.3%, 22.1%, the checker before round 4); tuned and trained on since
     "dev_j": (0.82, 0.88, 0.94, 0.14),
-    "dev_k": (0.80, 0.86, 0.98, 0.15),
+    "dev_k": (0.80, 0.87, 0.98, 0.10),
     # writer L was the frozen holdout of round 4, scored once after the merge (0.763, 0.780,
     # 87.7%, 19.2%; the code before round 4: 0.759, 0.757, 87.7%, 26.9%); a floor since
-    "holdout_l": (0.75, 0.77, 0.87, 0.20),
+    "holdout_l": (0.76, 0.78, 0.87, 0.19),
+    # Round 5: writers M (rural US) and N (outside North America, many languages) were each
+    # scored once on arrival, before anyone read them (M: 0.687, 0.895, 92.2%, 13.8%; N: 0.646,
+    # 0.881, 90.0%, 10.9%); tuned on and in the learned layer's training data since. C, F, H,
+    # K and L floors above were raised with round 5 (clean drafts flagged fell on each)
+    "dev_m": (0.74, 0.91, 0.94, 0.09),
+    "dev_n": (0.69, 0.89, 0.92, 0.10),
 }
 
 
