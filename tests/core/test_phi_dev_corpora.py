@@ -5,7 +5,7 @@ the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
 phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl, phi_holdout_f.jsonl, phi_dev_g.jsonl,
 phi_dev_h.jsonl, phi_holdout_i.jsonl, phi_dev_j.jsonl, phi_dev_k.jsonl, phi_holdout_l.jsonl,
 phi_dev_m.jsonl, phi_dev_n.jsonl). The rules were tuned on A-H, J, K, M and N and the learned
-layer is trained on A-H, J, K, M and N, so
+layer is trained on A-H, J and K, so
 these figures are development figures (I's first and only blind score is in
 docs/phi-checker.md, as is each corpus's), not a measure of how the checker does on new
 drafts. The floors are the figures reached minus a small margin, so a change that loses
@@ -61,10 +61,11 @@ FLOORS = {
     "holdout_l": (0.76, 0.78, 0.87, 0.19),
     # Round 5: writers M (rural US) and N (outside North America, many languages) were each
     # scored once on arrival, before anyone read them (M: 0.687, 0.895, 92.2%, 13.8%; N: 0.646,
-    # 0.881, 90.0%, 10.9%); tuned on and in the learned layer's training data since. C, F, H,
-    # K and L floors above were raised with round 5 (clean drafts flagged fell on each)
-    "dev_m": (0.74, 0.91, 0.94, 0.09),
-    "dev_n": (0.69, 0.89, 0.92, 0.10),
+    # 0.881, 90.0%, 10.9%); the rules were tuned on them since (the shipped learned layer is
+    # still round 4's: docs/phi-checker.md, "Round 5"). C, F, H, K and L floors above were
+    # raised with round 5 (clean drafts flagged fell on each)
+    "dev_m": (0.70, 0.91, 0.93, 0.09),
+    "dev_n": (0.68, 0.88, 0.90, 0.10),
 }
 
 
