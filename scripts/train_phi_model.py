@@ -56,6 +56,10 @@ WRITERS = {
     "M": DATA / "phi_dev_m.jsonl",
     "N": DATA / "phi_dev_n.jsonl",
 }
+# Cross-validation writers not (yet) in the shipped model: trained on all twelve, the judge
+# drops a given name alone under its threshold (docs/phi-checker.md, "Round 5"), so until the
+# threshold is chosen again on twelve writers the shipped layer learns from the other ten.
+NOT_SHIPPED = frozenset({"M", "N"})
 OUT = ROOT / "src" / "socialcoach" / "phi" / "data" / learned.MODEL_FILE
 SEED = 14
 JUDGE_EPOCHS = 12
@@ -286,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         cross_validate(rows, cache)
         return 0
+    rows = {wr: r for wr, r in rows.items() if wr not in NOT_SHIPPED}
     text = model_json(build(rows, list(rows), cache), rows)
     if args.check:
         same = args.out.exists() and args.out.read_text("utf-8") == text

@@ -62,8 +62,8 @@ FLOORS = {
     # Round 5: writers M (rural US) and N (outside North America, many languages) were each
     # scored once on arrival, before anyone read them (M: 0.687, 0.895, 92.2%, 13.8%; N: 0.646,
     # 0.881, 90.0%, 10.9%); the rules were tuned on them since (the shipped learned layer is
-    # still round 4's: docs/phi-checker.md, "Round 5"). C, F, H, K and L floors above were
-    # raised with round 5 (clean drafts flagged fell on each)
+    # trained on A-H, J and K only: docs/phi-checker.md, "Round 5"). C, F, H, K and L floors
+    # above were raised with round 5 (clean drafts flagged fell on each)
     "dev_m": (0.70, 0.91, 0.93, 0.09),
     "dev_n": (0.68, 0.88, 0.90, 0.10),
 }
