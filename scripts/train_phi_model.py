@@ -58,6 +58,11 @@ WRITERS = {
     "M": DATA / "phi_dev_m.jsonl",
     "N": DATA / "phi_dev_n.jsonl",
 }
+# Cross-validation writers left out of the shipped model. Round 5 first left M and N out
+# (trained on them, the judge dropped "Maria came back" under its threshold); the names rules
+# now call a given name doing what patients do likely, so the judge cannot drop it (it still
+# reads possible), and the shipped layer learns from every writer (docs/phi-checker.md).
+NOT_SHIPPED: frozenset[str] = frozenset()
 OUT = ROOT / "src" / "socialcoach" / "phi" / "data" / learned.MODEL_FILE
 SEED = 14
 JUDGE_EPOCHS = 12
@@ -288,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         cross_validate(rows, cache)
         return 0
+    rows = {wr: r for wr, r in rows.items() if wr not in NOT_SHIPPED}
     text = model_json(build(rows, list(rows), cache), rows)
     if args.check:
         same = args.out.exists() and args.out.read_text("utf-8") == text

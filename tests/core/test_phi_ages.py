@@ -46,3 +46,12 @@ def test_an_age_over_89_is_flagged_in_every_form(draft: str, needle: str) -> Non
 )
 def test_ages_up_to_89_measurements_and_buildings_are_not_flagged(draft: str) -> None:
     assert_clean(draft, "age_over_89")
+
+
+def test_an_old_gent_with_his_age_and_the_german_abbreviation() -> None:
+    assert_flags("Sweet old gent, 97, came down for a portable chest film", "97", "age_over_89")
+    assert_flags("Befund: Patientin aus Kempten, 93 J., Sturz", "93 J.", "age_over_89")
+
+
+def test_a_building_a_hundred_years_old_in_german_is_not_an_age() -> None:
+    assert_clean("Wir arbeiten in einem Gebäude, das 110 Jahre alt ist.", "age_over_89")

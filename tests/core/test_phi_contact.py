@@ -55,3 +55,21 @@ def test_a_uk_phone_number_tied_to_a_patient_is_flagged() -> None:
     draft = "Tried calling the patient's wife: the system had 0117 555 0922, the GP 07700 555 631"
     assert_flags(draft, "0117 555 0922", "phone")
     assert_flags(draft, "07700 555 631", "phone")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Referring docs can reach our reading room at (555) 430-2211 any time overnight.",
+        "My cell (555) 918-2030 is taped to the ED whiteboard for STAT reads.",
+        "Questions about the screening day? Call the department (555) 604-7781.",
+    ],
+)
+def test_the_authors_or_practices_own_line_is_not_a_patients(draft: str) -> None:
+    assert_clean(draft, "phone", "fax")
+
+
+def test_a_relatives_number_after_my_or_call_is_still_flagged() -> None:
+    # "call me" is what a patient's relative writes too, and a patient's sentence keeps its number
+    assert_flags("The patient's wife wrote 'call me anytime at 555-0142'", "555-0142", "phone")
+    assert_flags("our patient's daughter left her cell (555) 310-9920", "(555) 310-9920", "phone")

@@ -40,3 +40,20 @@ def test_context_that_recognises_a_patient_is_flagged(draft: str, needle: str) -
 )
 def test_ordinary_talk_about_time_family_and_roles_is_not_context(draft: str) -> None:
     assert_clean(draft, "context")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Sonographer life: scanned 19 patients today and only 2 needed a full bladder redo.",
+        "Today's teaching: five chest films with a classic sign each. Answers tonight.",
+    ],
+)
+def test_recency_about_the_authors_workload_or_programme_is_not_a_cases(draft: str) -> None:
+    assert_clean(draft, "context")
+
+
+def test_a_patient_known_by_a_story_is_context() -> None:
+    draft = "We scanned the guy from the county fair grandstand collapse again, his CT is stable."
+    assert_flags(draft, "grandstand collapse", "context")
+    assert_clean("the lady from the front desk brought us donuts for the night shift", "context")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_clean, assert_flags, found
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,17 @@ def test_round_four_forms_are_flagged(draft: str, needle: str, category: str) ->
 )
 def test_a_uid_root_a_version_and_a_paper_are_not_ids(draft: str) -> None:
     assert_clean(draft, "other_id", "mrn", "vehicle")
+
+
+def test_a_clinicians_credential_number_is_not_a_patients_id() -> None:
+    assert_clean(
+        "Finally passed my MRI registry (ARRT #5520931) after two tries!", "mrn", "license"
+    )
+    assert_clean("Dr. Alvarez, Radiology\nNPI 1457382910\nCall for coverage", "license", "mrn")
+
+
+def test_the_second_number_before_the_exam_on_a_worklist_line_is_the_accession() -> None:
+    line = "PHAM, VAN AN  00319284  66120871  MR BRAIN W/WO  STAT"
+    hits = found(line)
+    assert ("accession", "66120871", "likely") in hits, hits
+    assert not any(c == "accession" and t == "00319284" for c, t, _ in hits), hits

@@ -145,3 +145,24 @@ def test_a_postcode_in_a_hiring_post_is_not_a_patients() -> None:
         "We're hiring two consultant radiologists! Apply to the department, Leeds LS1 3EX.",
         "zip",
     )
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        ("le numéro de sécu du patient était dans l'objet (2 51 09 69 123 456 78)", "2 51", "ssn"),
+        ("the form had the full Aadhaar: 5821 0093 4417 for a 31F", "5821 0093 4417", "ssn"),
+        ("the clinician wrote the SA ID on the request, 6502145800088", "6502145800088", "ssn"),
+        ("en la petición venía el DNI del paciente, 44120398K", "44120398K", "ssn"),
+        ("seine Versichertennummer (K204118830) stand im Betreff", "K204118830", "health_plan"),
+        ("the NHC (historia clínica 00451290) was on the slip", "00451290", "mrn"),
+    ],
+)
+def test_other_countries_numbers_when_their_name_is_in_the_sentence(
+    draft: str, needle: str, category: str
+) -> None:
+    assert_flags(draft, needle, category)
+
+
+def test_a_uk_number_after_fax_is_a_fax() -> None:
+    assert_flags("the report for Mr Hale was faxed to 0113 555 0171 by mistake", "0113", "fax")

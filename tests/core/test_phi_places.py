@@ -63,3 +63,22 @@ def test_a_nationality_or_province_before_resident_is_the_trainee_not_a_town(dra
 
 def test_a_town_before_resident_still_is_one() -> None:
     assert_flags("a Hamtramck resident, 80M, fell at home; CT head", "Hamtramck", "geo_small")
+
+
+def test_five_digits_after_ct_are_a_zip_only_in_connecticuts_range() -> None:
+    # a CPT code after the modality is no ZIP; a Hartford ZIP after "CT" still is
+    assert_clean("My RVU sheet for tonight:\nSTAT  CT  70496  1.75\nSTAT  CT  74176  1.74", "zip")
+    assert_flags("pt lives at 40 Oak St, New Britain, CT 06051", "06051", "zip")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("Our patient in hallway bed H7 waited 9 hours for his CT", "hallway bed H7"),
+        ("Der Patient aus Zimmer 312 kam zum CT, 84 Jahre", "Zimmer 312"),
+        ("The lady on Rowan Ward, 88F, fell again overnight", "Rowan Ward"),
+        ("she moved to Tonopah after her scan and never came back for follow-up", "Tonopah"),
+    ],
+)
+def test_more_places_where_a_patient_was(draft: str, needle: str) -> None:
+    assert_flags(draft, needle, "geo_small")

@@ -48,3 +48,10 @@ def test_likely_findings_stay_in_a_draft_about_no_patient() -> None:
 def test_the_gate_keeps_a_face_render_and_an_opaque_link() -> None:
     assert_flags("A volume rendering of the head from the trauma CT.", "rendering", "photo")
     assert_flags("See bit.ly/3xYzAbc for the images.", "bit.ly/3xYzAbc", "url")
+
+
+def test_a_sentence_that_names_a_year_before_1900_is_history() -> None:
+    hits = found("Fun fact: Röntgen presented his discovery on December 28, 1895 in Würzburg.")
+    assert not any(c in ("date", "geo_small", "name") for c, _, _ in hits), hits
+    # a birth year is still an age over 89
+    assert_flags("Mrs. V, born in 1898, came in with a hip fracture", "1898", "age_over_89")

@@ -135,7 +135,9 @@ _RELATIVE = _c(
     r"|neighbou?rs?|roommate|landlord|landlady|best\s+friend|friend['\u2019]?s\s+\w+|coworker"
     r"|co-worker|boss|pastor|barber|mail\s?man|babysitter|nanny|granny|nana|nan|nanna|gran"
     r"|grandad|granda|abuela|abuelo|tía"
-    r"|tío|lola|lolo|tita|tito|nanay|tatay|oma|opa|old\s+\w+\s+(?:grade\s+)?teacher|teacher"
+    r"|tío|lola|lolo|tita|tito|nanay|tatay|oma|opa|nani|dadi|nanaji|dadaji|amma|appa|paati"
+    r"|thatha|ammachi|bubbe|zayde|yiayia|nonna|nonno|babcia|dziadek"
+    r"|old\s+\w+\s+(?:grade\s+)?teacher|teacher"
     r"|kid['\u2019]?s\s+(?:teacher|coach|friend)|son['\u2019]?s\s+\w+|daughter['\u2019]?s\s+\w+)"
     r"(?![\w-])",
     re.IGNORECASE,
@@ -319,6 +321,26 @@ _CLOCK = _c(
     r"|cases|mGy|%|km|miles|\w*\s+(?:RSNA|ARRS|meeting|conference)))",
     re.IGNORECASE,
 )
+# A patient named by the story everyone knows them from: "the guy from the Walmart parking lot
+# stabbing", "the kid from the Fourth of July fireworks thing", "the gentleman from the Cobh
+# lifeboat crew". Two words at least after "the", and not a department ("the lady from the
+# front desk", "the guy from the lab"): those are staff.
+_THE_ONE_FROM = _c(
+    r"\bthe\s+(?:guy|kid|lady|gentleman|gent|man|woman|girl|boy|fella|bloke|chap|dude|patient"
+    r"|one|family|couple|teen|teenager)\s+from\s+the\s+"
+    r"(?!(?:lab|front|IT|pharmacy|billing|vendor|registration|transport|radiology|department"
+    r"|hospital|company|office|union|agency|ward|team|clinic|ED|ER|ICU|desk|unit|floor"
+    r"|morning|night|weekend|other|same|last|first|next)\b)"
+    r"[\w'\u2019&-]+(?:\s+[\w'\u2019&-]+){1,7}?(?=\s*(?:[.,;:!?)\n—]|\s-\s|$|\s+(?:who|that|is|was"
+    r"|came|got|had|has|just|yesterday|today|last|in|on|at|during|after|before)\b))",
+    re.IGNORECASE,
+)
+# "the guy from the soft tissue render": an image, not a story
+_IMAGE_WORD_END = _c(
+    r"\b(?:render|image|images|scan|scans|video|clip|photo|picture|case|study|report|film|slide"
+    r"|slides|lecture|talk|paper|textbook|book|movie|show|ad|advert|poster)$",
+    re.IGNORECASE,
+)
 # Guards: a word or shape each of the patterns below needs (plain re, one scan each).
 _ORG_AFTER_WORD = re.compile(r"\s(?:with|at|for|of)\s+(?:the\s+)?[A-Z]")
 _CLOCK_SHAPE = re.compile(r"\d ?[apAP]\.?[mM]\b|[012]\d[0-5]\d")
@@ -337,12 +359,15 @@ _ROAD_EVENT = _c(
     r"\b(?:(?:a|an|the|his|her)\s+)?(?:RTC|RTA|MVC|MVA|crash|wreck|rollover|jack-?knife|pile-?up"
     r"|collision|hit-and-run|(?:motorbike|motorcycle|car|bike|cyclist|pedestrian|truck|lorry|ute"
     r"|bus|scooter|moped|quad|atv)\s+vs\.?\s+(?:a\s+)?[\w-]+|ejected\s+from\s+(?:a|the|his|her)\s+"
-    r"(?:vehicle|car|truck|ute|bike)|rolled\s+(?:his|her|their|a|the)\s+[\w-]+|traffic\s+stop)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:on|near|at|off)\s+(?:the\s+)?(?:[AMN]\d{1,4}(?:\s?\(M\))?|I-\s?\d+"
+    r"(?:vehicle|car|truck|ute|bike)|rolled\s+(?:his|her|their|a|the)\s+[\w-]+|traffic\s+stop"
+    r"|came\s+off\s+(?:his|her|their|a|the)\s+(?:bike|motorbike|motorcycle|horse|scooter|quad"
+    r"|moped|e-?scooter)|(?:Unfall|accidente|accident)|(?:jeepney|tricycle|tuk-?tuk|boda)"
+    r"\s+vs\.?\s+[\w-]+)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:on|near|at|off|auf\s+der|en\s+la|sur\s+l['\u2019]|sa|bei)\s+(?:the\s+)?(?:[AMN]\d{1,4}(?:\s?\(M\))?|I-\s?\d+"
     r"|US-?\s?\d+|SR-?\s?\d+|(?:Route|Rt\.?|Hwy|Highway|Interstate)\s+\d+|[A-Z][\w'\u2019-]+"
-    r"(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:Road|Rd|Hwy|Highway|Street|St|Pass|Bridge|Freeway"
+    r"(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:Road|Rd|Hwy|Highway|Street|St|Pass|Bridge|Freeway|Ave|Avenue"
     r"|Expressway|Motorway|Interchange|Parkway|Pkwy|Turnpike|Bypass)|Dragon)"
-    r"(?:\s+(?:near|outside|in)\s+[A-Z][\w'-]+)?",
+    r"(?:\s+(?:near|outside|in|bei)\s+[A-Z][\w'-]+)?",
 )
 # An occupation with its employer or team: "a cellist with the Cleveland Orchestra", "college
 # swimmer at UNC", "QB for the Odessa Permian Panthers".
@@ -417,6 +442,8 @@ def context(doc: Doc) -> Iterator[Proposal]:
         if doc.clinical_near(m.start()):
             yield m.start(), m.end(), "context", "likely"
     yield from cued_near_person(doc, _MORE_CONTEXT.finditer(text), "context", "likely", draft=True)
+    stories = (m for m in _THE_ONE_FROM.finditer(text) if not _IMAGE_WORD_END.search(m.group()))
+    yield from cued_near_person(doc, stories, "context", "likely", draft=True)
     for m in _NAMED_EVENT.finditer(text):
         if doc.has(m.start(), _NEWS_VETO, "news-veto") or doc.has(m.start(), _EVENT_CUE, "event"):
             continue

@@ -148,7 +148,7 @@ def _gated(text: str, c: Cand, rule_likely: frozenset[tuple[int, int, str]]) -> 
 
 
 # A year no living patient's date can carry ("on November 8, 1895", "1896 zeigte Röntgen"): a
-# sentence that has one is history, and its possible dates, names, places and context are
+# sentence that has one is history, and its dates and possible names, places and context are
 # history's too. A birth year is the ages family's business ("born in 1899": over 89).
 _HISTORY_YEAR = re.compile(r"(?<![\d/.,'\u2019-])1[5-8]\d\d(?![\d/.,-]\d)")
 _BIRTH_BEFORE = re.compile(
@@ -157,8 +157,8 @@ _BIRTH_BEFORE = re.compile(
 
 
 def _history(doc: Doc, c: Cand) -> bool:
-    """A possible open-ended finding in a sentence that names a year before 1900."""
-    if c[3] != "possible" or c[2] not in _GATED:
+    """A date, or a possible open-ended finding, in a sentence naming a year before 1900."""
+    if c[2] != "date" and (c[3] != "possible" or c[2] not in _GATED):
         return False
     start, end = doc.sentence(c[0])
     for m in _HISTORY_YEAR.finditer(doc.text, start, end):
