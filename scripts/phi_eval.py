@@ -60,6 +60,9 @@ PARTS = {
     # corpora, each scored once on arrival before anyone read it; development sets since
     "dev_m": DATA / "phi_dev_m.jsonl",
     "dev_n": DATA / "phi_dev_n.jsonl",
+    # writer O: the frozen holdout of round 5, scored once by the lead after the merges
+    # (docs/phi-checker.md); a regression set since, not in the learned layer's training data
+    "holdout_o": DATA / "phi_holdout_o.jsonl",
 }
 LEVELS = ("likely", "possible")
 
