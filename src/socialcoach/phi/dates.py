@@ -276,6 +276,12 @@ _YEAR_IN = re.compile(r"(?:1[89]|20)\d{2}\b")  # the year a day-and-month patter
 _OLD_YEAR_AFTER = re.compile(r",?\s+1[5-8]\d{2}\b")  # "December 22, 1895": history
 
 
+def _historic(text: str, m: re.Match[str]) -> bool:
+    """A day and month with a year before 1900, taken in or right after: history."""
+    year = _YEAR_IN.search(m.group())
+    return bool(_OLD_YEAR_AFTER.match(text, m.end())) or bool(year and int(year.group()) < 1900)
+
+
 def _valid_date(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
@@ -307,8 +313,7 @@ def dates(doc: Doc) -> Iterator[Proposal]:
         for m in pattern.finditer(text):
             if not 1 <= int(m["d"]) <= 31:
                 continue
-            year = _YEAR_IN.search(m.group())
-            if _OLD_YEAR_AFTER.match(text, m.end()) or (year and int(year.group()) < 1900):
+            if _historic(text, m):
                 continue  # "December 22, 1895": history, no living patient's date
             if _event_not_care(doc, m.start()):
                 continue
@@ -332,9 +337,8 @@ def dates(doc: Doc) -> Iterator[Proposal]:
     for m in _DATE_MONTH_DAY_ANYCASE.finditer(text):
         if not 1 <= int(m["d"]) <= 31 or _event_not_care(doc, m.start()):
             continue
-        year = _YEAR_IN.search(m.group())
-        if _OLD_YEAR_AFTER.match(text, m.end()) or (year and int(year.group()) < 1900):
-            continue  # "November 8, 1895": history, as above
+        if _historic(text, m):
+            continue  # "november 8, 1895"
         if doc.clinical_near(m.start()) or doc.has(m.start(), _DATE_EVENT, "devent"):
             yield m.start(), m.end(), "date", "likely"
     for m in _ORDINAL.finditer(text):
