@@ -19,7 +19,7 @@ BURNED_IN = ["DOE^JANE", "MRN 48213377", "DOB 01/02/1960"]
 
 
 def run_command(
-    *args: str, home: Path, env: dict[str, str] | None = None
+    *args: str, home: Path, env: dict[str, str] | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess:
     """`socialcoach ARGS` as a user runs it: a subprocess with its own home and no colour,
     its output captured as text, its exit code left to the test."""
@@ -28,8 +28,10 @@ def run_command(
         [sys.executable, "-m", "socialcoach", *args],
         capture_output=True,
         text=True,
+        input=stdin,
         env=full,
         check=False,
+        timeout=120,
     )
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,19 +12,12 @@ from socialcoach import __version__
 from socialcoach.export import render_markdown
 from socialcoach.store import save_plan
 
+from image_samples import run_command
 from sample import sample_plan
 
 
 def run(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOCIALCOACH_HOME": str(home), "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "socialcoach", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        env=env,
-        timeout=60,
-    )
+    return run_command(*args, home=home, stdin=stdin)
 
 
 @pytest.fixture
