@@ -73,7 +73,33 @@ class ImageReport:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["findings"] = [f.to_dict() for f in self.findings]
+        data["summary"] = self.summary()
         return data
+
+    def summary(self, safe_copy: str = "make a safe copy (--redact OUT)") -> str:
+        """The last word of a check, the same in the terminal, the JSON and the app.
+
+        A clean answer says what was read: "nothing found" after OCR read no text at all
+        would be false confidence (faint grey-on-grey overlays are read by no engine's
+        quick passes, yet a person reads them at once)."""
+        n = len(self.findings)
+        if n:
+            return f"{n} possible identifier{'s' if n != 1 else ''} found."
+        if not self.pixels_read:
+            return "No patient identifiers found in the metadata (the pixels were not read)."
+        if not self.ocr_text:
+            return (
+                "No patient identifiers found in the metadata, and OCR read no text in the "
+                "pixels. That is not proof there is none: faint, small or stylised text is "
+                "often missed. Look at the corners and edges yourself, or "
+                f"{safe_copy}, which reads harder and covers what it reads."
+            )
+        lines = len(self.ocr_text)
+        return (
+            "No patient identifiers found in the metadata or in the "
+            f"{lines} line{'s' if lines != 1 else ''} of text OCR read. OCR may have missed "
+            "faint or small text: look at the corners and edges before posting."
+        )
 
 
 @dataclass(frozen=True, slots=True)

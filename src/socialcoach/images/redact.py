@@ -20,6 +20,7 @@ from socialcoach.images.model import OCR_HINT, ImageError, ImageReport, short
 from socialcoach.images.strip import check_out, write_out
 
 ROUNDS = 3
+LEAK_ROUNDS = 3  # reader's readings: two to cover, the last only to confirm
 PROMISE = (
     "OCR cannot promise that nothing is left: it misses handwriting, text over busy image "
     "content, very small or rotated text, and faces. Look at the copy before posting it."
@@ -99,6 +100,48 @@ def covered_words(image: Any) -> list[tuple[int, int, int, int]]:
     return boxes
 
 
+def _cover_what_readers_read(
+    image: Any, boxes: list[tuple[int, int, int, int]], progress: check.Progress | None
+) -> list[str]:
+    """Read the covered copy as a curious reader would (`leak`) and cover what is read, up
+    to LEAK_ROUNDS times. Text still read after that stops the copy: ImageError, nothing
+    written. Returns the notes for the report."""
+    from socialcoach.images import leak
+
+    if not leak.available():
+        return [
+            "The copy was not read again the way a curious reader would (enlarged, stretched, "
+            "inverted): that needs tesseract. Look at it closely before posting."
+        ]
+    extra = 0
+    for round_ in range(1, LEAK_ROUNDS + 1):
+        if progress:
+            progress(f"reading the covered copy as a reader would (round {round_})")
+        read = leak.still_readable(image)
+        if not read:
+            if extra:
+                return [
+                    f"{extra} more text region(s) were read only when the copy was enlarged, "
+                    "stretched or inverted: they are covered too."
+                ]
+            return [
+                "The covered copy was read again enlarged, contrast-stretched and inverted: "
+                "no text was read."
+            ]
+        if round_ == LEAK_ROUNDS:
+            words = ", ".join(sorted({repr(short(r.text, 20)) for r in read})[:6])
+            raise ImageError(
+                f"no safe copy was written: after covering, text can still be read "
+                f"({words}, {read[0].how}). Crop the image to the part you need, or cover "
+                "the text in an image editor, then check that copy."
+            )
+        left = [_grown(r.box, image.size) for r in read]
+        extra += len(left)
+        boxes.extend(left)
+        _cover(image, left)
+    return []
+
+
 def redact_image(
     path: Path | str, out: Path | str, *, progress: check.Progress | None = None
 ) -> RedactResult:
@@ -129,6 +172,7 @@ def redact_image(
             break
         boxes.extend(left)
         _cover(image, left)
+    leak_notes = _cover_what_readers_read(image, boxes, progress)
     covered = [
         f"{f.category} {f.value!r} at {f.where.removeprefix('pixels at ')}"
         for f in report.findings
@@ -156,6 +200,7 @@ def redact_image(
         payload = _encode(image, fmt)
         notes = ["No metadata: the copy is built from the pixels alone."]
     write_out(out, payload)
+    notes.extend(leak_notes)
     notes.append(PROMISE)
     report.covered = covered
     return RedactResult(out=out, report=report, covered=covered, notes=notes)

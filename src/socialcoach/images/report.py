@@ -29,12 +29,5 @@ def report_text(report: ImageReport) -> str:
         lines.append("Covered in the safe copy:")
         lines.extend(f"    {item}" for item in report.covered)
     lines.extend(f"note: {note}" for note in report.notes)
-    n = len(report.findings)
-    if n == 0:
-        lines.append(
-            "No patient identifiers found in the metadata"
-            + (" or the pixels." if report.pixels_read else " (the pixels were not read).")
-        )
-    else:
-        lines.append(f"{n} possible identifier{'s' if n != 1 else ''} found.")
+    lines.append(report.summary())
     return "\n".join(lines)

@@ -77,7 +77,8 @@ def _render(
     for note in report.notes:
         out.append(f"{note}\n")
     if not n:
-        out.append("No patient identifiers found in the metadata.", style="green")
+        style = "green" if report.pixels_read and report.ocr_text else "yellow"
+        out.append(report.summary('press "Make a safe copy"'), style=style)
     return out
 
 

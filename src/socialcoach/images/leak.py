@@ -1,0 +1,88 @@
+"""What a curious reader could still read in a covered copy, before it is written.
+
+The passes that find text to cover are tuned to read PACS overlays well. Someone who wants to
+read what is left tries other things: the copy enlarged, its contrast stretched, turned
+negative, each pixel against its own neighbourhood, and tesseract asked to read blocks as
+well as scattered words. A copy once covered by every reading of `ocr.read_words` was still
+read whole that way (faint grey text on grey), so `redact` runs these readings too and covers
+what they read; a copy that still reads after that is not written at all.
+
+Only a reading that looks like text counts: three or more letters or digits read with
+confidence (a noisy background read through a histogram stretch gives short words at low
+confidence, and covering those would black out the image for nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SCALE = 2  # the reader's enlargement: 8-12 px overlay text becomes 16-24 px
+MIN_CONF = 50
+MIN_ALNUM = 3
+PAD = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One word read in a covered copy, with its box in the copy's own pixels."""
+
+    text: str
+    box: tuple[int, int, int, int]
+    conf: float
+    how: str  # which reading found it, for the report
+
+
+def _copies(image: Any) -> list[tuple[str, Any, str]]:
+    """(name, copy, tesseract config) for each way a reader would try."""
+    from PIL import Image, ImageOps
+
+    from socialcoach.images.ocr import _local_difference
+
+    gray = image.convert("L")
+    size = (gray.width * SCALE, gray.height * SCALE)
+    up = gray.resize(size, Image.Resampling.LANCZOS)
+    stretched = ImageOps.autocontrast(up, cutoff=2)
+    return [
+        ("enlarged and contrast-stretched, read as a block", stretched, "--psm 6"),
+        ("enlarged and contrast-stretched", stretched, "--psm 11"),
+        ("enlarged, stretched and inverted", ImageOps.invert(stretched), "--psm 11"),
+        ("enlarged, local contrast", _local_difference(up), "--psm 11"),
+    ]
+
+
+def _looks_like_text(word: str, conf: float) -> bool:
+    return conf >= MIN_CONF and sum(c.isalnum() for c in word) >= MIN_ALNUM
+
+
+def still_readable(image: Any) -> list[Reading]:
+    """Every word a reader's reading finds in IMAGE (the covered copy). Needs tesseract."""
+    import pytesseract
+    from PIL import ImageOps
+
+    found: list[Reading] = []
+    for how, copy, config in _copies(image):
+        padded = ImageOps.expand(copy, border=PAD, fill=255)
+        data = pytesseract.image_to_data(
+            padded, output_type=pytesseract.Output.DICT, config=f"{config} --oem 1"
+        )
+        for i, text in enumerate(data["text"]):
+            text = text.strip()
+            if not _looks_like_text(text, float(data["conf"][i])):
+                continue
+            left = (int(data["left"][i]) - PAD) / SCALE
+            top = (int(data["top"][i]) - PAD) / SCALE
+            box = (
+                max(0, round(left)),
+                max(0, round(top)),
+                max(1, round(int(data["width"][i]) / SCALE)),
+                max(1, round(int(data["height"][i]) / SCALE)),
+            )
+            found.append(Reading(text, box, float(data["conf"][i]), how))
+    return found
+
+
+def available() -> bool:
+    from socialcoach.images.ocr import tesseract_available
+
+    return tesseract_available()

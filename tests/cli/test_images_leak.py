@@ -1,0 +1,127 @@
+"""A covered copy is read again the way a curious reader would before it is written, and a
+check whose OCR read nothing says so instead of "nothing found".
+
+The images are synthetic: small grey-on-grey overlays with sensor noise, and an even grey
+panel with no text at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PIL")
+
+from socialcoach import images  # noqa: E402
+from socialcoach.images import leak  # noqa: E402
+
+import image_samples as samples  # noqa: E402
+
+needs_tesseract = pytest.mark.skipif(
+    not (images.ocr_available() and leak.available()), reason="needs the tesseract program"
+)
+LINES = ["NGUYEN^THI^LAN", "MRN 2574702", "DOB 16/01/1979"]
+SECRETS = ["NGUYEN", "2574702", "1979"]
+
+
+def faint_overlay(path: Path, *, background: int = 128, ink: int = 165) -> Path:
+    """Light grey 10 px text on a mid-grey panel, with sensor noise."""
+    import numpy as np
+    from PIL import Image
+
+    samples.screenshot(path, LINES, background=background, ink=ink, size=10, shape=(900, 700))
+    pixels = np.asarray(Image.open(path), dtype=np.float32)
+    noise = np.random.default_rng(7).normal(0, 3, pixels.shape)
+    Image.fromarray((pixels + noise).clip(0, 255).astype("uint8")).save(path)
+    return path
+
+
+def read_as_a_reader(path: Path) -> str:
+    """Tesseract on the copy enlarged 2x and 3x, contrast-stretched and inverted, as blocks
+    and as scattered words: what an outside reviewer tries on a copy said to be safe."""
+    import pytesseract
+    from PIL import Image, ImageOps
+
+    gray = Image.open(path).convert("L")
+    read = []
+    for scale in (2, 3):
+        up = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
+        stretched = ImageOps.autocontrast(up, cutoff=2)
+        for copy in (stretched, ImageOps.invert(stretched)):
+            for psm in (6, 11):
+                read.append(pytesseract.image_to_string(copy, config=f"--psm {psm}"))
+    return " ".join(read)
+
+
+def leaked(text: str) -> list[str]:
+    flat = re.sub(r"[^A-Z0-9]", "", text.upper())
+    return [s for s in SECRETS if s in flat]
+
+
+@needs_tesseract
+def test_a_faint_overlay_is_covered_until_a_reader_reads_nothing(
+    isolated_home: Path, tmp_path: Path
+):
+    shot = faint_overlay(tmp_path / "faint.png")
+    assert leaked(read_as_a_reader(shot)), "the original must really show the text"
+    safe = tmp_path / "safe.png"
+    done = samples.run_command("check-image", str(shot), "--redact", str(safe), home=isolated_home)
+    assert done.returncode in (0, 1), done.stderr
+    assert safe.exists()
+    assert leaked(read_as_a_reader(safe)) == []
+    assert "enlarged" in done.stderr  # the report says the copy was read again that way
+
+
+def test_a_copy_that_still_reads_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Where covering does not stop the reader's readings, no copy is written and the message
+    says what to do: a half-covered copy must never look like a safe one."""
+    if not images.ocr_available():
+        pytest.skip("needs an OCR engine")
+    shot = samples.screenshot(tmp_path / "s.png", ["plain text"], background=255, ink=0)
+    stubborn = leak.Reading("KOWALSKI", (5, 5, 60, 12), 90.0, "enlarged and contrast-stretched")
+    monkeypatch.setattr(leak, "available", lambda: True)
+    monkeypatch.setattr(leak, "still_readable", lambda image: [stubborn])
+    out = tmp_path / "safe.png"
+    with pytest.raises(images.ImageError) as raised:
+        images.redact_image(shot, out)
+    assert not out.exists()
+    message = str(raised.value)
+    assert "no safe copy was written" in message and "'KOWALSKI'" in message
+    assert "Crop the image" in message
+
+
+@needs_tesseract
+def test_a_check_that_read_no_text_never_says_a_bare_nothing_found(
+    isolated_home: Path, tmp_path: Path
+):
+    blank = samples.screenshot(tmp_path / "blank.png", [], background=128)
+    text = samples.run_command("check-image", str(blank), home=isolated_home)
+    assert text.returncode == 0, text.stderr
+    last = text.stdout.strip().splitlines()[-1]
+    assert "OCR read no text in the pixels" in last and "not proof there is none" in last
+    as_json = samples.run_command("check-image", str(blank), "--json", home=isolated_home)
+    assert json.loads(as_json.stdout)["summary"] == last
+    shot = samples.screenshot(tmp_path / "s.png", ["Slice 12 of 40"], background=0, ink=230)
+    read = samples.run_command("check-image", str(shot), home=isolated_home)
+    assert "line of text OCR read" in read.stdout.strip().splitlines()[-1], read.stdout
+
+
+@needs_tesseract
+def test_what_only_a_readers_reading_finds_is_covered_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The reader's readings are a second, independent net: with the passes that find text to
+    cover reading nothing, they alone still leave nothing readable, and the report says so."""
+    from socialcoach.images import ocr
+
+    shot = samples.screenshot(tmp_path / "s.png", LINES, background=40, ink=200)
+    assert leaked(read_as_a_reader(shot))
+    monkeypatch.setattr(
+        ocr, "read_words", lambda image, progress=None, thorough=False: ([], [], [])
+    )
+    result = images.redact_image(shot, tmp_path / "safe.png")
+    assert leaked(read_as_a_reader(result.out)) == []
+    assert any("read only when the copy was enlarged" in n for n in result.notes)
