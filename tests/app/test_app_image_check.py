@@ -93,6 +93,23 @@ async def test_make_a_safe_copy_writes_a_covered_copy_beside_the_file_and_lists_
     assert copy.findings == [], copy.findings  # no metadata, no text left that OCR reads
 
 
+@pytest.mark.skipif(not images.ocr_available(), reason="needs an OCR engine")
+async def test_an_image_where_ocr_read_nothing_is_not_called_clean(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """An even grey panel: OCR reads no text, and the app says that this is not proof and
+    points to the button that reads harder, instead of a green "nothing found"."""
+    import image_samples
+
+    image_samples.screenshot(tmp_path / "panel.png", [], background=128)
+    monkeypatch.chdir(tmp_path)
+    async with image_checker(plan_path, "panel.png") as (app, pilot):
+        shown = await press_and_wait(app, pilot, "check-image")
+        assert "OCR read no text in the pixels" in shown
+        assert "not proof there is none" in shown and 'press "Make a safe copy"' in shown
+        assert "--redact" not in shown  # the app's words, not the command line's
+
+
 async def test_a_long_check_shows_the_step_it_is_on_while_it_runs(
     plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

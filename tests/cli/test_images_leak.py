@@ -75,22 +75,35 @@ def test_a_faint_overlay_is_covered_until_a_reader_reads_nothing(
     assert "enlarged" in done.stderr  # the report says the copy was read again that way
 
 
-def test_a_copy_that_still_reads_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_copy_that_still_reads_is_not_written(isolated_home: Path, tmp_path: Path):
     """Where covering does not stop the reader's readings, no copy is written and the message
-    says what to do: a half-covered copy must never look like a safe one."""
+    says what to do: a half-covered copy must never look like a safe one. The command runs as
+    a user runs it, with a reader that always reads one word (set up by `sitecustomize`)."""
     if not images.ocr_available():
         pytest.skip("needs an OCR engine")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "from socialcoach.images import leak\n"
+        "leak.available = lambda: True\n"
+        "leak.still_readable = lambda image: [\n"
+        "    leak.Reading('KOWALSKI', (5, 5, 60, 12), 90.0, 'enlarged and contrast-stretched')\n"
+        "]\n"
+    )
     shot = samples.screenshot(tmp_path / "s.png", ["plain text"], background=255, ink=0)
-    stubborn = leak.Reading("KOWALSKI", (5, 5, 60, 12), 90.0, "enlarged and contrast-stretched")
-    monkeypatch.setattr(leak, "available", lambda: True)
-    monkeypatch.setattr(leak, "still_readable", lambda image: [stubborn])
     out = tmp_path / "safe.png"
-    with pytest.raises(images.ImageError) as raised:
-        images.redact_image(shot, out)
+    done = samples.run_command(
+        "check-image",
+        str(shot),
+        "--redact",
+        str(out),
+        home=isolated_home,
+        env={"PYTHONPATH": str(hooks)},
+    )
+    assert done.returncode == 2, done.stderr
     assert not out.exists()
-    message = str(raised.value)
-    assert "no safe copy was written" in message and "'KOWALSKI'" in message
-    assert "Crop the image" in message
+    assert "no safe copy was written" in done.stderr and "'KOWALSKI'" in done.stderr
+    assert "Crop the image" in done.stderr and "Traceback" not in done.stderr
 
 
 @needs_tesseract
