@@ -904,8 +904,11 @@ def findings(
 ) -> tuple[list[ImageFinding], list[str]]:
     """Identifiers in the words read, each with its box, and the text lines."""
     from socialcoach import phi
+    from socialcoach.images import labels
 
     text_lines: list[str] = []
+    line_boxes: list[tuple[int, int, int, int]] = []
+    offsets: list[int] = []
     spans: list[tuple[int, int, tuple[int, int, int, int]]] = []
     offset = 0
     for line in lines(words):
@@ -916,6 +919,8 @@ def findings(
             parts.append(word.text)
         joined = " ".join(parts)
         text_lines.append(joined)
+        line_boxes.append(_union([w.box for w in line]))
+        offsets.append(offset)
         offset += len(joined) + 1
     text = "\n".join(text_lines)
     # Lines of an overlay are separate fields, often in separate corners: what the draft
@@ -930,6 +935,7 @@ def findings(
             span = m.span("v") if "v" in rule.groupindex and m.start("v") >= 0 else m.span()
             cands.append((*span, category))
     cands.extend(misread_candidates(text))
+    cands.extend(labels.labelled(text_lines, line_boxes, offsets))
     cands.extend(bare_names(text))
     lowered = text.lower()
     for value, category in header_values:
