@@ -79,3 +79,36 @@ def test_the_value_stops_where_the_next_label_starts():
         ("Marie", "name"),
         ("94", "age"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "category"),
+    [
+        ("Date d'étude: 27octobre2024", "27octobre2024", "date"),
+        ("10 deenero de1934", "10 deenero de1934", "date"),
+        ("1er avril 1931", "1er avril 1931", "date"),
+        ("061A", "061A", "age"),
+        ("CT 88 A TC ABDOMEN", "88 A", "age"),
+        ("59 ans", "59 ans", "age"),
+        ("Site CH Intercommunal Brévannes", "CH Intercommunal Brévannes", "institution"),
+    ],
+)
+def test_forms_ocr_runs_together_or_prints_without_a_label(line, value, category):
+    found = labels.labelled([line], [(8, 8, 300, 14)], [0])
+    assert (value, category) in [(line[s:e], k) for s, e, k in found]
+
+
+def test_a_worklist_header_row_is_no_label_of_the_row_below():
+    """`... DATE DE L'EXAMEN ETABLISSEMENT` over a patient's row: the row is not one value."""
+    lines = ["MODALITE AGE DESCRIPTION N° EXAMEN ETABLISSEMENT", "MR 18 a IRM GENOU G RX23-21538"]
+    boxes = [(8, 8, 600, 14), (8, 28, 600, 14)]
+    found = labels.labelled(lines, boxes, [0, len(lines[0]) + 1])
+    text = "\n".join(lines)
+    assert [(text[s:e], k) for s, e, k in found] == [("18 a", "age")]
+
+
+def test_a_pacs_caret_read_as_a_is_still_a_name_run_together():
+    from socialcoach.images import ocr
+
+    assert ocr._glued_name("KESSINGERALUCILLE")
+    assert not ocr._glued_name("ABDOMENPELVIS") and not ocr._glued_name("BILATERAL")

@@ -105,6 +105,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "centro",
         "hospital",
         "clinica",
+        "site",
     ),
 }
 
@@ -113,10 +114,15 @@ _MONTHS = (
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
     r"|noviembre|diciembre"
 )
-# `12 mars 1948`, `1er avril 2025`, `3 de marzo de 1950` (on folded text).
+# `12 mars 1948`, `1er avril 2025`, `3 de marzo de 1950` (on folded text), and as OCR runs
+# them together (`27octobre2024`, `10 deenero de1934`).
 WORDED_DATE = re.compile(
-    rf"(?<!\d)\d{{1,2}}(?:er)? (?:de )?(?:{_MONTHS})[a-z]*\.? (?:de )?(?:19|20)\d\d(?!\d)"
+    rf"(?<!\d)\d{{1,2}}(?:er)? ?(?:de ?)?(?:{_MONTHS})[a-z]*\.? ?(?:de ?)?(?:19|20)\d\d(?!\d)"
 )
+# An age in years without a label, as French and Spanish overlays print it: `59 ans`,
+# `061A`, `88 A`, `71 años` (folded: `anos`); 10 to 119.
+WORDED_AGE = re.compile(r"(?<![\w.,:/])(?:0?[1-9]\d|1[01]\d) ?(?:ans|anos|a)(?![\w.,/])")
+HEADER_LABELS = 3  # a line with this many labels is a worklist's header row
 
 _BY_WORD = {label: kind for kind, labels in LABELS.items() for label in labels}
 
@@ -205,7 +211,12 @@ def labelled(
     found: list[tuple[int, int, str]] = []
     folded = [fold(line) for line in lines]
     for i, line in enumerate(folded):
-        for m in _LABEL.finditer(line):
+        matches = list(_LABEL.finditer(line))
+        if len(matches) >= HEADER_LABELS:
+            # A worklist's header row: its values stand in columns on the row below, which
+            # the other rules read one by one; the row whole is no one label's value.
+            continue
+        for m in matches:
             kind = _kind(m.group("label"))
             if kind is None:
                 continue
@@ -226,6 +237,8 @@ def labelled(
     for i, line in enumerate(folded):
         for m in WORDED_DATE.finditer(line):
             found.append((offsets[i] + m.start(), offsets[i] + m.end(), "date"))
+        for m in WORDED_AGE.finditer(line):
+            found.append((offsets[i] + m.start(), offsets[i] + m.end(), "age"))
     return found
 
 

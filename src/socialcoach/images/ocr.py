@@ -822,7 +822,8 @@ _CAPS_RUN = re.compile(rf"[{_UP}]{{6,30}}")
 def _glued_name(token: str) -> bool:
     """Capitals read with no space between a surname and a given name, and maybe an initial
     (`DOEJANEM`, `LEFEVREMARTHA`): RapidOCR drops the narrow spaces of small capitals. Some cut
-    leaves two listed words, one a given name, each of three letters or more."""
+    leaves two listed words, one a given name, each of three letters or more. The PACS `^`
+    between them is often read as an `A` (`KESSINGERALUCILLE`): a cut may drop that letter."""
     from socialcoach.phi import lexicon
 
     word = token.strip(",.:;")
@@ -832,8 +833,9 @@ def _glued_name(token: str) -> bool:
         return False  # a word of its own (`BILATERAL`), not two names run together
     body = word[:-1] if len(word) > 7 else word  # the trailing initial, tried both ways
     for stem in {word, body}:
-        for cut in range(3, len(stem) - 2):
-            first, second = stem[:cut], stem[cut:]
+        cuts = [(stem[:c], stem[c:]) for c in range(3, len(stem) - 2)]
+        cuts += [(stem[:c], stem[c + 1 :]) for c in range(3, len(stem) - 3) if stem[c] == "A"]
+        for first, second in cuts:
             if first.lower() in _OVERLAY_WORDS or second.lower() in _OVERLAY_WORDS:
                 continue
             listed = all(
