@@ -138,3 +138,19 @@ def test_what_only_a_readers_reading_finds_is_covered_too(
     result = images.redact_image(shot, tmp_path / "safe.png")
     assert leaked(read_as_a_reader(result.out)) == []
     assert any("read only when the copy was enlarged" in n for n in result.notes)
+
+
+def test_only_what_could_identify_stops_a_copy():
+    """Texture read through a histogram stretch (`aoe`, `Sal`) is covered and said, not a
+    reason to refuse; a name the lists hold or four digits are."""
+    reading = leak.Reading
+    texture = [
+        reading("aoe", (100, 100, 20, 8), 60.0, "x"),
+        reading("Sal", (300, 300, 14, 8), 86.0, "x"),
+    ]
+    assert leak.identifying(texture) == []
+    risky = [
+        reading("KOWALSKI", (5, 5, 60, 12), 90.0, "x"),
+        reading("48213377", (5, 40, 60, 12), 70.0, "x"),
+    ]
+    assert [r.text for r in leak.identifying(texture + risky)] == ["KOWALSKI", "48213377"]

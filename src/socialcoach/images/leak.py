@@ -5,7 +5,8 @@ read what is left tries other things: the copy enlarged, its contrast stretched,
 negative, each pixel against its own neighbourhood, and tesseract asked to read blocks as
 well as scattered words. A copy once covered by every reading of `ocr.read_words` was still
 read whole that way (faint grey text on grey), so `redact` runs these readings too and covers
-what they read; a copy that still reads after that is not written at all.
+what they read; a copy that still reads something that could identify (`identifying`) after
+that is not written at all.
 
 Only a reading that looks like text counts: three or more letters or digits read with
 confidence (a noisy background read through a histogram stretch gives short words at low
@@ -80,6 +81,37 @@ def still_readable(image: Any) -> list[Reading]:
             )
             found.append(Reading(text, box, float(data["conf"][i]), how))
     return found
+
+
+def identifying(readings: list[Reading]) -> list[Reading]:
+    """The readings that could be what a patient is known by: part of an identifier the
+    burned-in rules find, four digits or more, or a word of four letters or more that the
+    name lists hold and that is no common word. What a histogram stretch of anatomy reads
+    (`aoe`, `Sal`, `iis`) is none of these; a name or an ID left half covered is."""
+    from socialcoach.images import ocr
+    from socialcoach.images.words import Word
+    from socialcoach.phi import lexicon
+
+    words = [Word(r.text, r.box, r.conf, (0, 0, 0, i)) for i, r in enumerate(readings)]
+    found, _lines = ocr.findings(words, [])
+    boxes = [f.box for f in found if f.box is not None]
+
+    def inside(box: tuple[int, int, int, int]) -> bool:
+        return any(ocr._overlap(box, b) > 0.5 for b in boxes)
+
+    def named(word: str) -> bool:
+        letters = "".join(c for c in word if c.isalpha())
+        return (
+            len(letters) >= 4
+            and (lexicon.is_given(letters) or lexicon.is_surname(letters))
+            and lexicon.zipf(letters) < 3.5
+        )
+
+    return [
+        r
+        for r in readings
+        if inside(r.box) or sum(c.isdigit() for c in r.text) >= 4 or named(r.text)
+    ]
 
 
 def available() -> bool:

@@ -128,17 +128,28 @@ def _cover_what_readers_read(
                 "The covered copy was read again enlarged, contrast-stretched and inverted: "
                 "no text was read."
             ]
-        if round_ == LEAK_ROUNDS:
-            words = ", ".join(sorted({repr(short(r.text, 20)) for r in read})[:6])
-            raise ImageError(
-                f"no safe copy was written: after covering, text can still be read "
-                f"({words}, {read[0].how}). Crop the image to the part you need, or cover "
-                "the text in an image editor, then check that copy."
-            )
         left = [_grown(r.box, image.size) for r in read]
-        extra += len(left)
         boxes.extend(left)
         _cover(image, left)
+        if round_ < LEAK_ROUNDS:
+            extra += len(left)
+            continue
+        # The last reading: what could identify stops the copy; short fragments that look
+        # like no identifier (a stretched texture read as `aoe`) are covered, and said.
+        risky = leak.identifying(read)
+        if risky:
+            words = ", ".join(sorted({repr(short(r.text, 20)) for r in risky})[:6])
+            raise ImageError(
+                f"no safe copy was written: after covering, text can still be read "
+                f"({words}, {risky[0].how}). Crop the image to the part you need, or cover "
+                "the text in an image editor, then check that copy."
+            )
+        fragments = ", ".join(sorted({repr(short(r.text, 20)) for r in read})[:6])
+        return [
+            f"{extra + len(left)} more region(s) were read only when the copy was enlarged, "
+            f"stretched or inverted, the last of them short fragments ({fragments}) that look "
+            "like no identifier, probably image texture: all are covered. Look at the copy."
+        ]
     return []
 
 
