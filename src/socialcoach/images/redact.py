@@ -2,7 +2,9 @@
 
 Every word tesseract read is covered (not only the ones that look like identifiers: a word
 misread as harmless may be a name), with a margin of a third of its height, at least 4 pixels.
-The copy is read again by OCR; whatever is still read is covered too, up to three rounds. From
+The copy is read again by OCR; whatever is still read is covered too, up to three rounds.
+Then it is read as a curious reader would (`leak`: enlarged, stretched, inverted), what that
+reads is covered, and a copy that still reads something identifying is not written. From
 a DICOM, OUT `.png`/`.jpg` is the first frame rendered with the file's window (VOI LUT), and
 OUT `.dcm` a DICOM de-identified by the Basic Profile with the same boxes covered in every
 frame. What OCR cannot promise is said in the report: text it does not read is not covered.
@@ -104,8 +106,9 @@ def _cover_what_readers_read(
     image: Any, boxes: list[tuple[int, int, int, int]], progress: check.Progress | None
 ) -> list[str]:
     """Read the covered copy as a curious reader would (`leak`) and cover what is read, up
-    to LEAK_ROUNDS times. Text still read after that stops the copy: ImageError, nothing
-    written. Returns the notes for the report."""
+    to LEAK_ROUNDS times. What still reads on the last round and could identify
+    (`leak.identifying`) stops the copy: ImageError, nothing written. Returns the notes for
+    the report."""
     from socialcoach.images import leak
 
     if not leak.available():
