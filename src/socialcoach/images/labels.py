@@ -177,7 +177,7 @@ def fold(text: str) -> str:
     for char in text:
         base = unicodedata.normalize("NFKD", char)
         kept = "".join(c for c in base if not unicodedata.combining(c)) or char
-        out.append(kept[0].lower() if len(kept) >= 1 else char)
+        out.append(kept[0].lower()[:1] or char)  # `İ`.lower() is two characters
     return "".join(out)
 
 
