@@ -112,3 +112,11 @@ def test_a_pacs_caret_read_as_a_is_still_a_name_run_together():
 
     assert ocr._glued_name("KESSINGERALUCILLE")
     assert not ocr._glued_name("ABDOMENPELVIS") and not ocr._glued_name("BILATERAL")
+
+
+def test_body_parts_in_a_french_or_spanish_viewer_are_no_names():
+    from socialcoach.images import ocr
+
+    for word in ("RACHIS", "LOMBAIRE", "RODILLA", "CRÂNE", "TÓRAX"):
+        assert not ocr._nameish(word), word
+    assert ocr._nameish("BERTRAND")

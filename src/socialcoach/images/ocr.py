@@ -772,6 +772,52 @@ _OVERLAY_WORDS = frozenset(
         "medical",
         "health",
         "university",
+        # body parts and exam words in French and Spanish viewers (`RACHIS LOMBAIRE`,
+        # `RM RODILLA`), which the name lists also hold as surnames
+        "rachis",
+        "lombaire",
+        "dorsal",
+        "genou",
+        "rodilla",
+        "cadera",
+        "hombro",
+        "tobillo",
+        "codo",
+        "mano",
+        "pie",
+        "columna",
+        "craneo",
+        "crane",
+        "cerveau",
+        "cerebro",
+        "hanche",
+        "epaule",
+        "cheville",
+        "poignet",
+        "coude",
+        "bassin",
+        "poumon",
+        "pulmon",
+        "torax",
+        "abdominal",
+        "abdomino",
+        "pelvien",
+        "thoracique",
+        "coupe",
+        "corte",
+        "serie",
+        "grosor",
+        "epaisseur",
+        "sagital",
+        "axiale",
+        "coronale",
+        "gauche",
+        "droit",
+        "droite",
+        "izquierda",
+        "izquierdo",
+        "derecha",
+        "derecho",
         # scanner and probe names that read like a name when their letters are cut
         "aquilion",
         "somatom",
@@ -798,6 +844,13 @@ _OVERLAY_WORDS = frozenset(
 )
 
 
+def _overlay_word(word: str) -> bool:
+    """A viewer's own word, accents aside (`CRÂNE`, `TÓRAX`)."""
+    from socialcoach.images.labels import fold
+
+    return fold(word) in _OVERLAY_WORDS
+
+
 def _nameish(token: str) -> bool:
     """A word the name lists hold that is not a common English word (`DOE`, `JANE`, `Jörg`,
     `NGUYỄN`, `Smith`), or a rare word of four letters or more (most surnames are rare:
@@ -805,7 +858,7 @@ def _nameish(token: str) -> bool:
     from socialcoach.phi import lexicon
 
     word = token.strip(",")
-    if not _NAME_TOKEN.fullmatch(word) or len(word) < 3 or word.lower() in _OVERLAY_WORDS:
+    if not _NAME_TOKEN.fullmatch(word) or len(word) < 3 or _overlay_word(word):
         return False
     parts = re.split(r"[-'’]", word)
     return all(
@@ -827,7 +880,7 @@ def _glued_name(token: str) -> bool:
     from socialcoach.phi import lexicon
 
     word = token.strip(",.:;")
-    if not _CAPS_RUN.fullmatch(word) or word.lower() in _OVERLAY_WORDS:
+    if not _CAPS_RUN.fullmatch(word) or _overlay_word(word):
         return False
     if lexicon.zipf(word) >= 1.5:
         return False  # a word of its own (`BILATERAL`), not two names run together
