@@ -12,7 +12,6 @@ digits, a date has a digit), so a label above an unrelated line marks nothing.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # The label words (accents folded, lower case), by what their value identifies. Longer
 # labels first within a kind does not matter: the longest match at a place wins.
@@ -133,29 +132,28 @@ def _label_pattern(label: str) -> str:
     return r"[\s.°º-]*".join(re.escape(word) for word in label.split())
 
 
-_LABELS_BY_PATTERN = {_label_pattern(x): x for x in sorted(_BY_WORD, key=len, reverse=True)}
 _LABEL = re.compile(
     r"(?<![a-z])(?P<label>"
-    + "|".join(f"(?:{p})" for p in _LABELS_BY_PATTERN)
+    + "|".join(f"(?:{_label_pattern(x)})" for x in sorted(_BY_WORD, key=len, reverse=True))
     + r")(?![a-z])\.?\s*(?:[:#=]|n[o°º]\.?)?\s*"
 )
 
 
-def _kind(label_read: str) -> str | None:
-    """The kind of a label as read (`n° dossier`): its words, as the table spells them."""
-    words = re.findall(r"[a-z'()]+", label_read)
-    return _BY_WORD.get(" ".join(words)) or next(
-        (kind for label, kind in _BY_WORD.items() if label.replace(" ", "") == "".join(words)),
-        None,
-    )
+def _letters(label: str) -> str:
+    return re.sub(r"[^a-z'()]", "", label)
 
 
+# A label as read (`n° dossier`, `nomdupatient`) is known by its letters alone.
+_KIND_BY_LETTERS = {_letters(label): kind for label, kind in _BY_WORD.items()}
+
+
+_ID_VALUE = re.compile(r"(?=[a-z0-9-]*\d{4})[a-z0-9][a-z0-9-]{3,}")  # four digits or more
 _VALUE = {
     # A name: up to four words of letters (a particle, a hyphen, an apostrophe, ^ or a comma
     # between them), nothing with a digit.
     "name": re.compile(r"[a-z][a-z'^*,-]*(?:[ ^,]+[a-z][a-z'^*.-]*){0,3}"),
-    "mrn": re.compile(r"(?=[a-z0-9-]*\d{4})[a-z0-9][a-z0-9-]{3,}"),
-    "accession": re.compile(r"(?=[a-z0-9-]*\d{4})[a-z0-9][a-z0-9-]{3,}"),
+    "mrn": _ID_VALUE,
+    "accession": _ID_VALUE,
     "date": re.compile(
         r"(?=[^ ]*\d)\d{1,4}[-/. ]?(?:\d{1,2}|[a-z]{3,10}\.?)[-/. ]?\d{2,4}"
         rf"|{WORDED_DATE.pattern}"
@@ -172,13 +170,11 @@ _NOT_A_NAME = frozenset(
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, one character for one: offsets stay those of `text`."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)
-        kept = "".join(c for c in base if not unicodedata.combining(c)) or char
-        out.append(kept[0].lower()[:1] or char)  # `İ`.lower() is two characters
-    return "".join(out)
+    """Lower case without accents (the name lists' `plain`), one character for one, so
+    offsets stay those of `text`."""
+    from socialcoach.phi.lexicon import plain
+
+    return "".join(plain(char)[:1] or char for char in text)
 
 
 def _value(kind: str, text: str, start: int) -> tuple[int, int] | None:
@@ -217,7 +213,7 @@ def labelled(
             # the other rules read one by one; the row whole is no one label's value.
             continue
         for m in matches:
-            kind = _kind(m.group("label"))
+            kind = _KIND_BY_LETTERS.get(_letters(m.group("label")))
             if kind is None:
                 continue
             if m.end() < len(line):

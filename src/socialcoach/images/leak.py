@@ -21,7 +21,6 @@ from typing import Any
 SCALE = 2  # the reader's enlargement: 8-12 px overlay text becomes 16-24 px
 MIN_CONF = 50
 MIN_ALNUM = 3
-PAD = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +33,8 @@ class Reading:
     how: str  # which reading found it, for the report
 
 
-def _copies(image: Any) -> list[tuple[str, Any, str]]:
-    """(name, copy, tesseract config) for each way a reader would try."""
+def _copies(image: Any) -> list[tuple[str, Any, int]]:
+    """(name, copy, tesseract page mode) for each way a reader would try."""
     from PIL import Image, ImageOps
 
     from socialcoach.images.ocr import _local_difference
@@ -45,10 +44,10 @@ def _copies(image: Any) -> list[tuple[str, Any, str]]:
     up = gray.resize(size, Image.Resampling.LANCZOS)
     stretched = ImageOps.autocontrast(up, cutoff=2)
     return [
-        ("enlarged and contrast-stretched, read as a block", stretched, "--psm 6"),
-        ("enlarged and contrast-stretched", stretched, "--psm 11"),
-        ("enlarged, stretched and inverted", ImageOps.invert(stretched), "--psm 11"),
-        ("enlarged, local contrast", _local_difference(up), "--psm 11"),
+        ("enlarged and contrast-stretched, read as a block", stretched, 6),
+        ("enlarged and contrast-stretched", stretched, 11),
+        ("enlarged, stretched and inverted", ImageOps.invert(stretched), 11),
+        ("enlarged, local contrast", _local_difference(up), 11),
     ]
 
 
@@ -57,29 +56,15 @@ def _looks_like_text(word: str, conf: float) -> bool:
 
 
 def still_readable(image: Any) -> list[Reading]:
-    """Every word a reader's reading finds in IMAGE (the covered copy). Needs tesseract."""
-    import pytesseract
-    from PIL import ImageOps
+    """Every word a reader's reading finds in IMAGE (the covered copy), read by the same
+    tesseract call as the passes that find text (`ocr._read`). Needs tesseract."""
+    from socialcoach.images.ocr import _read
 
     found: list[Reading] = []
-    for how, copy, config in _copies(image):
-        padded = ImageOps.expand(copy, border=PAD, fill=255)
-        data = pytesseract.image_to_data(
-            padded, output_type=pytesseract.Output.DICT, config=f"{config} --oem 1"
-        )
-        for i, text in enumerate(data["text"]):
-            text = text.strip()
-            if not _looks_like_text(text, float(data["conf"][i])):
-                continue
-            left = (int(data["left"][i]) - PAD) / SCALE
-            top = (int(data["top"][i]) - PAD) / SCALE
-            box = (
-                max(0, round(left)),
-                max(0, round(top)),
-                max(1, round(int(data["width"][i]) / SCALE)),
-                max(1, round(int(data["height"][i]) / SCALE)),
-            )
-            found.append(Reading(text, box, float(data["conf"][i]), how))
+    for index, (how, copy, psm) in enumerate(_copies(image)):
+        for word in _read(copy, SCALE, index, MIN_CONF, psm=psm):
+            if _looks_like_text(word.text, word.conf):
+                found.append(Reading(word.text, word.box, word.conf, how))
     return found
 
 

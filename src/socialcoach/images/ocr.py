@@ -137,14 +137,16 @@ def prepared(image: Any, thorough: bool = False) -> list[tuple[str, Any, float]]
     return copies
 
 
-def _read(copy: Any, scale: float, index: int, min_conf: float = MIN_CONF) -> list[Word]:
+def _read(
+    copy: Any, scale: float, index: int, min_conf: float = MIN_CONF, psm: int = 11
+) -> list[Word]:
     import pytesseract
     from PIL import ImageOps
 
     # Text hard against the edge is read badly: tesseract gets a white border to work with.
     padded = ImageOps.expand(copy, border=PAD, fill=255)
     data = pytesseract.image_to_data(
-        padded, output_type=pytesseract.Output.DICT, config="--psm 11 --oem 1"
+        padded, output_type=pytesseract.Output.DICT, config=f"--psm {psm} --oem 1"
     )
     words: list[Word] = []
     previous = ""
@@ -846,9 +848,9 @@ _OVERLAY_WORDS = frozenset(
 
 def _overlay_word(word: str) -> bool:
     """A viewer's own word, accents aside (`CRÂNE`, `TÓRAX`)."""
-    from socialcoach.images.labels import fold
+    from socialcoach.phi import lexicon
 
-    return fold(word) in _OVERLAY_WORDS
+    return lexicon.plain(word) in _OVERLAY_WORDS
 
 
 def _nameish(token: str) -> bool:
@@ -889,7 +891,7 @@ def _glued_name(token: str) -> bool:
         cuts = [(stem[:c], stem[c:]) for c in range(3, len(stem) - 2)]
         cuts += [(stem[:c], stem[c + 1 :]) for c in range(3, len(stem) - 3) if stem[c] == "A"]
         for first, second in cuts:
-            if first.lower() in _OVERLAY_WORDS or second.lower() in _OVERLAY_WORDS:
+            if _overlay_word(first) or _overlay_word(second):
                 continue
             listed = all(
                 (lexicon.is_given(w) or lexicon.is_surname(w)) and lexicon.zipf(w) < 4.6
