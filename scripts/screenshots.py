@@ -84,6 +84,7 @@ async def shoot() -> list[Path]:
             app.action_help()
             await save(app, pilot, "help")
             await pilot.press("escape")
+            await shoot_image_check(app, pilot, Path(home), save)
             await pilot.press("ctrl+q")
 
         # The light theme, at the smallest and a large common terminal size: the marks
@@ -103,6 +104,31 @@ async def shoot() -> list[Path]:
                 await save(app, pilot, f"light-{width}x{height}-review")
                 await pilot.press("ctrl+q")
     return written
+
+
+async def shoot_image_check(app, pilot, home: Path, save) -> None:
+    """Step 4's image checker after checking an even grey panel: what a check that read no
+    text says (needs an OCR engine; without one the shot is left as it was)."""
+    from textual.widgets import Input, Static
+
+    from socialcoach import images
+
+    import image_samples
+
+    if not images.ocr_available():
+        print("no OCR engine: screenshots/step-4-image-check.svg not regenerated")
+        return
+    panel = image_samples.screenshot(home / "panel.png", [], background=128)
+    app.open_wizard("phi")
+    await pilot.pause()
+    path_field = app.screen.query_one("#image-path", Input)
+    path_field.value = str(panel).replace(str(home), "~")
+    path_field.focus()
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    app.screen.query_one("#image-findings", Static).scroll_visible(animate=False)
+    await save(app, pilot, "step-4-image-check")
 
 
 LIGHT_SIZES = [(80, 24), (120, 40)]
