@@ -61,8 +61,15 @@ PARTS = {
     "dev_m": DATA / "phi_dev_m.jsonl",
     "dev_n": DATA / "phi_dev_n.jsonl",
     # writer O: the frozen holdout of round 5, scored once by the lead after the merges
-    # (docs/phi-checker.md); a regression set since, not in the learned layer's training data
+    # (docs/phi-checker.md); a regression set since, and in the learned layer's training data
+    # from round 6
     "holdout_o": DATA / "phi_holdout_o.jsonl",
+    # writers P (community, rural and outside-the-US practice) and Q (US academic and
+    # safety-net hospitals, names of many origins): round 6's blind corpora, each scored once
+    # on arrival, before anyone read them, with the code before the round and after it
+    # (docs/phi-checker.md, "Round 6"); development and training sets since
+    "dev_p": DATA / "phi_dev_p.jsonl",
+    "dev_q": DATA / "phi_dev_q.jsonl",
 }
 LEVELS = ("likely", "possible")
 

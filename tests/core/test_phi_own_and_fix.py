@@ -94,6 +94,7 @@ def test_the_registry_has_one_recognizer_per_family() -> None:
         "media",
         "context",
         "national",
+        "spelled",
     }
     assert set(categories.TABLE) == set(phi.CATEGORIES)
     priorities = [c.priority for c in categories.TABLE.values()]

@@ -35,6 +35,7 @@ _RECOGNIZER_MODULES = (
     "names",
     "national",
     "places",
+    "spelled",
 )
 _registered: list[bool] = []
 

@@ -38,7 +38,31 @@ from . import lexicon
 from ._base import _COUNTRIES, _EVENT_CUE, _NOT_NAMES, _US_STATES, Doc
 
 # Categories the tagger may propose; "O" is outside any span.
-TAG_CLASSES = ("O", "name", "geo_small", "context", "date", "age_over_89")
+TAG_CLASSES = (
+    "O",
+    "name",
+    "geo_small",
+    "context",
+    "date",
+    "age_over_89",
+    # round 6: numbers and codes too, so a record number whose cue word is far away, or one
+    # written "7 7 1 9" or "882.401.933", is read by the words around it rather than missed
+    "mrn",
+    "accession",
+    "health_plan",
+    "account",
+    "ssn",
+    "phone",
+    "zip",
+    "address",
+    "other_id",
+    "license",
+    "vehicle",
+    "device",
+)
+# How far the tagger looks for the words a sentence is about ("MRN ... is 7 7 1 9"): beyond
+# the two words on each side, ordinary words up to this many tokens away are features.
+_WINDOW = 7
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?|[^\w\s]")
 # A word is a feature by itself only when it is ordinary English this common (Zipf scale).
 _COMMON = 3.5
@@ -175,10 +199,12 @@ def candidate_features(
 
 @cache
 def taggable(word: str) -> bool:
-    """Words the tagger reads: letters, not numbers (the rules' forms) and not the commonest
+    """Words the tagger reads: letters and numbers, not punctuation and not the commonest
     function words ("the", "and": a span is found by its other words). Cached like
     `_word_info`: drafts repeat their words."""
-    return word.isalnum() and not word.isdigit() and lexicon.zipf(word) < 6.0
+    if not word.isalnum():
+        return False
+    return any(c.isdigit() for c in word) or lexicon.zipf(word) < 6.0
 
 
 class Words:
@@ -229,6 +255,12 @@ def token_features(doc: Doc, words: Words, i: int) -> list[str]:
         f.append(f"w-1|i0={ids[i - 1]}|{info[0]}")
     if i + 1 < n:
         f.append(f"i0|w+1={info[0]}|{ids[i + 1]}")
+    # the words the sentence is about, further away ("the MRN on the sticker was 7 7 1 9")
+    seen = set()
+    for j in range(max(0, i - _WINDOW), min(n, i + _WINDOW + 1)):
+        if abs(j - i) > 2 and ids[j][0] != "<" and ids[j] not in seen:
+            seen.add(ids[j])
+            f.append(f"win={ids[j]}")
     if me[0] == "<" and w.isalpha() and len(w) >= 5:
         # the ending of a rare word is a form ("-ville", "-ez", "-ski"), not the word
         f.append(f"suf3={lexicon.fold(w)[-3:]}")
@@ -260,9 +292,8 @@ def cover_of(toks: Sequence[tuple[int, int, str]], cands: Iterable[tuple]) -> li
 
 
 class Model:
-    """Weights of the judge (feature -> weight) and the tagger: for each category it may
-    propose, feature -> (weight of the category - weight of "outside any span"), so a word
-    costs one sum per category."""
+    """Weights of the judge (feature -> weight) and the tagger (for "outside any span" and
+    each category it may propose, feature -> weight), so a word costs one sum."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.meta: dict[str, Any] = data.get("meta", {})
@@ -272,23 +303,60 @@ class Model:
         self.drop_likely = float(t["drop_likely"])
         self.likely = float(t["likely"])
         self.tag_margin = float(t["tag_margin"])
+        # a margin of its own for some categories (numbers and codes score on another scale
+        # than words); the others use tag_margin
+        self.tag_margins = {c: float(m) for c, m in t.get("tag_margins", {}).items()}
         self.tag_likely = float(t["tag_likely"])
         self.judged = frozenset(t["judged"])
         self.tagger: dict[str, dict[str, float]] = data["tagger"]
-        self._deltas = [(c, self.tagger.get(c, {})) for c in t["tag_classes"]]
+        # One look-up a feature: feature -> ((class index, weight), ...), so a word costs the
+        # same however many categories the tagger may propose. Index 0 is "O" (outside any
+        # span); a category's margin is its sum less O's (a model without "O" stores each
+        # category's difference to it, and O sums to 0).
+        self._labels = list(t["tag_classes"])
+        # A word of letters is a name, a place or context, never a number: it is scored
+        # against those alone (most words are letters, so this is most of the tagger's time).
+        self._word_labels = [c for c in self._labels if c in _WORD_CLASSES]
+        self._index: dict[str, list[tuple[int, float]]] = {}
+        self._word_index: dict[str, list[tuple[int, float]]] = {}
+        word_k = {c: k for k, c in enumerate(["O", *self._word_labels])}
+        for k, label in enumerate(["O", *self._labels]):
+            wk = word_k.get(label)
+            for feat, weight in self.tagger.get(label, {}).items():
+                pair = (k, weight)
+                got = self._index.get(feat)
+                if got is None:
+                    self._index[feat] = [pair]
+                else:
+                    got.append(pair)
+                if wk is not None:
+                    got = self._word_index.get(feat)
+                    if got is None:
+                        self._word_index[feat] = [(wk, weight)]
+                    else:
+                        got.append((wk, weight))
 
     def judge_prob(self, feats: Iterable[str]) -> float:
         z = sum(map(self.judge.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def tag_best(self, feats: Sequence[str]) -> tuple[str, float]:
-        """The likeliest category for a word and its margin over "outside any span"."""
-        best, margin = "O", -math.inf
-        for label, delta in self._deltas:
-            m = sum(map(delta.get, feats, repeat(0.0)))
-            if m > margin:
-                best, margin = label, m
-        return best, margin
+    def tag_best(self, feats: Sequence[str], letters: bool = False) -> tuple[str, float]:
+        """The likeliest category for a word and its margin over "outside any span"; a word
+        of letters only is scored against the categories of words."""
+        labels, index = (
+            (self._word_labels, self._word_index) if letters else (self._labels, self._index)
+        )
+        if not labels:
+            return "O", -math.inf
+        sums = [0.0] * (len(labels) + 1)
+        get = index.get
+        for feat in feats:
+            pairs = get(feat)
+            if pairs:
+                for k, weight in pairs:
+                    sums[k] += weight
+        k = max(range(1, len(sums)), key=sums.__getitem__)
+        return labels[k - 1], sums[k] - sums[0]
 
 
 @cache
@@ -347,17 +415,19 @@ def tag_spans(
     spans: list[tuple] = []
     cur: list[Any] | None = None
     for i, (s, e, w) in enumerate(toks):
+        if w in _MARKS and cover[i] == "-":
+            continue  # a mark inside a number or a name; _joins decides at the next word
         label, margin = "O", 0.0
         if cover[i] == "-" and taggable(w):
-            best, margin = mdl.tag_best(token_features(doc, words, i))
-            if margin > mdl.tag_margin:
+            best, margin = mdl.tag_best(token_features(doc, words, i), w.isalpha())
+            if margin > mdl.tag_margins.get(best, mdl.tag_margin):
                 label = best
         if label == "O":
             if cur is not None:
                 spans.append(tuple(cur))
                 cur = None
             continue
-        if cur is not None and cur[2] == label and not doc.text[cur[1] : s].strip():
+        if cur is not None and cur[2] == label and _joins(doc.text[cur[1] : s]):
             cur[1] = e
             cur[4] = max(cur[4], margin)
         else:
@@ -371,6 +441,29 @@ def tag_spans(
         for s, e, cat, _, m in spans
         if not _vetoed(doc, s, e, cat, cands)
     ]
+
+
+_MARKS = frozenset("-./")
+_WORD_CLASSES = frozenset({"name", "geo_small", "context"})
+
+
+def _not_a_patients_number(text: str, s: int, e: int) -> bool:
+    """The ID rules' vetoes, for a number the tagger proposes: a paper's number ("PMID
+    34012345"), a clinician's credential ("NPI ..."), an amount with its unit ("250 mg")."""
+    from . import ids
+
+    return bool(
+        ids._PUBLICATION_BEFORE.search(text, max(0, s - 12), s)
+        or ids._credential(text, s)
+        or ids._UNIT_AFTER.match(text[e : e + 10])
+    )
+
+
+def _joins(gap: str) -> bool:
+    """Two tagged words of one category are one span across spaces, or one mark that people
+    put inside numbers and names ("882.401.933", "7-7-1-9", "Mary-Jo")."""
+    mark = gap.strip()
+    return not mark or (len(mark) == 1 and mark in _MARKS and len(gap) <= 3)
 
 
 _BIG_PLACE = 4.0
@@ -388,6 +481,8 @@ def _vetoed(doc: Doc, s: int, e: int, cat: str, cands: Sequence[tuple]) -> bool:
     from . import names, places  # the family modules import this one's package, not the reverse
 
     text = doc.text
+    if cat not in _WORD_CLASSES and _not_a_patients_number(text, s, e):
+        return True
     for c in cands:
         if c[2] != cat:
             continue

@@ -201,7 +201,8 @@ _FACILITY_TIE = _c(
     re.IGNORECASE,
 )
 _UNIT_NAMED = _c(
-    r"\b(?:(?:on|to|in|from)\s+)(?:the\s+)?(?P<v>\d{1,2}\s?(?:North|South|East|West|N|S|E|W)\b"
+    r"\b(?:(?:on|to|in|from)\s+)(?:the\s+)?(?P<v>\d{1,2}\s?(?:(?i:north|south|east|west)|N|S|E|W"
+    r"|Tower|Pavilion)\b"
     r"(?:\s+(?:step-?down|tower|wing|unit|ICU))?|(?:MICU|SICU|CVICU|CCU|NICU|PICU|TICU|NSICU"
     r"|Neuro\s?ICU|burn\s+unit|step-?down|tele(?:metry)?|ortho\s+floor)(?:\s+(?:bed|room|pod"
     r"|bay)\s*#?\s*\d{1,3}[A-Z]?)?|(?:floor|pod|wing|unit)\s+\d{1,2}[A-Z]?)\b"
