@@ -234,6 +234,9 @@ def leaked(path: Path, values: list[str]) -> list[str]:
 
 OTHER_TEXT: dict[Path, list[tuple[str, tuple]]] = {}  # per file: overlay text that is no identifier
 BACKGROUND: dict[Path, str] = {}  # per file: the background truth.json names, where it does
+# per file: the values its writer judged a person could not read in the image ("legible":
+# false), so recall on what a reader could see is reported beside recall on everything
+ILLEGIBLE: dict[Path, set[str]] = {}
 
 
 def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]:
@@ -251,6 +254,7 @@ def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]
         path = folder / entry["file"]
         if entry.get("background"):
             BACKGROUND[path] = str(entry["background"])
+        ILLEGIBLE[path] = {i["text"] for i in entry["identifiers"] if i.get("legible") is False}
         OTHER_TEXT[path] = [
             (o["text"], xywh(o["box"]))
             for o in entry.get("other_text", [])
@@ -286,6 +290,7 @@ def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
     import time
 
     found = total = leaks = false_alarms = others = 0
+    legible = [0, 0]  # found, total of the values a person could read
     by_background: dict[str, list[int]] = {}
     by_category: dict[str, list[int]] = {}
     seconds = []
@@ -297,6 +302,9 @@ def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
         hits = [v for v, box, _c in truths if any(_covers(b, box) for b in boxes)]
         found += len(hits)
         total += len(truths)
+        unreadable = ILLEGIBLE.get(path, set())
+        legible[0] += sum(v not in unreadable for v in hits)
+        legible[1] += sum(v not in unreadable for v, _b, _c in truths)
         other = OTHER_TEXT.get(path, [])
         others += len(other)
         flagged = [t for t, box in other if any(_covers(b, box) for b in boxes)]
@@ -329,6 +337,7 @@ def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
         "seconds": sum(seconds) / max(1, len(seconds)),
         "leaks": leaks if redact else None,
         "false_alarms": (false_alarms, others),
+        "legible": legible if any(ILLEGIBLE.values()) else None,
     }
 
 
@@ -338,6 +347,9 @@ def print_score(result: dict) -> None:
         f"{result['label']}: {found} of {total} burned-in identifiers found ({found / total:.0%}), "
         f"{result['seconds']:.2f} s per image"
     )
+    if result.get("legible"):
+        h, t = result["legible"]
+        print(f"  of those a person could read (the set's own judgement): {h}/{t}")
     for bg, (h, t) in result["by_background"].items():
         if bg != "-":
             print(f"  {bg} background: {h}/{t}")

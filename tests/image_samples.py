@@ -468,3 +468,35 @@ def faint_photo(path: Path, lines: list[str], *, base: int = 170, ink_delta: int
     noisy = (np.asarray(image, dtype=np.float32) + noise).clip(0, 255).astype("uint8")
     Image.fromarray(noisy).convert("RGB").save(path, quality=90)
     return path
+
+
+def photo_of_screen(
+    path: Path,
+    lines: list[str],
+    *,
+    angle: float = 7.0,
+    photo: tuple[int, int] = (2400, 1800),
+    size: int = 13,
+) -> Path:
+    """A phone photo of a viewer on a monitor: small light text in the screen's top-left
+    corner, the monitor in a room, turned by angle degrees, saved as a JPEG. The text is
+    about 13 px high in the photo: a third of that where a photo's lines are first sought."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    screen = Image.new("RGB", (1400, 1050), (18, 18, 20))
+    draw = ImageDraw.Draw(screen)
+    draw.ellipse((450, 250, 950, 800), fill=(120, 120, 118))
+    font = (
+        ImageFont.truetype("DejaVuSans.ttf", size)
+        if _has_dejavu()
+        else ImageFont.load_default(size=size)
+    )
+    for i, line in enumerate(lines):
+        draw.text((14, 14 + i * (size + 5)), line, fill=(225, 225, 215), font=font)
+    room = Image.new("RGB", photo, (92, 80, 70))
+    monitor = Image.new("RGB", (screen.width + 40, screen.height + 40), (12, 12, 12))
+    monitor.paste(screen, (20, 20))
+    room.paste(monitor, ((photo[0] - monitor.width) // 2, (photo[1] - monitor.height) // 2))
+    turned = room.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(92, 80, 70))
+    turned.filter(ImageFilter.GaussianBlur(0.6)).save(path, "JPEG", quality=88)
+    return path

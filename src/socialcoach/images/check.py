@@ -205,8 +205,9 @@ def run(
     else:
         _load_draft_checker_meanwhile()
         try:
-            words, passes, boxes = ocr_mod.read_words(image, say)
+            words, passes, boxes, back = ocr_mod.read_level(image, say)
             found, lines = ocr_mod.findings(words, header_values)
+            found = [_moved(f, back) for f in found]
         except Exception as exc:  # noqa: BLE001 - tesseract crashes must not hide the rest
             report.notes.append(unread_note(f"the OCR engine failed: {short(exc, 100)}"))
         else:
@@ -250,6 +251,18 @@ def _load_draft_checker_meanwhile() -> None:
 
 def _scale_box(box: tuple[int, int, int, int], factor: float) -> tuple[int, int, int, int]:
     return tuple(round(v / factor) for v in box)  # type: ignore[return-value]
+
+
+def _moved(f: Any, back: Any) -> Any:
+    """A finding read in the level copy of a turned photo, boxed in the photo itself."""
+    from dataclasses import replace
+
+    if f.box is None:
+        return f
+    box = back(f.box)
+    if box == f.box:
+        return f
+    return replace(f, box=box, where=f"pixels at x={box[0]} y={box[1]} {box[2]}x{box[3]}")
 
 
 def _scaled(f: Any, factor: float) -> Any:

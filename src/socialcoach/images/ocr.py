@@ -197,6 +197,17 @@ def _rapid_scale(size: tuple[int, int]) -> float:
 
 
 LOCAL_PASS = "RapidOCR, local contrast"
+FULL_SIZE_PASS = "RapidOCR, lines sought at full size"
+# Lines sought at the copy's own size (a copy is at most 2,000 px; measured on photos of
+# screens, detection at 1,600 px found 57 of 105 identifiers and at full size 63)
+FULL_SIZE_DET = 4000
+
+
+def _is_photo(size: tuple[int, int]) -> bool:
+    """A picture large enough that RapidOCR first finds its lines in a reduced copy."""
+    return max(size) > 2000
+
+
 FEW_WORDS = 8
 
 
@@ -254,7 +265,13 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
     if "rapidocr" in names:
         scale = _rapid_scale(image.size)
         rgb = image.convert("RGB") if image.mode not in ("RGB", "L") else image
-        out.append(("rapidocr", "RapidOCR", _resized(rgb, scale), scale))
+        plain = _resized(rgb, scale)
+        out.append(("rapidocr", "RapidOCR", plain, scale))
+        if _is_photo(image.size):
+            # A photo's lines are first found in a reduced copy; the small text of a phone
+            # photo of a screen is lost there, so where little was read they are sought again
+            # in the copy at its own size.
+            out.append(("rapidocr", FULL_SIZE_PASS, plain, scale))
         out.append(("rapidocr", LOCAL_PASS, lambda: _local_contrast(_resized(image, scale)), scale))
         if thorough:
             stretched = _difference(_resized(image.convert("L"), scale), scale)
@@ -337,8 +354,9 @@ def read_words(
                     continue  # tesseract read the text; the local pass is for faint text
             elif tesseract_runs > 1 and not small and len(words) >= 3:
                 continue
-        if name == LOCAL_PASS and not thorough and not _local_pass_wanted(len(words)):
-            continue
+        wanted = thorough or _local_pass_wanted(len(words))
+        if name in (LOCAL_PASS, FULL_SIZE_PASS) and not wanted:
+            continue  # the first pass read the text; these are for what it could not find
         rapid_ran = rapid_ran or engine == "rapidocr"
         if callable(copy):
             copy = copy()
@@ -351,7 +369,13 @@ def read_words(
             # is read whole by every pass).
             known = rapid.line_boxes(rapid_words, scale) if rapid_words and not thorough else None
             read = rapid.read(
-                copy, scale, index, thorough=thorough, photo=max(image.size) > 2000, known=known
+                copy,
+                scale,
+                index,
+                thorough=thorough,
+                photo=_is_photo(image.size),
+                known=known,
+                det_longest=FULL_SIZE_DET if name == FULL_SIZE_PASS else rapid.DET_LONGEST,
             )
             rapid_words.extend(read)
         else:
@@ -367,6 +391,34 @@ def read_words(
             ):
                 words[words.index(twin)] = word
     return _without_nested(words), passes, boxes
+
+
+Box = tuple[int, int, int, int]
+
+
+def read_level(
+    image: Any, progress: Any = None, *, thorough: bool = False
+) -> tuple[list[Word], list[str], list[Box], Any]:
+    """`read_words` on the photo turned level first, where it is turned (`skew`): the words
+    (in the level copy's pixels, as the rules that join a line's words need them), the
+    passes, every box read (in the image's own pixels, to cover), and the function that takes
+    a box of the level copy back to the image (the identity where nothing was turned)."""
+    from socialcoach.images import skew
+
+    angle = skew.angle_of(image)
+    if not angle:
+        words, passes, boxes = read_words(image, progress, thorough=thorough)
+        return words, passes, boxes, lambda box: box
+    if progress is not None:
+        progress(f"turning the photo level ({angle:+.1f} degrees)")
+    upright = skew.level(image, angle)
+
+    def back(box: Box) -> Box:
+        return skew.box_back(box, angle, image.size, upright.size)
+
+    words, passes, boxes = read_words(upright, progress, thorough=thorough)
+    passes = [f"{name} (turned level by {angle:+.1f} degrees)" for name in passes]
+    return words, passes, [back(b) for b in boxes], back
 
 
 def lines(words: list[Word]) -> list[list[Word]]:
@@ -983,8 +1035,18 @@ def findings(
     # Lines of an overlay are separate fields, often in separate corners: what the draft
     # checker reads across a line break (`L: 119` above `mAs 4.0` as an age of 119 months) is
     # no identifier, and its box would span the image.
+    # A number of one to three digits alone ("Serie 4", "kV 120") is an overlay's technical
+    # value unless it is an age or part of a date: the draft checker's word tagger, trained on
+    # posts, may call it a room or a code.
     cands: list[tuple[int, int, str]] = [
-        (f.start, f.end, f.category) for f in phi.check(text) if "\n" not in text[f.start : f.end]
+        (f.start, f.end, f.category)
+        for f in phi.check(text)
+        if "\n" not in text[f.start : f.end]
+        and not (
+            f.category not in ("age_over_89", "date")
+            and text[f.start : f.end].isdigit()
+            and f.end - f.start <= 3
+        )
     ]
     for category, rule in FORM_RULES:
         for m in rule.finditer(text):

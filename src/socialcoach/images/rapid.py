@@ -143,10 +143,13 @@ def _split_line(
 
 
 # Where the recogniser drops the space between words: a small letter then a capital
-# (`RiversideVale`), a label's colon then its value (`Name:SZABO`, `Acc#:A123`), or the comma
-# of a `Last,First` name (`Muller,Jorg`, `ABERNATHY,KENJI`).
+# (`RiversideVale`), a label's colon then its value (`Name:SZABO`, `Acc#:A123`), the comma
+# of a `Last,First` name (`Muller,Jorg`, `ABERNATHY,KENJI`), or a value in capitals then the
+# next field's label (`BRINDLEYLORETTAMRN:`, `CLEMENTCBirth:`), as a photographed screen's
+# small text is read.
 _GLUE = re.compile(
     r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z#]:)(?=[A-Za-z0-9])|(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})"
+    r"|(?<=[A-Z]{4})(?=(?:MRN|DOB|PID|ID|Acc|ACC|Age|AGE|Birth|Sex|SEX|Exam|Study)#?:)"
 )
 
 
@@ -260,16 +263,18 @@ def read(
     thorough: bool = False,
     photo: bool = False,
     known: list[Box] | None = None,
+    det_longest: int = DET_LONGEST,
 ) -> list[Word]:
     """The words RapidOCR reads in one prepared copy, boxes in the original image's pixels.
 
-    `photo`: a large picture (over 2,000 px), whose lines are found in a reduced copy.
-    `known`: lines (in the copy's pixels) an earlier pass read, not recognised again."""
+    `photo`: a large picture (over 2,000 px), whose lines are found in a copy reduced to
+    `det_longest` px. `known`: lines (in the copy's pixels) an earlier pass read, not
+    recognised again."""
     engine = _engine()
     floor = LOW_SCORE if thorough else MIN_SCORE
     words: list[Word] = []
     for line_number, (points, text, score, char_info) in enumerate(
-        _lines(engine, _rgb_array(copy), DET_LONGEST if photo else None, known)
+        _lines(engine, _rgb_array(copy), det_longest if photo else None, known)
     ):
         if score < floor or not text.strip():
             continue

@@ -449,7 +449,8 @@ _WORD_CLASSES = frozenset({"name", "geo_small", "context"})
 
 def _not_a_patients_number(text: str, s: int, e: int) -> bool:
     """The ID rules' vetoes, for a number the tagger proposes: a paper's number ("PMID
-    34012345"), a clinician's credential ("NPI ..."), an amount with its unit ("250 mg")."""
+    34012345"), a clinician's credential ("NPI ..."), an amount with its unit ("250 mg").
+    (The contact rules' veto of the author's own line is `_own_contact`.)"""
     from . import ids
 
     return bool(
@@ -457,6 +458,14 @@ def _not_a_patients_number(text: str, s: int, e: int) -> bool:
         or ids._credential(text, s)
         or ids._UNIT_AFTER.match(text[e : e + 10])
     )
+
+
+def _own_contact(doc: Doc, s: int) -> bool:
+    """The contact rules' veto, for a phone or fax number the tagger proposes: a number on the
+    author's own line ("Our front desk is at ...", "call us") is the practice's."""
+    from . import contact
+
+    return contact._own_line(doc, s)
 
 
 def _joins(gap: str) -> bool:
@@ -482,6 +491,8 @@ def _vetoed(doc: Doc, s: int, e: int, cat: str, cands: Sequence[tuple]) -> bool:
 
     text = doc.text
     if cat not in _WORD_CLASSES and _not_a_patients_number(text, s, e):
+        return True
+    if cat in ("phone", "fax") and _own_contact(doc, s):
         return True
     for c in cands:
         if c[2] != cat:
