@@ -62,6 +62,7 @@ async def test_the_phi_step_checks_an_image_and_shows_the_gps_finding_or_what_is
         assert "gps: EXIF GPSInfo" in shown
         assert "37.77490 N, 122.41940 W" in shown
         assert "NOT read" in shown  # says plainly that the pixels were not looked at
+        assert "--strip" not in shown and 'press "Make a safe copy"' in shown  # its button
         # A wrong path is explained where the findings would be.
         await pilot.press("shift+tab")  # back from the button to the path
         assert app.focused is not None and app.focused.id == "image-path"
@@ -158,3 +159,19 @@ async def test_a_phone_photo_in_heic_is_checked_and_made_safe_from_step_4(
         assert "Safe copy written to IMG_0042-safe.png" in shown
     copy = images.check_image(tmp_path / "IMG_0042-safe.png")
     assert copy.kind == "png" and copy.findings == [], copy.findings
+
+
+@pytest.mark.skipif(not images.ocr_available(), reason="needs an OCR engine")
+async def test_burned_in_text_is_shown_with_the_apps_button_not_the_command_lines_flag(
+    plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import image_samples
+
+    image_samples.screenshot(
+        tmp_path / "case.png", ["DOE^JANE", "MRN: 48213377"], background=20, ink=230, size=14
+    )
+    monkeypatch.chdir(tmp_path)
+    async with image_checker(plan_path, "case.png") as (app, pilot):
+        shown = await press_and_wait(app, pilot, "check-image")
+        assert "48213377" in shown and "Burned into the pixels" in shown
+        assert "--redact" not in shown and 'press "Make a safe copy": it writes' in shown
