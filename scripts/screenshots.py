@@ -107,28 +107,40 @@ async def shoot() -> list[Path]:
 
 
 async def shoot_image_check(app, pilot, home: Path, save) -> None:
-    """Step 4's image checker after checking an even grey panel: what a check that read no
-    text says (needs an OCR engine; without one the shot is left as it was)."""
-    from textual.widgets import Input, Static
-
+    """Step 4's image checker twice: after checking an even grey panel (what a check that
+    read no text says) and a screenshot with a name and a record number burned in (each
+    finding with the app's advice). Needs an OCR engine; without one the shots are left as
+    they were."""
     from socialcoach import images
 
     import image_samples
 
     if not images.ocr_available():
-        print("no OCR engine: screenshots/step-4-image-check.svg not regenerated")
+        print("no OCR engine: screenshots/step-4-image-*.svg not regenerated")
         return
     panel = image_samples.screenshot(home / "panel.png", [], background=128)
+    await _check_image(app, pilot, home, panel)
+    await save(app, pilot, "step-4-image-check")
+    case = image_samples.screenshot(
+        home / "case.png", ["DOE^JANE", "MRN: 48213377"], background=20, ink=230, size=14
+    )
+    await _check_image(app, pilot, home, case)
+    await save(app, pilot, "step-4-image-findings")
+
+
+async def _check_image(app, pilot, home: Path, image: Path) -> None:
+    """Type the image's path (as ~/...) in step 4's field, check it, show the answer."""
+    from textual.widgets import Input, Static
+
     app.open_wizard("phi")
     await pilot.pause()
     path_field = app.screen.query_one("#image-path", Input)
-    path_field.value = str(panel).replace(str(home), "~")
+    path_field.value = str(image).replace(str(home), "~")
     path_field.focus()
     await pilot.press("enter")
     await app.workers.wait_for_complete()
     await pilot.pause()
     app.screen.query_one("#image-findings", Static).scroll_visible(animate=False)
-    await save(app, pilot, "step-4-image-check")
 
 
 LIGHT_SIZES = [(80, 24), (120, 40)]
