@@ -16,6 +16,7 @@ import bisect
 import functools
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -38,6 +39,7 @@ _RECOGNIZER_MODULES = (
     "spelled",
 )
 _registered: list[bool] = []
+_REGISTER_LOCK = threading.Lock()
 
 
 def _register() -> None:
@@ -47,11 +49,18 @@ def _register() -> None:
     order does not depend on who asked first."""
     if _registered:
         return
-    _registered.append(True)
     import importlib
 
-    for name in (*_RECOGNIZER_MODULES, "subject"):
-        importlib.import_module(f"{__name__}.{name}")
+    # The app checks drafts in worker threads, and a second key can start a check while the
+    # first is still registering: it must wait for every family, not run with the half
+    # registered (it once flagged "94F" as a record number, and the paragraph cache kept
+    # the wrong answer).
+    with _REGISTER_LOCK:
+        if _registered:
+            return
+        for name in (*_RECOGNIZER_MODULES, "subject"):
+            importlib.import_module(f"{__name__}.{name}")
+        _registered.append(True)
 
 
 def __getattr__(name: str) -> object:
