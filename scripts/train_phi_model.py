@@ -70,10 +70,10 @@ WRITERS = {
 # reads possible), and the shipped layer learns from every writer (docs/phi-checker.md).
 NOT_SHIPPED: frozenset[str] = frozenset()
 OUT = ROOT / "src" / "socialcoach" / "phi" / "data" / learned.MODEL_FILE
-# The tagger's categories of numbers and codes, which have a margin of their own.
-NUMBER_CLASSES = [
-    c for c in TAG_CLASSES if c not in ("O", "name", "geo_small", "context", "date", "age_over_89")
-]
+# What the tagger may propose (dates and ages over 89 are the rules' alone), and of that the
+# numbers and codes, which have a margin of their own.
+TAGGED = [c for c in TAG_CLASSES if c not in ("O", "date", "age_over_89")]
+NUMBER_CLASSES = [c for c in TAGGED if c not in learned.WORD_CLASSES]
 SEED = 14
 JUDGE_EPOCHS = 12
 JUDGE_L2 = 1e-4
@@ -88,7 +88,7 @@ THRESHOLDS = {
     "tag_likely": 1e9,  # the tagger's spans are always "possible": no form says identifier
     # what the tagger may propose: dates and ages over 89 are exact forms the rules own (a
     # tagger's guess at "89-year-old" would be wrong by definition)
-    "tag_classes": [c for c in TAG_CLASSES if c not in ("O", "date", "age_over_89")],
+    "tag_classes": TAGGED,
     "tag_margins": {c: 9.0 for c in NUMBER_CLASSES},  # numbers and codes (the same sweep)
     # what the judge may drop: the open-ended families; exact forms (cue words, checksums,
     # structure: phones, emails, record numbers...) are the rules' alone

@@ -207,12 +207,12 @@ def run(
         try:
             words, passes, boxes, back = ocr_mod.read_level(image, say)
             found, lines = ocr_mod.findings(words, header_values)
-            found = [_moved(f, back) for f in found]
+            found = [_reboxed(f, back) for f in found]
         except Exception as exc:  # noqa: BLE001 - tesseract crashes must not hide the rest
             report.notes.append(unread_note(f"the OCR engine failed: {short(exc, 100)}"))
         else:
             if factor != 1.0:
-                found = [_scaled(f, factor) for f in found]
+                found = [_reboxed(f, lambda b: _scale_box(b, factor)) for f in found]
                 boxes = [_scale_box(b, factor) for b in boxes]
             report.pixels_read = True
             report.ocr_text = lines
@@ -253,24 +253,16 @@ def _scale_box(box: tuple[int, int, int, int], factor: float) -> tuple[int, int,
     return tuple(round(v / factor) for v in box)  # type: ignore[return-value]
 
 
-def _moved(f: Any, back: Any) -> Any:
-    """A finding read in the level copy of a turned photo, boxed in the photo itself."""
+def _reboxed(f: Any, box_of: Any) -> Any:
+    """An OCR finding with its box (and the `where` that names it) taken through box_of:
+    from a level copy back into a turned photo, or from a reduced copy to full size."""
     from dataclasses import replace
 
     if f.box is None:
         return f
-    box = back(f.box)
+    box = box_of(f.box)
     if box == f.box:
         return f
-    return replace(f, box=box, where=f"pixels at x={box[0]} y={box[1]} {box[2]}x{box[3]}")
-
-
-def _scaled(f: Any, factor: float) -> Any:
-    from dataclasses import replace
-
-    if f.box is None:
-        return f
-    box = _scale_box(f.box, factor)
     return replace(f, box=box, where=f"pixels at x={box[0]} y={box[1]} {box[2]}x{box[3]}")
 
 

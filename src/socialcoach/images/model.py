@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from socialcoach.phi.categories import IMAGE_ADVICE
+from socialcoach.phi.categories import COVER, IMAGE_ADVICE, STRIP
 from socialcoach.phi.categories import IMAGE_CATEGORIES as IMAGE_CATEGORIES
 
 INSTALL_HINT = "pip install 'socialcoach[images]'"
@@ -25,6 +25,21 @@ MAX_VALUE = 60  # characters of a value shown in a report
 # The categories only images have, and the advice for every category an image finding can
 # carry: one table with the draft checker's (`socialcoach.phi.categories`).
 ADVICE = IMAGE_ADVICE
+
+# The app's way to act on a finding: one button writes the copy that strips and covers.
+APP_SAFE_COPY = 'press "Make a safe copy"'
+_IN_APP = (
+    (COVER, f"({APP_SAFE_COPY}: it writes a copy with every text region read covered)"),
+    (STRIP, f"({APP_SAFE_COPY}, which leaves it out)"),
+)
+
+
+def in_app_words(advice: str) -> str:
+    """The advice with the command line's flags (`phi.categories.STRIP`, `COVER`) put in the
+    app's words: where the app shows it, a user has a button, not a command."""
+    for flag, words in _IN_APP:
+        advice = advice.replace(flag, words)
+    return advice
 
 
 class ImageError(Exception):

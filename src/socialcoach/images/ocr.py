@@ -414,7 +414,7 @@ def read_level(
     upright = skew.level(image, angle)
 
     def back(box: Box) -> Box:
-        return skew.box_back(box, angle, image.size, upright.size)
+        return skew.box_back(box, angle, image.size)
 
     words, passes, boxes = read_words(upright, progress, thorough=thorough)
     passes = [f"{name} (turned level by {angle:+.1f} degrees)" for name in passes]

@@ -83,20 +83,17 @@ def level(image: Any, angle: float) -> Any:
 
 
 def box_back(
-    box: tuple[int, int, int, int],
-    angle: float,
-    size: tuple[int, int],
-    turned_size: tuple[int, int],
+    box: tuple[int, int, int, int], angle: float, size: tuple[int, int]
 ) -> tuple[int, int, int, int]:
-    """A box (x, y, w, h) in the turned photo, as the box in the photo that holds it."""
+    """A box (x, y, w, h) in the photo turned by `level` (the same size, the same centre), as
+    the box in the photo that holds it."""
     x, y, w, h = box
-    tw, th = turned_size
     ow, oh = size
     rad = math.radians(angle)  # PIL turns counter-clockwise by angle; undo it
     cos, sin = math.cos(rad), math.sin(rad)
     xs, ys = [], []
     for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h)):
-        dx, dy = px - tw / 2, py - th / 2
+        dx, dy = px - ow / 2, py - oh / 2
         # image rows grow downwards: a counter-clockwise turn on screen is (cos, -sin; sin, cos)
         xs.append(dx * cos - dy * sin + ow / 2)
         ys.append(dx * sin + dy * cos + oh / 2)

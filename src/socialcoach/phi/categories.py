@@ -175,30 +175,35 @@ IMAGE_CATEGORIES: tuple[str, ...] = (
     "profile",
 )
 
+# The command line's ways to act on an image finding, named once: the advice below is in the
+# command line's words, and `images.model.in_app_words` puts the app's button in their place.
+STRIP = "(--strip)"
+COVER = "(--redact OUT writes a copy with every text region read covered)"
+
 IMAGE_ADVICE: dict[str, tuple[str, str]] = {
     "gps": (
         "A GPS position shows where the photo was taken: the hospital, the reading room, a home.",
-        "Strip the metadata (--strip) and turn off location for the camera app.",
+        "Strip the metadata " + STRIP + " and turn off location for the camera app.",
     ),
     "date": (
         "Dates and times tied to an exam narrow down whose exam it is.",
-        "Strip the metadata (--strip); keep at most the year in the caption.",
+        "Strip the metadata " + STRIP + "; keep at most the year in the caption.",
     ),
     "device": (
         "A serial number traces the image to one scanner, camera or phone, and its owner.",
-        "Strip the metadata (--strip).",
+        "Strip the metadata " + STRIP + ".",
     ),
     "name": (
         "A person's name travels with the file, even if the image does not show it.",
-        "Strip the metadata (--strip) or de-identify the file before sharing.",
+        "Strip the metadata " + STRIP + " or de-identify the file before sharing.",
     ),
     "mrn": (
         "A patient ID or record number links the image straight back to the patient.",
-        "Strip the header (--strip) or de-identify the study before export.",
+        "Strip the header " + STRIP + " or de-identify the study before export.",
     ),
     "accession": (
         "An accession number links straight back to the patient's exam.",
-        "Strip the header (--strip) or de-identify the study before export.",
+        "Strip the header " + STRIP + " or de-identify the study before export.",
     ),
     "age": (
         "An age burned into the image, with the exam's date and place, narrows down who the "
@@ -207,21 +212,21 @@ IMAGE_ADVICE: dict[str, tuple[str, str]] = {
     ),
     "age_over_89": (
         "Ages over 89 are rare enough to identify someone.",
-        "Strip the header (--strip).",
+        "Strip the header " + STRIP + ".",
     ),
     "address": (
         "An address or place of residence locates the patient.",
-        "Strip the header (--strip).",
+        "Strip the header " + STRIP + ".",
     ),
-    "phone": ("A telephone number is a direct identifier.", "Strip the header (--strip)."),
+    "phone": ("A telephone number is a direct identifier.", "Strip the header " + STRIP + "."),
     "health_plan": (
         "A health plan or insurance number identifies the patient.",
-        "Strip the header (--strip).",
+        "Strip the header " + STRIP + ".",
     ),
     "other_id": (
         "A unique ID (study, series or instance UID, order or visit number) can be looked up "
         "in the hospital's systems.",
-        "Strip the header (--strip) or de-identify the study before export.",
+        "Strip the header " + STRIP + " or de-identify the study before export.",
     ),
     "photo": (
         "The header says the image shows recognisable features (a face, a 3D render of the head).",
@@ -230,28 +235,28 @@ IMAGE_ADVICE: dict[str, tuple[str, str]] = {
     "thumbnail": (
         "A small preview of the original picture is embedded: cropping or editing the image "
         "often leaves the old thumbnail, uncropped, inside the file.",
-        "Strip the metadata (--strip).",
+        "Strip the metadata " + STRIP + ".",
     ),
     "software": (
         "Software, workstation and owner fields can name the hospital's systems or a person.",
-        "Strip the metadata (--strip).",
+        "Strip the metadata " + STRIP + ".",
     ),
     "hidden_text": (
         "Text hidden in the file (comments, descriptions, titles) travels with the image and "
         "anyone can read it.",
-        "Strip the metadata (--strip), or clear the field.",
+        "Strip the metadata " + STRIP + ", or clear the field.",
     ),
     "institution": (
         "The hospital, department or station name says where the patient was seen.",
-        "Strip the header (--strip).",
+        "Strip the header " + STRIP + ".",
     ),
     "private_tag": (
         "Vendor private tags are not documented and often copy names, IDs and dates.",
-        "Strip the header (--strip).",
+        "Strip the header " + STRIP + ".",
     ),
     "burned_in": (
         "Text is burned into the pixels: stripping the metadata does not remove it.",
-        "Cover it (--redact OUT writes a copy with every text region read covered) or crop.",
+        "Cover it " + COVER + " or crop.",
     ),
     "profile": (
         "The DICOM confidentiality profile (PS3.15 Annex E) lists this attribute as one that "

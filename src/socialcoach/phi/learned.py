@@ -60,6 +60,9 @@ TAG_CLASSES = (
     "vehicle",
     "device",
 )
+# The categories of words; the tagger's others are numbers and codes, with a margin of their
+# own (a word of letters is only ever scored against these).
+WORD_CLASSES = frozenset({"name", "geo_small", "context"})
 # How far the tagger looks for the words a sentence is about ("MRN ... is 7 7 1 9"): beyond
 # the two words on each side, ordinary words up to this many tokens away are features.
 _WINDOW = 7
@@ -316,7 +319,7 @@ class Model:
         self._labels = list(t["tag_classes"])
         # A word of letters is a name, a place or context, never a number: it is scored
         # against those alone (most words are letters, so this is most of the tagger's time).
-        self._word_labels = [c for c in self._labels if c in _WORD_CLASSES]
+        self._word_labels = [c for c in self._labels if c in WORD_CLASSES]
         self._index: dict[str, list[tuple[int, float]]] = {}
         self._word_index: dict[str, list[tuple[int, float]]] = {}
         word_k = {c: k for k, c in enumerate(["O", *self._word_labels])}
@@ -444,7 +447,6 @@ def tag_spans(
 
 
 _MARKS = frozenset("-./")
-_WORD_CLASSES = frozenset({"name", "geo_small", "context"})
 
 
 def _not_a_patients_number(text: str, s: int, e: int) -> bool:
@@ -490,7 +492,7 @@ def _vetoed(doc: Doc, s: int, e: int, cat: str, cands: Sequence[tuple]) -> bool:
     from . import names, places  # the family modules import this one's package, not the reverse
 
     text = doc.text
-    if cat not in _WORD_CLASSES and _not_a_patients_number(text, s, e):
+    if cat not in WORD_CLASSES and _not_a_patients_number(text, s, e):
         return True
     if cat in ("phone", "fax") and _own_contact(doc, s):
         return True

@@ -49,23 +49,12 @@ def image_report(path: str, progress: Callable[[str], None] | None = None) -> Te
     return _render(report)
 
 
-# The command line's flags in the shared advice, in the app's words: the app has a button.
-_APP_WORDS = (
-    ("(--redact OUT writes a copy", '(press "Make a safe copy": it writes a copy'),
-    ("(--strip)", '(press "Make a safe copy": its copy has no metadata)'),
-)
-
-
-def _app_words(advice: str) -> str:
-    for flag, words in _APP_WORDS:
-        advice = advice.replace(flag, words)
-    return advice
-
-
 def _render(
     report: ImageReport, covered_to: Path | None = None, notes: list[str] | None = None
 ) -> Text:
     """The findings (or, after a safe copy, what it covered), with the advice for each."""
+    from socialcoach.images.model import APP_SAFE_COPY, in_app_words
+
     out = Text()
     if covered_to is not None:
         out.append(f"Safe copy written to {covered_to}\n", style="bold green")
@@ -86,12 +75,12 @@ def _render(
         action = f" (profile action {f.action})" if f.action else ""
         out.append(f"{f.where}{action}: ")
         out.append(f.value, style="bold reverse")
-        out.append(f"\n  {f.message} {_app_words(f.fix)}\n", style="dim")
+        out.append(f"\n  {f.message} {in_app_words(f.fix)}\n", style="dim")
     for note in report.notes:
         out.append(f"{note}\n")
     if not n:
         style = "green" if report.pixels_read and report.ocr_text else "yellow"
-        out.append(report.summary('press "Make a safe copy"'), style=style)
+        out.append(report.summary(APP_SAFE_COPY), style=style)
     return out
 
 
