@@ -500,3 +500,22 @@ def photo_of_screen(
     turned = room.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(92, 80, 70))
     turned.filter(ImageFilter.GaussianBlur(0.6)).save(path, "JPEG", quality=88)
     return path
+
+
+def grass_photo(path: Path, size: tuple[int, int] = (2000, 1500)) -> Path:
+    """A photo of blades of grass and no text at all, saved as a JPEG: texture that OCR
+    engines read as hundreds of candidate lines (tesseract took half a minute over it)."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = np.random.default_rng(1)
+    image = Image.new("RGB", size, (60, 110, 40))
+    draw = ImageDraw.Draw(image)
+    for _ in range(size[0] * size[1] // 300):
+        x, y = rng.integers(0, size[0]), rng.integers(0, size[1])
+        length, angle = rng.integers(5, 30), rng.normal(0, 0.4)
+        colour = tuple(int(v) for v in rng.integers([20, 80, 10], [120, 200, 80]))
+        end = (x + length * np.sin(angle), y - length * np.cos(angle))
+        draw.line([(x, y), end], fill=colour, width=int(rng.integers(1, 3)))
+    image.filter(ImageFilter.GaussianBlur(0.7)).save(path, "JPEG", quality=90)
+    return path

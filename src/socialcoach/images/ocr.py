@@ -203,9 +203,14 @@ FULL_SIZE_PASS = "RapidOCR, lines sought at full size"
 FULL_SIZE_DET = 4000
 
 
+PHOTO_PIXELS = 2_600_000
+
+
 def _is_photo(size: tuple[int, int]) -> bool:
-    """A picture large enough that RapidOCR first finds its lines in a reduced copy."""
-    return max(size) > 2000
+    """A picture large enough that RapidOCR first finds its lines in a reduced copy: over
+    2,000 px, or over 2.6 megapixels (a 12-megapixel JPEG, decoded at half size for OCR, is
+    2,000x1,500; a 1920x1080 screenshot is 2.1)."""
+    return max(size) > 2000 or size[0] * size[1] > PHOTO_PIXELS
 
 
 FEW_WORDS = 8
@@ -272,7 +277,14 @@ def _passes(image: Any, thorough: bool) -> list[tuple[str, str, Any, float]]:
             # photo of a screen is lost there, so where little was read they are sought again
             # in the copy at its own size.
             out.append(("rapidocr", FULL_SIZE_PASS, plain, scale))
-        out.append(("rapidocr", LOCAL_PASS, lambda: _local_contrast(_resized(image, scale)), scale))
+        if thorough or not _is_photo(image.size):
+            # Not in a photo's check: on the phone photos of screens it found no identifier
+            # the two passes before it had not (63 of 105, with tesseract's passes and
+            # without), and where a photo holds no text it is a third of a second more.
+            def local() -> Any:
+                return _local_contrast(_resized(image, scale))
+
+            out.append(("rapidocr", LOCAL_PASS, local, scale))
         if thorough:
             stretched = _difference(_resized(image.convert("L"), scale), scale)
             out.append(("rapidocr", "RapidOCR, stretched", stretched, scale))
@@ -330,25 +342,30 @@ def read_words(
     cover).
 
     Where RapidOCR is installed it reads alone, and tesseract's passes run only when it read
-    fewer than three words (measured side by side: merged with RapidOCR's words, tesseract's
-    misreadings cost more than its extra words bring). Without RapidOCR, tesseract's
-    background-difference pass runs, and its contrast pass on a small image or when little
-    was read. A copy being made safe (`thorough`) is read by every pass of both engines.
+    fewer than three words in an image that is no photo (measured side by side: merged with
+    RapidOCR's words, tesseract's misreadings cost more than its extra words bring). Without
+    RapidOCR, tesseract's background-difference pass runs, and its contrast pass on a small
+    image or when little was read. A copy being made safe (`thorough`) is read by every
+    pass of both engines.
     """
     from socialcoach.images import rapid
 
     words: list[Word] = []
     boxes: list[tuple[int, int, int, int]] = []
     passes: list[str] = []
-    small = image.width * image.height <= 2_600_000
+    small = not _is_photo(image.size)
     tesseract_runs = 0
     rapid_ran = False
     rapid_words: list[Word] = []
     for index, (engine, name, copy, scale) in enumerate(_passes(image, thorough)):
         if engine == "tesseract" and not thorough:
             tesseract_runs += 1
-            if rapid_ran and len(words) >= 3:
-                break  # RapidOCR read the text: tesseract adds misreadings, not words
+            if rapid_ran and (len(words) >= 3 or not small):
+                # RapidOCR read the text: tesseract adds misreadings, not words. In a photo
+                # where RapidOCR read nothing, tesseract reads the texture of grass or cloth
+                # as hundreds of lines for half a minute. On the phone photos of screens,
+                # without it and the local pass, 63 of 105 identifiers, as with them.
+                break
             if name == TESSERACT_LOCAL_PASS:
                 if not _local_pass_wanted(len(words)):
                     continue  # tesseract read the text; the local pass is for faint text
