@@ -67,3 +67,29 @@ def test_uk_irish_and_australian_holidays_tied_to_care_are_dates(draft: str, nee
 )
 def test_a_talk_presented_is_not_a_patient_presenting(draft: str) -> None:
     assert_clean(draft, "date")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("grandpa came in for a CT after a tumble on Sat, and the hip was fractured", "Sat"),
+        ("She came in on Tues and we found a 9 mm mass on the CT.", "Tues"),
+        ("THE PT CAME IN ON SAT NIGHT, CT HEAD NEG", "SAT"),
+        ("her CT since Thurs shows the bleed growing", "Thurs"),
+    ],
+)
+def test_a_weekday_cut_short_after_on_or_last_is_a_date(draft: str, needle: str) -> None:
+    assert_flags(draft, needle, "date")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Reading room is open Mon-Fri, call us on 555-0100.",
+        "Our IR clinic runs on Tues and Thurs, book through the portal.",
+        "Coverage from Mon to Fri, weekends by the on-call fellow.",
+        "Sat with the family after the scan and explained the findings.",
+    ],
+)
+def test_opening_days_and_the_verb_sat_are_not_dates(draft: str) -> None:
+    assert_clean(draft, "date")

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from socialcoach import phi
 from socialcoach.phi import check, learned, lexicon
 from socialcoach.phi._base import Doc
@@ -92,6 +94,23 @@ def test_the_tagger_adds_a_possible_span_where_no_rule_found_one() -> None:
     assert ("zorblat", "name", "possible") in found
     with learned.use(learned.RULES_ONLY):
         assert not any(f.text == "zorblat" for f in check(draft))
+
+
+@pytest.mark.parametrize(
+    ("draft", "word"),
+    [
+        ("She came to the ER on the Fourth with burns from the fireworks, CT was clear.", "Fourth"),
+        ("La señora llegó el Viernes con dolor abdominal y la TC mostró apendicitis.", "Viernes"),
+        ("He went home this past Sabbath after the stroke, God bless him.", "Sabbath"),
+    ],
+)
+def test_the_shipped_tagger_proposes_a_date_the_rules_leave(draft: str, word: str) -> None:
+    """Round 7: dates are the tagger's to propose too (a holiday, a weekday in another language),
+    always as "possible"; the rules alone say nothing about these."""
+    found = [(f.category, f.confidence) for f in check(draft) if word in f.text]
+    assert found == [("date", "possible")]
+    with learned.use(learned.RULES_ONLY):
+        assert not [f for f in check(draft) if f.category == "date"]
 
 
 def test_adjacent_tagged_words_read_as_one_span() -> None:

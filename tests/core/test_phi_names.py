@@ -6,6 +6,8 @@ import unicodedata
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags, found
 
 
@@ -87,3 +89,16 @@ def test_a_role_before_a_possessive_name_does_not_hide_a_relative() -> None:
 def test_a_header_with_the_surname_in_capitals_then_the_given_name_is_a_name() -> None:
     draft = "the retinal photo header still showed 'GARDINER Paul 1954' in our WhatsApp group"
     assert_flags(draft, "GARDINER Paul", "name")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "CALL HER SON, FIVE FIVE FIVE ZERO ONE NINE THREE",
+        "PLS PAGE HIS WIFE, NINE ONE SEVEN IF THE CT IS POSITIVE",
+    ],
+)
+def test_a_relative_then_a_number_read_out_is_not_a_worklist_name(draft: str) -> None:
+    """The rule itself, not the learned judge that may happen to drop its mistake."""
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(draft, "name")

@@ -223,6 +223,16 @@ _WEEKDAY_CASE = _c(
     r"(?:['\u2019]s)?(?:\s+(?:night|morning|evening|afternoon|overnight|a\.?m\.?|p\.?m\.?))?\b",
     re.IGNORECASE,
 )
+# "on Sat", "last Tues", "since THU": a weekday cut short, only after a word that makes it a day
+# ("Sat with the family" is a verb), capitalised as a day is, and not a range or a list of
+# opening days ("from Mon to Fri", "Mon-Fri", "on Tues and Thurs").
+_WEEKDAY_SHORT_CASE = _c(
+    r"\b(?i:on|last|this\s+past|this|since|until|by|from)\s+"
+    r"(?P<d>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)"
+    r"(?:['\u2019]s)?(?:\s+(?i:night|morning|evening|afternoon|overnight|a\.?m\.?|p\.?m\.?))?"
+    r"(?![\w-]|\.\w|\s*[-\u2013/]\s*\w|\s+(?i:to|through|thru)\s"
+    r"|\s+(?:and|&|or)\s+(?i:mon|tue|wed|thu|fri|sat|sun))"
+)
 _CASE_NOUN_AFTER = _c(
     r"^(?:['\u2019]s)?\s+(?:night\s+|morning\s+|evening\s+)?(?:trauma|case|patient|pt|scan|ct|mri"
     r"|stroke|code|consult|admission|ed|er|list|read|cta|arrival|fall|crash|mvc|gsw|accident)\b",
@@ -396,7 +406,7 @@ def dates(doc: Doc) -> Iterator[Proposal]:
             doc.person(m.start()) or doc.clinical_near(m.start())
         ):
             yield m.start(), m.end(), "date", "possible"
-    for m in _WEEKDAY_CASE.finditer(text):
+    for m in _chain(_WEEKDAY_CASE.finditer(text), _WEEKDAY_SHORT_CASE.finditer(text)):
         if _event_not_care(doc, m.start()):
             continue
         every = re.search(

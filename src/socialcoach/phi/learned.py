@@ -62,7 +62,7 @@ TAG_CLASSES = (
 )
 # The categories of words; the tagger's others are numbers and codes, with a margin of their
 # own (a word of letters is only ever scored against these).
-WORD_CLASSES = frozenset({"name", "geo_small", "context"})
+WORD_CLASSES = frozenset({"name", "geo_small", "context", "date"})
 # How far the tagger looks for the words a sentence is about ("MRN ... is 7 7 1 9"): beyond
 # the two words on each side, ordinary words up to this many tokens away are features.
 _WINDOW = 7

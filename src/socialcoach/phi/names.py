@@ -415,6 +415,13 @@ _CAPS_GIVEN_SHAPE = re.compile(r"[A-Z]{2},?\s+[A-Z][a-z]{2}")
 _CAPS_SURNAME_GIVEN = _c(r"\b(?P<l>[A-Z]{2,}(?:-[A-Z]{2,})?),?\s+(?P<f>[A-Z][a-z]{2,})\b")
 
 
+# A spelled-out digit is no given name, and "HER SON," is a relative, not a surname.
+_NUMBER_WORDS = frozenset(
+    ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:her|his|my|our|their|your|the)\s+$", re.IGNORECASE)
+
+
 def _names(doc: Doc) -> Iterator[Proposal]:
     text = doc.text
     for m in _CAPS_SURNAME_GIVEN.finditer(text) if _CAPS_GIVEN_SHAPE.search(text) else ():
@@ -452,6 +459,9 @@ def _names(doc: Doc) -> Iterator[Proposal]:
         last, first = m["l"], m["f"]
         if not (_caps_word_ok(last) and _caps_word_ok(first)):
             continue
+        relative = _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if first.lower() in _NUMBER_WORDS or relative:
+            continue  # "CALL HER SON, FIVE FIVE FIVE...": a relative, then a number read out
         if lexicon.is_given(first) and (lexicon.is_surname(last) or not lexicon.ordinary(last)):
             yield m.start(), m.end(), "name", "likely"
     for m in _COMMA_TITLE.finditer(text):
