@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags
 
 
@@ -92,4 +94,31 @@ def test_a_weekday_cut_short_after_on_or_last_is_a_date(draft: str, needle: str)
     ],
 )
 def test_opening_days_and_the_verb_sat_are_not_dates(draft: str) -> None:
+    assert_clean(draft, "date")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("Grandpa slipped at the church picnic on the 14th; CT showed a hip fracture.", "14th"),
+        ("The kid took a tumble at the 5k run on June 3 and the x-ray shows a fracture.", "June 3"),
+        ("Our patient fainted during her exam on the 9th, CT head was negative.", "9th"),
+    ],
+)
+def test_a_picnic_a_run_or_an_exam_a_patient_was_hurt_at_keeps_its_date(
+    draft: str, needle: str
+) -> None:
+    """The rule itself: the learned layer could find these on its own."""
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "date")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Join us for the department charity walk on May 9, all welcome!",
+        "The new MRI suite is open to patients starting Monday, June 2.",
+    ],
+)
+def test_a_schedule_sentence_keeps_its_veto_even_with_patients_in_it(draft: str) -> None:
     assert_clean(draft, "date")

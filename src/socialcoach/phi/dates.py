@@ -282,6 +282,19 @@ _SCHEDULE_CUE = _c(
 )
 
 
+# The schedule words that are never something a patient does; the rest of _SCHEDULE_CUE
+# (walk, run, 5k, match, exam, drill, training, party, picnic, class...) can be.
+_SCHEDULE_FIRM = _c(
+    r"\b(?:opens?|open\s+house|starts?|starting|begins?|launch(?:es)?|applications?|apply"
+    r"|deadline|boards?|registry|save\s+the\s+date|join\s+us|sign\s+up|rsvp|gala|fundrais\w*"
+    r"|site\s+visit|ceremony|graduation|orientation|interviews?|close[sd]?|reminder|hosting"
+    r"|hosts?|hosted|ribbon|networking|retreat|cohort|recruit\w*|leaves|leaving|last\s+day"
+    r"|first\s+day\s+of\s+work|tickets?|register|presenting\s+(?:our|my|a|at)|webinar"
+    r"|workshop|seminar|meetup|conference|summit)\b",
+    re.IGNORECASE,
+)
+
+
 _YEAR_IN = re.compile(r"(?:1[89]|20)\d{2}\b")  # the year a day-and-month pattern took in
 _OLD_YEAR_AFTER = re.compile(r",?\s+1[5-8]\d{2}\b")  # "December 22, 1895": history
 
@@ -429,6 +442,12 @@ def dates(doc: Doc) -> Iterator[Proposal]:
 
 def _event_not_care(doc: Doc, pos: int) -> bool:
     """A conference, exam or deadline sentence with no admission, scan or birth in it."""
-    return (
-        doc.has(pos, _EVENT_CUE, "event") or doc.has(pos, _SCHEDULE_CUE, "schedule")
-    ) and not doc.has(pos, _DATE_EVENT, "devent")
+    if not (doc.has(pos, _EVENT_CUE, "event") or doc.has(pos, _SCHEDULE_CUE, "schedule")):
+        return False
+    if doc.has(pos, _DATE_EVENT, "devent"):
+        return False
+    # Only a cue that is also something patients do (a walk, a match, a picnic) is left
+    # to a sentence about a person in care: "a wrestler, Tuesday night match, heard a pop".
+    if doc.has(pos, _EVENT_CUE, "event") or doc.has(pos, _SCHEDULE_FIRM, "sfirm"):
+        return True
+    return not (doc.person(pos) and doc.clinical_near(pos))
