@@ -70,6 +70,12 @@ PARTS = {
     # (docs/phi-checker.md, "Round 6"); development and training sets since
     "dev_p": DATA / "phi_dev_p.jsonl",
     "dev_q": DATA / "phi_dev_q.jsonl",
+    # writers S (outside the US, interventional radiology) and T (rural and trauma practice):
+    # round 7's blind corpora, each scored once on arrival with the code before the round and
+    # the code of the day, before anyone read them (docs/phi-checker.md, "Round 7"); S has been
+    # a development and training set since, T is round 7's frozen holdout (not listed here
+    # until it is scored at the end)
+    "dev_s": DATA / "phi_dev_s.jsonl",
 }
 LEVELS = ("likely", "possible")
 

@@ -63,6 +63,8 @@ WRITERS = {
     "O": DATA / "phi_holdout_o.jsonl",
     "P": DATA / "phi_dev_p.jsonl",
     "Q": DATA / "phi_dev_q.jsonl",
+    # round 7: S (outside the US, interventional radiology), scored blind on arrival
+    "S": DATA / "phi_dev_s.jsonl",
 }
 # Cross-validation writers left out of the shipped model. Round 5 first left M and N out
 # (trained on them, the judge dropped "Maria came back" under its threshold); the names rules

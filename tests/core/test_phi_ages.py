@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags
 
 
@@ -55,3 +57,37 @@ def test_an_old_gent_with_his_age_and_the_german_abbreviation() -> None:
 
 def test_a_building_a_hundred_years_old_in_german_is_not_an_age() -> None:
     assert_clean("Wir arbeiten in einem Gebäude, das 110 Jahre alt ist.", "age_over_89")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        (
+            "Transfer from Swift Current: Harold Petrenko, ninety-four, for a CT of the chest.",
+            "ninety-four",
+        ),
+        ("Ngozi Okonkwo, 92, from Enugu, needs a drain tomorrow.", "92"),
+        ("My nan (ninety, and sharp as a tack) had her fistula done today.", "ninety"),
+        ("Home visit for a 93-yo in Clonakilty to change the nephrostomy.", "93-yo"),
+        ("Frau Berger, Jahrgang 1930, Nachsorge nach TIPSS-Anlage.", "1930"),
+        ("bà nội em 95 tuoi, vừa đặt stent đường mật", "95 tuoi"),
+        ("Patientin 96, aus Rosenheim, nach Embolisation der Nierenarterie.", "96"),
+    ],
+)
+def test_an_age_between_commas_after_a_name_and_in_other_forms(draft: str, needle: str) -> None:
+    """The rule itself (the learned layer is off): a name or a relative, then the age."""
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "age_over_89")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Grand Rounds, 90 minutes, in the Lister theatre.",
+        "Bob Smith, 92 slides later, still talking about TACE.",
+        "Card 4471 1598, tap at the cafeteria till.",
+    ],
+)
+def test_a_number_after_two_capitalised_words_is_not_always_an_age(draft: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(draft, "age_over_89")

@@ -122,3 +122,38 @@ def test_a_picnic_a_run_or_an_exam_a_patient_was_hurt_at_keeps_its_date(
 )
 def test_a_schedule_sentence_keeps_its_veto_even_with_patients_in_it(draft: str) -> None:
     assert_clean(draft, "date")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("Drain came out and she was discharged Sat 9th, CT clear.", "9th"),
+        ("Biopsy on 12th showed the same thing, patient is upset.", "12th"),
+        ("Patient booked for fistulaplasty next Wed, please confirm the slot.", "Wed"),
+        ("Seit Anfang März liegt die Nephrostomie, Patientin hat wieder Fieber.", "Anfang März"),
+        ("Paciente de Tepic, embolización programada el viernes.", "el viernes"),
+        ("Paciente de Sobral, biópsia hepática no sábado, alta no dia 14.", "no sábado"),
+        ("si lola, ERCP sa Martes, may bara pa rin sa bile duct", "sa Martes"),
+        ("The kid fell off the float on St Paddy's Day, CT showed a fracture.", "Paddy's Day"),
+        ("Patiente de Rimouski, embolisation le 14, RAMQ TREM 2210 1688.", "le 14"),
+    ],
+)
+def test_dates_in_the_forms_outside_the_us_and_cut_short(draft: str, needle: str) -> None:
+    """The rules themselves (the learned layer off): a weekday or day of the month in a
+    sentence about care, in the languages the cues cover."""
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "date")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Top tips for new IR residents: read the 2nd edition first.",
+        "Le 21 novembre 1895, Röntgen découvre les rayons X.",
+        "On 3rd floor we have the new angio suite, come see it.",
+        "Die Station hat am 14 Betten für die Nachsorge.",
+    ],
+)
+def test_tips_history_floors_and_counts_are_not_dates(draft: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(draft, "date")

@@ -1,14 +1,14 @@
 """Scores on the blind writers' corpora stay at least where this work left them.
 
-Writers A to Q wrote their drafts from docs/phi-labelling.md alone, without seeing
+Writers A to Q and S wrote their drafts from docs/phi-labelling.md alone, without seeing
 the checker or each other's drafts (tests/data/phi_dev_a.jsonl, phi_dev_b.jsonl,
 phi_holdout_c.jsonl, phi_dev_d.jsonl, phi_dev_e.jsonl, phi_holdout_f.jsonl, phi_dev_g.jsonl,
 phi_dev_h.jsonl, phi_holdout_i.jsonl, phi_dev_j.jsonl, phi_dev_k.jsonl, phi_holdout_l.jsonl,
-phi_dev_m.jsonl, phi_dev_n.jsonl, phi_holdout_o.jsonl, phi_dev_p.jsonl, phi_dev_q.jsonl).
-The rules were tuned on A-H, J, K and M-O and the learned layer is trained on A-H and J-Q, so
-these figures are development figures (I's first and only blind score is in
-docs/phi-checker.md, as is each corpus's), not a measure of how the checker does on new
-drafts. The floors are the figures reached minus a small margin, so a change that loses
+phi_dev_m.jsonl, phi_dev_n.jsonl, phi_holdout_o.jsonl, phi_dev_p.jsonl, phi_dev_q.jsonl,
+phi_dev_s.jsonl). The rules were tuned on A-H, J, K, M-O and S, and the learned layer is
+trained on A-H, J-Q and S, so these figures are development figures (I's first and only
+blind score is in docs/phi-checker.md, as is each corpus's), not a measure of how the checker
+does on new drafts. The floors are the figures reached minus a small margin, so a change that loses
 ground on any corpus fails here.
 """
 
@@ -73,6 +73,9 @@ FLOORS = {
     # 95.8%, 10.2% -> 10.2%, the code before round 6 -> after); trained on since
     "dev_p": (0.81, 0.85, 0.94, 0.11),
     "dev_q": (0.84, 0.91, 0.95, 0.10),
+    # writer S (round 7) was scored blind on arrival (0.701, 0.969, 96.4%, 4.5% with the code
+    # before round 7, and the same with round 7's first commits); tuned and trained on since
+    "dev_s": (0.78, 0.95, 0.96, 0.06),
 }
 
 

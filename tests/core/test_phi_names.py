@@ -24,12 +24,20 @@ from phi_cases import assert_clean, assert_flags, found
         ("his wife Mrs. Kimura Sachiko got her CT too", "Kimura"),
         ("CT today: Maria came back with worse pain", "Maria"),
         ("the fax had his full name, Salvatore 'Sally Boy' DeMarco", "Salvatore"),
-        ("he works at the Hillcrest sawmill and fell, CT showed a fracture", "Hillcrest"),
         ("Pt J.D., 58F, with right upper quadrant pain", "J.D."),
     ],
 )
 def test_a_patient_name_is_flagged_in_every_form(draft: str, needle: str) -> None:
     assert_flags(draft, needle, "name")
+
+
+def test_an_employer_is_flagged_whole_by_the_rule_and_at_least_as_its_place() -> None:
+    """The rule names the employer ("Hillcrest sawmill"); with the learned judge on, the word
+    may be shown as the place it is named after instead, but it is always flagged."""
+    draft = "he works at the Hillcrest sawmill and fell, CT showed a fracture"
+    with learned.use(learned.RULES_ONLY):
+        assert ("name", "Hillcrest sawmill", "likely") in found(draft)
+    assert any("Hillcrest" in t and c in ("name", "geo_small") for c, t, _ in found(draft))
 
 
 def test_an_accented_name_typed_decomposed_is_flagged_whole_at_the_right_offsets() -> None:

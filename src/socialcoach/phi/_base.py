@@ -560,6 +560,14 @@ _CLINICAL_CUE = _c(
     r"|krankenhaus|bệnh\s+viện|chụp|ospital|nag-?CT|escáner|tomograf\w*|resonancia"
     r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo|MRT|Röntgen|Klinikum|phim|xuất\s+huyết"
     r"|urgence|IRM|scanner"
+    # interventional procedures, in the languages above: a case story names the procedure
+    r"|emboli[sz]ations?|embolizaci[oó]n|emboliza[çc][ãa]o|embolisierung|embolizzazione"
+    # (lowercased like every folded pattern: no acronym that is also a word, "tips" or "UAE")
+    r"|tace|pae|picc|pcnl|ercp|tipss|tips\s+(?:procedure|placement|revision|shunt|stent)"
+    r"|nephrostom\w*|thrombectom\w*"
+    r"|angioplast\w*|fistul\w*|ablation|kyphoplast\w*|vertebroplast\w*|paracentes\w*"
+    r"|thoracentes\w*|biops(?:ia|ie|ies)|bi[oó]psia|hemoptis\w*|hémoptysie|hämoptyse"
+    r"|ingresad[oa]|internad[oa]|hospitalis[ée]e?|stationär|Nachsorge|Hausbesuch"
     # care in any specialty, in the words of a physician looking back on a patient
     r"|cared\s+for|car(?:e|ing)\s+for\s+(?:him|her|them)|took\s+care\s+of|treat(?:ed|ing)\s+(?:him|her"
     r"|them)|(?:my|our|his|her)\s+patients?|(?:his|her|their)\s+(?:doctor|physician|surgeon"

@@ -20,7 +20,7 @@ from .registry import recognizer
 _N = r"(?:9\d|1[01]\d)"
 _AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-\s?|\s)?(?:years?|yrs?|yr|y)[\s-]?(?:old|o\b|young\b)"
-    rf"|\b(?P<n2>{_N})\s?(?:yo|y/o|y\.o\.?|yr?s?/o|yoa|y|Y|YO|Y/O|YRS?)(?![A-Za-z])"
+    rf"|\b(?P<n2>{_N})[\s-]?(?:yo|y/o|y\.o\.?|yr?s?/o|yoa|y|Y|YO|Y/O|YRS?)(?![A-Za-z])"
     rf"|(?<![A-Za-z]-)\b(?P<n3>{_N})\s?(?:[MF]|yo[MF]|y[MF]|[mf](?=[\s,.;)]))\b(?!\s*(?:degrees|°))"
     rf"|\b(?:[Aa]ged?|AGE|[Aa]ge\s+of|[Aa]ge:|[Aa]ge\s+is|AGED?)\s*:?\s*(?P<n4>{_N})\b"
     r"(?!\s*(?:%|mm|cm|min|days|weeks|months|percent|mSv|°))"
@@ -35,7 +35,7 @@ _PERSON_NUMBER = _c(
     rf"(?:\b(?:he|she|they|who|you|i|we)(?:'s|\u2019s|'m|\u2019m|'re|\u2019re|\s+is|\s+was"
     rf"|\s+were|\s+are|\s+am|\s+turned|\s+turns)"
     rf"|\b(?:mr|mrs|ms|miss|mx)\.?\s+[a-z][\w.'\u2019-]*"
-    rf"|\b(?:patient|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather"
+    rf"|\b(?:patient|patientin|paciente|patiente|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather"
     rf"|nana|papa|mom|dad|mother|father|veteran|vet|widow|widower|resident|gent|chap|bloke"
     rf"|fella|fellow|soul|dear)"
     rf")(?:\s+[a-z][\w.'\u2019-]*)?,?\s+(?:(?:was|is|now|just|only|still|a\s+spry|aged?)\s+)?"
@@ -50,6 +50,15 @@ _NAME_COMMA_NUMBER = _c(
     re.IGNORECASE,
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+# "Gerald Tkachuk, ninety-one, from ...", "Musa Danjuma, 90, from Kano", "My dad (ninety, ...)":
+# an age said between commas or brackets right after a full name or a relative.
+_FULL_NAME_AGE = _c(
+    rf"(?:\b(?P<f>[A-Z][\w'\u2019-]+)\s+(?P<l>[A-Z][\w'\u2019-]+)\s*,|\b(?i:my|our|his|her)"
+    rf"\s+(?i:dad|mum|mom|father|mother|nan|nana|gran|granny|grandma|grandpa|grandmother"
+    rf"|grandfather|uncle|aunt|auntie)\s*[,(])\s*"
+    rf"(?P<n>{_N}|ninety(?:[\s-](?:{_ONES}))?|(?:one|a)\s+hundred)(?=\s*[,;)]"
+    rf"|\s+(?:and|from|with|who|came|presented|presenting|yo|y/o)\b)",
+)
 _WORD_AGE = _c(
     rf"\b(?:ninety|one[\s-]hundred(?:\s+and)?|a[\s-]hundred(?:\s+and)?|hundred(?:\s+and)?)"
     rf"(?:[\s-](?:{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -120,7 +129,7 @@ _NUMBER_WORDS_OTHER = _c(
 _FOREIGN_AGE = _c(
     rf"\b(?P<n>{_N})(?:\s?-?\s?)(?:ans\b|años\b|anos\b|añitos\b|jährige[rnms]?\b|jährig\b"
     r"|jahre\s+alt\b|jahre\b|anni\b|jaar\b|lat\b|år\b|yaşında\b|yaş\b|歳|岁|세|ετών\b|лет\b|let\b"
-    r"|saal\b|sal\s+ke\b|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
+    r"|saal\b|sal\s+ke\b|vuotias\b|éves\b|-latek\b|latek\b|tuổi\b|tuoi\b|anyos\b|anyos\s+na\b|taong\s+gulang\b"
     r"|taon\b|na\s+(?:siya|sya)\b|tahun\b|साल|سنة|岁"
     r"|J\.(?=[\s,;)'\"\u2019]|$))",  # "Patient aus Wolfratshausen, 91 J."
     re.IGNORECASE,
@@ -128,7 +137,7 @@ _FOREIGN_AGE = _c(
 # Birth years: "born in 1929", "b. 1931", "DOB 1933", "born in '33", "class of 1950" is not one.
 _BIRTH_YEAR = _c(
     r"\b(?:born(?:\s+(?:in|back\s+in))?|b\.|DOB|D\.O\.B\.?|birth\s*year|year\s+of\s+birth"
-    r"|n[ée]e?\s+en|nacid[oa]\s+en|geboren)\s*:?\s*(?:(?P<y>1[89]\d\d)|['\u2019](?P<yy>\d\d))\b",
+    r"|n[ée]e?\s+en|nacid[oa]\s+en|geboren|Jahrgang)\s*:?\s*(?:(?P<y>1[89]\d\d)|['\u2019](?P<yy>\d\d))\b",
     re.IGNORECASE,
 )
 # "The building is 100 years old": a thing, not a person.
@@ -149,7 +158,7 @@ _AGE_PHRASE_AFTER = _c(
     re.IGNORECASE,
 )
 _THING_BEFORE = _c(
-    r"\b(?:building|hospital|church|house|(?<!nursing\s)(?<!care\s)(?<!group\s)home|school"
+    r"\b(?:building|hospital|church|house|(?<!nursing\s)(?<!care\s)(?<!group\s)home(?!\s+visits?\b)|school"
     r"|bridge|tree|scanner|machine|institution"
     r"|program|department|journal|society|company|tradition|practice|clinic|library|museum"
     r"|town|city|wing|tower|campus|barn|car|truck|tractor|instrument|film|x-?ray\s+tube)s?\b"
@@ -213,6 +222,17 @@ def ages(doc: Doc) -> Iterator[Proposal]:
     for m in _NAME_COMMA_NUMBER.finditer(text):
         if doc.person(m.start()) or doc.clinical(m.start()):
             yield *m.span("n"), "age_over_89", "possible"
+    for m in _FULL_NAME_AGE.finditer(text):
+        first, last = m["f"], m["l"]
+        if first is not None:
+            plain = lexicon.ordinary(first), lexicon.ordinary(last)
+            if all(plain) or (
+                any(plain) and not (lexicon.given_like(first) or lexicon.is_surname(last))
+            ):
+                continue  # "Grand Rounds, 90, ...", "Lister Theatre, 90," are no one
+        if _MEASURE_BEFORE.search(text, max(0, m.start("n") - 16), m.start("n")):
+            continue
+        yield *m.span("n"), "age_over_89", "likely"
     for m in _WORD_AGE.finditer(text):
         s, e = m.span("w") if m["w"] else m.span()
         tagged = text[s - 1 : s] == "#"  # "#ninetyfour", "#centenarian": said of someone

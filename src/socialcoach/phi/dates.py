@@ -79,7 +79,8 @@ _DATE_MONTH_DAY_ANYCASE = _c(
     re.IGNORECASE,
 )
 _ORDINAL = _c(
-    rf"\b(?:(?:{_WEEKDAY})\s+)?the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+    rf"\b(?:(?:(?:{_WEEKDAY})|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)\s+(?:the\s+)?"
+    rf"|(?:on|since|until|till|from)\s+(?:the\s+)?|the\s+)(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
     r"(?!\s*(?:percentile|centile|time|century|floor|ribs?|ics|intercostal|ventricle|grade|year"
     r"|day|week|birthday|decade|cranial|nerve|metatarsal|metacarpal|toe|finger|digit|case|patient"
     r"|of\s+(?:the\s+)?(?:month|these|those)|position|place|edition|annual|anniversary|level"
@@ -111,7 +112,10 @@ _WEEKDAY_OTHER = _c(
     r"\b(?:(?:el|este|el\s+pasado|desde\s+el)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado"
     r"|domingo)|(?:le\s+|ce\s+|depuis\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"(?:\s+(?:soir|matin|dernier))?|(?:am|letzten|seit)\s+(?:montag|dienstag|mittwoch|donnerstag"
-    r"|freitag|samstag|sonntag)|(?:noong|nung)\s+(?:lunes|martes|miyerkules|huwebes|biyernes"
+    r"|freitag|samstag|sonntag)|(?:noong|nung|sa)\s+(?:lunes|martes|miyerkules|huwebes"
+    r"|biyernes|sabado|linggo)|(?:na|no|desde\s+(?:a|o))\s+(?:segunda|terça|terca|quarta|quinta"
+    r"|sexta)-feira|(?:no|desde\s+o)\s+(?:sábado|domingo)|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)"
+    r"|(?:noong|nung)\s+(?:lunes|martes|miyerkules|huwebes|biyernes"
     r"|sabado|linggo)|(?:domenica|sabato|lunedì|martedì|mercoledì|giovedì|venerdì)\s+(?:scorsa|scorso"
     r"|sera|mattina))\b",
     re.IGNORECASE,
@@ -132,6 +136,21 @@ _MONTHS_OTHER = (
     r"|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
     r"|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
     r"|Januar|Jänner|Februar|März|Juni|Juli|Oktober|Dezember)"
+)
+# "seit Mitte Januar", "Anfang März", "desde mediados de marzo", "début mars": part of a month.
+_MONTH_PART_OTHER = _c(
+    r"\b(?:Mitte|Anfang|Ende|seit|im)\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August"
+    r"|September|Oktober|November|Dezember)\b"
+    r"|\b(?:(?:a\s+)?mediados\s+de|principios\s+de|finales\s+de|meados\s+de|início\s+de"
+    r"|(?:au\s+)?début|(?:à\s+la\s+)?mi-|(?:en\s+)?fin)\s*" + _MONTHS_OTHER + r"\b",
+    re.IGNORECASE,
+)
+# "le 21", "dia 22", "el día 3": a day of the month alone, in a sentence about care.
+_DAY_ALONE_OTHER = _c(
+    r"\b(?:le|dia|d[ií]a|el\s+d[ií]a|am)\s+(?P<d>\d{1,2})(?:er|\.)?(?![\d.,:/]\d|\s*(?:%|mm|cm"
+    r"|kg|mg|ml|h\b|heures|horas|hores|ans|años|anos|jahre|jours|días|dias|tage|fois|veces|vezes"
+    r"|patients|pacientes|patienten|minutes|minutos|semaines|semanas|mois|meses|x\b))",
+    re.IGNORECASE,
 )
 _DATE_DAY_MONTH_OTHER = _c(
     rf"\b(?P<d>\d{{1,2}})(?:\.|º|er)?\s+(?:de\s+)?{_MONTHS_OTHER}\b(?:\s+(?:de\s+)?(?:19|20)\d{{2}})?",
@@ -227,10 +246,10 @@ _WEEKDAY_CASE = _c(
 # ("Sat with the family" is a verb), capitalised as a day is, and not a range or a list of
 # opening days ("from Mon to Fri", "Mon-Fri", "on Tues and Thurs").
 _WEEKDAY_SHORT_CASE = _c(
-    r"\b(?i:on|last|this\s+past|this|since|until|by|from)\s+"
+    r"\b(?i:on|last|this\s+past|this|since|until|by|from|next|booked|discharged|admitted|seen)\s+"
     r"(?P<d>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)"
     r"(?:['\u2019]s)?(?:\s+(?i:night|morning|evening|afternoon|overnight|a\.?m\.?|p\.?m\.?))?"
-    r"(?![\w-]|\.\w|\s*[-\u2013/]\s*\w|\s+(?i:to|through|thru)\s"
+    r"(?![\w-]|\.\w|\s*[-\u2013/]\s*\w|\s+(?i:to|through|thru)\s|\.?\s+(?:the\s+)?\d"
     r"|\s+(?:and|&|or)\s+(?i:mon|tue|wed|thu|fri|sat|sun))"
 )
 _CASE_NOUN_AFTER = _c(
@@ -245,7 +264,8 @@ _HOLIDAYS = _c(
     r"|fourth\s+of\s+july|4th\s+of\s+july|july\s+4th|valentine['\u2019]?s(?:\s+day)?"
     r"|labor\s+day(?:\s+weekend)?|labour\s+day|memorial\s+day(?:\s+weekend)?|independence\s+day"
     r"|mother['\u2019]?s\s+day|father['\u2019]?s\s+day|super\s+bowl\s+sunday|black\s+friday"
-    r"|boxing\s+day|canada\s+day|st\.?\s+patrick['\u2019]?s\s+day|cinco\s+de\s+mayo|diwali"
+    r"|boxing\s+day|canada\s+day|(?:st\.?\s+)?patrick['\u2019]?s\s+day|(?:st\.?\s+)?paddy['\u2019]?s\s+day"
+    r"|cinco\s+de\s+mayo|diwali|holi(?=\s+(?:ke\s+din|day|weekend|morning|night|festival))"
     r"|eid(?:\s+al-\w+)?|hanukkah|chanukah|yom\s+kippur|rosh\s+hashanah|lunar\s+new\s+year"
     r"|chinese\s+new\s+year|d[ií]a\s+de\s+los\s+muertos|nochebuena|veterans\s+day"
     r"|presidents['\u2019]?\s+day|mlk\s+day|juneteenth|good\s+friday|passover|ramadan)\b",
@@ -377,7 +397,11 @@ def dates(doc: Doc) -> Iterator[Proposal]:
     for m in _MONTH_LOOSE.finditer(text):
         if not _event_not_care(doc, m.start()) and doc.clinical_near(m.start()):
             yield m.start(), m.end(), "date", "possible"
-    for pattern in (_WEEKDAY_ABBR, _WEEKDAY_OTHER, _HOLIDAYS_OTHER, _DAY_MON):
+    for m in _DAY_ALONE_OTHER.finditer(text):
+        day_ok = 1 <= int(m["d"]) <= 31 and doc.clinical_near(m.start())
+        if day_ok and not _event_not_care(doc, m.start()):
+            yield m.start(), m.end(), "date", "possible"
+    for pattern in (_WEEKDAY_ABBR, _WEEKDAY_OTHER, _HOLIDAYS_OTHER, _DAY_MON, _MONTH_PART_OTHER):
         for m in pattern.finditer(text):
             if _event_not_care(doc, m.start()) or doc.has(m.start(), _HOLIDAY_VETO, "holiday-veto"):
                 continue

@@ -202,7 +202,7 @@ _ID_TOKEN = _c(
 )
 _NOT_ID = re.compile(
     r"(?:19|20)\d{2}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
-    r"|(?:ICU|MICU|SICU|PICU|NICU|CCU|ED|ER|PACU|OR|RM|BED|BAY)-?\d{1,4}[A-Z]?|\d{1,3}-year-old|\d+(?:\.\d+)?(?:[a-z]{1,3})?|[a-z]+\d"
+    r"|(?:ICU|MICU|SICU|PICU|NICU|CCU|ED|ER|PACU|OR|RM|BED|BAY)-?\d{1,4}[A-Z]?|\d{1,3}-year-old|\d{1,3}-(?:yo|yrs?|y|mo|wk)|\d+(?:\.\d+)?(?:[a-z]{1,3})?|[a-z]+\d"
     r"|\d{1,2}(?:am|pm|h|st|nd|rd|th)|v\d.*|[a-z]\d{1,2}(?:-[a-z]?\d{1,2})?|\d+(?:\.\d+){2,}"
     r"|\d{2,3}/\d{2,3}|\d{1,3}(?:[.,]\d+)?[a-z]{1,4}",
     re.IGNORECASE,

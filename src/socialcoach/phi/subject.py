@@ -151,8 +151,9 @@ def _gated(text: str, c: Cand, rule_likely: frozenset[tuple[int, int, str]]) -> 
 
 # A year no living patient's date can carry ("on November 8, 1895", "1896 zeigte Röntgen"): a
 # sentence that has one is history, and its dates and possible names, places and context are
-# history's too. A birth year is the ages family's business ("born in 1899": over 89).
-_HISTORY_YEAR = re.compile(r"(?<![\d/.,'\u2019-])1[5-8]\d\d(?![\d/.,-]\d)")
+# history's too. A birth year is the ages family's business ("born in 1899": over 89). A
+# group of digits in a number ("RAMQ BERM 3104 1527") is no year.
+_HISTORY_YEAR = re.compile(r"(?<![\d/.,'\u2019-])(?<!\d\s)1[5-8]\d\d(?![\d/.,-]\d)(?!\s\d)")
 _BIRTH_BEFORE = re.compile(
     r"(?:born|b\.|DOB|D\.O\.B\.?|birth|n[ée]e?|nacid[oa]|geboren)[\s:(]*(?:in\s+)?$", re.IGNORECASE
 )
