@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags
 
 
@@ -73,3 +75,40 @@ def test_a_relatives_number_after_my_or_call_is_still_flagged() -> None:
     # "call me" is what a patient's relative writes too, and a patient's sentence keeps its number
     assert_flags("The patient's wife wrote 'call me anytime at 555-0142'", "555-0142", "phone")
     assert_flags("our patient's daughter left her cell (555) 310-9920", "(555) 310-9920", "phone")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        (
+            "Die Tochter bittet um den Befund per Fax an +49 8041 555 0199, danke.",
+            "+49 8041",
+            "fax",
+        ),
+        ("Please ring her husband on +353 21 555 0143 about the drain.", "+353 21", "phone"),
+        ("Her son's number is +61 7 5555 0102, he wants the CT result.", "+61 7", "phone"),
+        (
+            "The clinic faxed it to the patient's home fax 021 555 0188 by mistake.",
+            "021 555",
+            "fax",
+        ),
+    ],
+)
+def test_numbers_with_a_country_code_or_a_trunk_zero(
+    draft: str, needle: str, category: str
+) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, category)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our reading room: +44 20 7946 0000 is the UK number format.",
+        "Dose went from 2 to +12 3 4 5 over the week in the titration table.",
+        "Reach our department on +353 21 555 0100 for referrals.",
+    ],
+)
+def test_short_signed_numbers_and_our_own_line_are_not_a_patients_phone(draft: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(draft, "phone", "fax")

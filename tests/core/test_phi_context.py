@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags
 
 
@@ -57,3 +59,39 @@ def test_a_patient_known_by_a_story_is_context() -> None:
     draft = "We scanned the guy from the county fair grandstand collapse again, his CT is stable."
     assert_flags(draft, "grandstand collapse", "context")
     assert_clean("the lady from the front desk brought us donuts for the night shift", "context")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("meu avô fez quimioembolização semana passada e está ótimo", "meu avô"),
+        ("mere nanaji ka TACE hua, HCC 4 cm, he's doing fine", "mere nanaji"),
+        ("ong noi em vua duoc dat stent o benh vien hom qua", "ong noi em"),
+        ("cụ nhập viện, hom nay lại tụt Hb sau khi nút mạch", "hom nay"),
+        (
+            "The pt, a local rugby legend, came in after the match with a renal lac.",
+            "local rugby legend",
+        ),
+        (
+            "92-year-old freedom fighter from Dharavi, obstructive jaundice, PTBD done.",
+            "freedom fighter",
+        ),
+        ("Herr Kunz, ehemaliger Bürgermeister, nach Embolisation der Prostata.", "Bürgermeister"),
+    ],
+)
+def test_relatives_recency_and_notable_roles_abroad(draft: str, needle: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "context")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Helen, you are a legend. Thank you for 30 years at the front desk.",
+        "Our tele-ultrasound pilot launches next month across 7 clinics.",
+        "Next week: orbital floor fractures, part two of the series.",
+    ],
+)
+def test_praise_pilots_and_next_weeks_topic_are_not_context(draft: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(draft, "context")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags, found
 
 
@@ -109,3 +111,44 @@ def test_the_second_number_before_the_exam_on_a_worklist_line_is_the_accession()
     hits = found(line)
     assert ("accession", "66120871", "likely") in hits, hits
     assert not any(c == "accession" and t == "00319284" for c, t, _ in hits), hits
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        (
+            "Untersuchungsnummer 51230987 gehört zu einem anderen Patienten.",
+            "51230987",
+            "accession",
+        ),
+        ("Bệnh nhân phòng 12, số hồ sơ BV-23-1187, cần chụp lại.", "BV-23-1187", "mrn"),
+        (
+            "O paciente trouxe a CNH 07731288410 e a placa RTA-2B19 do carro.",
+            "07731288410",
+            "license",
+        ),
+        ("O paciente trouxe a CNH 07731288410 e a placa RTA-2B19 do carro.", "RTA-2B19", "vehicle"),
+        (
+            "Mr. Keane's IHI 8812 4403 2291 got printed on the leaflet.",
+            "8812 4403 2291",
+            "health_plan",
+        ),
+        (
+            "He filmed the consent for his 40k followers as @bogman_barry, CT was fine.",
+            "bogman_barry",
+            "other_id",
+        ),
+    ],
+)
+def test_ids_by_their_cue_in_other_languages_and_a_patients_handle(
+    draft: str, needle: str, category: str
+) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, category)
+
+
+def test_a_unit_after_a_number_must_be_a_whole_word() -> None:
+    """ "got" is no gram and "xray" no multiplication sign; "5 mg" still is an amount."""
+    with learned.use(learned.RULES_ONLY):
+        assert_flags("Her IHI 4401 2298 7710 got onto the xray request.", "4401", "health_plan")
+        assert_clean("Case 4401 2298 mg of what? Typo in the order set.", "health_plan")

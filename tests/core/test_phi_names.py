@@ -110,3 +110,21 @@ def test_a_relative_then_a_number_read_out_is_not_a_worklist_name(draft: str) ->
     """The rule itself, not the learned judge that may happen to drop its mistake."""
     with learned.use(learned.RULES_ONLY):
         assert_clean(draft, "name")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        ("Smt. Kamla Devi had a TACE today, bleeding has stopped.", "Kamla Devi"),
+        ("Alhaji Musa Danjuma had his angio this morning.", "Musa Danjuma"),
+        (
+            "Paciente Juan Carlos Pérez Ruiz, de Tepic, cama 312, embolización el jueves.",
+            "Juan Carlos",
+        ),
+        ("Ma'am Joy came back for her drain check, CT looks good.", "Joy"),
+        ("A biometria do Seu Zé não bateu, então a quimioembolização atrasou.", "Seu Zé"),
+    ],
+)
+def test_honorifics_and_patient_words_outside_the_us(draft: str, needle: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "name")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialcoach.phi import learned
+
 from phi_cases import assert_clean, assert_flags
 
 
@@ -82,3 +84,26 @@ def test_five_digits_after_ct_are_a_zip_only_in_connecticuts_range() -> None:
 )
 def test_more_places_where_a_patient_was(draft: str, needle: str) -> None:
     assert_flags(draft, needle, "geo_small")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        (
+            "Huge thanks to Mere and her whānau from Kaitaia for letting me share her scan.",
+            "Kaitaia",
+        ),
+        ("The referral from Tuam had everything on it, CT head included.", "Tuam"),
+        ("si Lola Remedios from Toowoomba, massive hemoptysis, BAE bukas ng umaga", "Toowoomba"),
+    ],
+)
+def test_a_town_after_a_relative_an_honorific_or_a_referral(draft: str, needle: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "geo_small")
+
+
+def test_the_authors_new_post_as_chief_is_no_patients_town() -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(
+            "Proud to be named Chief of Radiology at Cottonwood Valley Imaging.", "geo_small"
+        )

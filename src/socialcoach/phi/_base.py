@@ -561,10 +561,11 @@ _CLINICAL_CUE = _c(
     r"|ictus|stroke|infarto|cadera|hanche|hüfte|cụ|lola|lolo|MRT|Röntgen|Klinikum|phim|xuất\s+huyết"
     r"|urgence|IRM|scanner"
     # interventional procedures, in the languages above: a case story names the procedure
-    r"|emboli[sz]ations?|embolizaci[oó]n|emboliza[çc][ãa]o|embolisierung|embolizzazione"
+    r"|(?:chemo|quimio|chimio)?(?:emboli[sz]ations?|embolizaci[oó]n|emboliza[çc][ãa]o"
+    r"|embolisierung|embolizzazione|embo)"
     # (lowercased like every folded pattern: no acronym that is also a word, "tips" or "UAE")
     r"|tace|pae|picc|pcnl|ercp|tipss|tips\s+(?:procedure|placement|revision|shunt|stent)"
-    r"|nephrostom\w*|thrombectom\w*"
+    r"|pcn|nephrostom\w*|thrombectom\w*"
     r"|angioplast\w*|fistul\w*|ablation|kyphoplast\w*|vertebroplast\w*|paracentes\w*"
     r"|thoracentes\w*|biops(?:ia|ie|ies)|bi[oó]psia|hemoptis\w*|hémoptysie|hämoptyse"
     r"|ingresad[oa]|internad[oa]|hospitalis[ée]e?|stationär|Nachsorge|Hausbesuch"

@@ -51,6 +51,19 @@ _PHONE7 = _c(
     r"[^\n\d]{0,20}?(?P<v>(?<![\w-])\d{3}-\d{4}(?![\w-]))",
     re.IGNORECASE,
 )
+# A number with a country code ("+49 8821 555 0173", "+353 91 555 0146", "+61 2 9555 0182"):
+# the North American and UK forms have their own rules; 8 to 13 digits after the code.
+_PHONE_INTL = _c(
+    r"(?<![\w+/.-])\+(?!1[\s.-]|44\b)(?P<cc>\d{1,3})(?:[\s.-]?\(0\))?"
+    r"(?P<rest>(?:[\s.-]?\d{1,5}){2,5})(?![\w-]|[.,]\d)"
+)
+# A local number with a trunk 0 after a phone or fax word ("home fax 01 555 0174", "Tel. 030
+# 5550 1234"): Irish, German, Australian and other dialling plans.
+_PHONE_TRUNK = _c(
+    r"\b(?:fax|phone|tel|telephone|cell|mobile|ring|call|number|handy|telefone?|tél)\b\.?"
+    r"[^\n\d]{0,20}?(?P<v>(?<![\w-])0\d{1,4}(?:[\s-]\d{2,5}){1,3})(?![\w-]|[.,]\d)",
+    re.IGNORECASE,
+)
 _FAX_CUE = _c(r"\bfax(?:ed|ing|es)?\b|\bf:", re.IGNORECASE)
 # A seven-digit local number ("(555-0147)", "ccl 555-0182") next to a person or a case.
 _PHONE_LOCAL = _c(r"(?<![\w/.#-])[2-9]\d{2}-\d{4}(?![\w-]|\.\d)")
@@ -227,6 +240,18 @@ def contact(doc: Doc) -> Iterator[Proposal]:
         if _own_line(doc, m.start()):
             continue  # "reach our reading room at (555) 212-8840": the practice's own
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
+    for m in _PHONE_INTL.finditer(text):
+        digits = sum(ch.isdigit() for ch in m["rest"])
+        if not 7 <= digits <= 13 or _ID_CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        if _own_line(doc, m.start()):
+            continue
+        yield m.start(), m.end(), _phone_or_fax(doc, m.start())
+    for m in _PHONE_TRUNK.finditer(text):
+        digits = sum(ch.isdigit() for ch in m["v"])
+        if not 8 <= digits <= 12 or _own_line(doc, m.start("v")):
+            continue
+        yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
     for m in _PHONE7.finditer(text):
         if _own_line(doc, m.start("v")):
             continue

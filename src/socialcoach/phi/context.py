@@ -122,7 +122,11 @@ _RECENT_MORE = _c(
     r"|heute(?:\s+(?:morgen|früh|nacht|abend))?|letzte\s+nacht|oggi|ieri(?:\s+sera)?|stamattina"
     r"|stanotte|stasera|ontem|hoje|esta\s+manhã|ontem\s+à\s+noite|gestern\s+nacht|vorgestern"
     r"|hôm\s+qua|hôm\s+nay|sáng\s+nay|tối\s+qua|đêm\s+qua|tuần\s+trước|kahapon|kagabi|kanina"
-    r"|ngayon|noong\s+isang\s+araw|la\s+semana\s+pasada|el\s+fin\s+de\s+semana|le\s+week-end)\b",
+    r"|ngayon|noong\s+isang\s+araw|la\s+semana\s+pasada|el\s+fin\s+de\s+semana|le\s+week-end"
+    # the same typed without accents, and more weeks and mornings
+    r"|hom\s+nay|hom\s+qua|sang\s+nay|toi\s+qua|dem\s+qua|tuan\s+truoc|(?:na\s+)?semana\s+passada"
+    r"|m[êe]s\s+passado|la\s+semaine\s+derni[èe]re|letzte\s+woche|vergangene\s+woche"
+    r"|bukas\s+ng\s+(?:umaga|hapon|gabi)|mamaya|ma[ñn]ana\s+(?:temprano|por\s+la\s+mañana))\b",
     re.IGNORECASE,
 )
 _RELATIVE = _c(
@@ -142,6 +146,19 @@ _RELATIVE = _c(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+# Notable roles the lists above lack, in the places writers outside the US name them: a local
+# legend, a traditional ruler, a freedom fighter, a town's mayor in Filipino.
+_ROLE_ABROAD = _c(
+    r"\blocal\s+(?:[\w-]+\s+)?(?:legend|hero|celebrity)\b"
+    r"|\b(?:a|an|the|our|this)\s+(?:[\w-]+\s+){0,2}?(?:vlogger|tiktoker|igwe|oba|emir"
+    r"|village\s+(?:head|chief|elder)|headman)\b"
+    r"|\b(?:freedom\s+fighter|guerrilla\s+(?:veteran|fighter)|war\s+hero|traditional\s+ruler"
+    r"|barangay\s+captain)s?\b"
+    r"|\b(?:ehemalige[rn]?|früher(?:e[rn]?)?|langjährige[rn]?)\s+(?:bürgermeister(?:in)?|pfarrer"
+    r"|landrat|abgeordnete[rn]?|bischof)\b"
+    r"|\b(?:mayor|alkalde|kapitan|konsehal)\s+(?:ng|sa)\s+(?:bayan|barangay|lungsod)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_OWN = _c(r"^(?:my|our|mi|mis|ma|mon|mes|mein|meine|meiner|nuestr[oa])\b", re.IGNORECASE)
 _RELATIVE_OTHER_LANG = _c(
     r"\b(?:mi|mis|nuestr[oa]s?)\s+(?:querid[oa]\s+)?(?:abuel[oa]s?|abuelit[oa]|t[ií][oa]|madre|padre"
@@ -152,7 +169,12 @@ _RELATIVE_OTHER_LANG = _c(
     r"|\b(?:mein|meine|meiner|meinem|unser|unsere)\s+(?:Oma|Opa|Mutter|Vater|Onkel|Tante"
     r"|Nachbar(?:in)?|Bruder|Schwester|Cousine?|Großmutter|Großvater|Schwiegermutter|Sohn"
     r"|Tochter|Mann|Frau)\b"
-    r"|\b(?:lola|lolo|tita|tito|pinsan|kapitbahay)\s+ko\b",
+    r"|\b(?:lola|lolo|tita|tito|pinsan|kapitbahay)\s+ko\b"
+    r"|\b(?:meu|minha|meus|minhas)\s+(?:av[ôó]|av[óô]s|pai|m[ãa]e|ti[oa]|prim[oa]|irm[ãa]o?|vizinh[oa]"
+    r"|sogr[oa]|filh[oa]|netinh?[oa])\b"
+    r"|\b(?:mere|meri|mera|hamare|hamari)\s+(?:nanaji|nani|dadaji|dadi|dada|nana|chacha|chachi"
+    r"|mama|mami|bua|mausi|bhai|behen|papa|maa)\b"
+    r"|\b(?:ông|bà|ong|ba)\s+(?:nội|ngoại|noi|ngoai)(?:\s+(?:em|tôi|toi|mình|minh))?\b",
     re.IGNORECASE,
 )
 _CARE_CUE = _c(
@@ -462,6 +484,7 @@ def context(doc: Doc) -> Iterator[Proposal]:
     )
     yield from cued_near_person(doc, events, "context", "likely", draft=True)
     yield from cued_near_person(doc, _unvetoed(text, _RETIRED), "context", "likely")
+    yield from cued_near_person(doc, _unvetoed(text, _ROLE_ABROAD), "context", "likely", draft=True)
     yield from cued_near_person(doc, _unvetoed(text, _ROLE_MORE), "context", "likely", draft=True)
     for m in _ROLE_FORM.finditer(text):
         if _ROLE_VETO.search(text, max(0, m.start() - 25), m.start()):

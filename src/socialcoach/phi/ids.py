@@ -20,13 +20,14 @@ _MRN = _cue_id(
     r"|[Hh]ospital\s+(?:number|no\.?|#|ID)|[Cc]hart\s+(?:number|no\.?|#)|UR\s?(?:number|no\.?|#)"
     r"|[Uu]nit\s+number"  # NHS and CHI numbers are health numbers (national.py)
     # other languages: es "NHC" / "historia clínica", fr "IPP", de "Patientennummer"
-    r"|NHC|[Hh]istoria\s+cl[ií]nica|IPP|[Pp]atienten-?(?:nummer|ID)|[Nn][úu]mero\s+de\s+historia",
+    r"|NHC|[Hh]istoria\s+cl[ií]nica|IPP|[Pp]atienten-?(?:nummer|ID)|[Nn][úu]mero\s+de\s+historia"
+    r"|[Pp]at\.?-?[Nn]r\.?|[Ss]ố\s+hồ\s+sơ|[Mm]ã\s+(?:bệnh\s+nhân|BN)|[Pp]rontuário",
     scan_first=True,
 )
 _ACCESSION = _cue_id(
     r"[Aa]ccession(?:\s+numbers?)?|ACC|[Aa]cc\.?\s?(?:#|no\.?|number)?|A\s?#|exam\s?(?:#|no\.?)"
     r"|(?:[Ll]ab|[Hh]isto(?:logy)?|[Pp]ath(?:ology)?)\s+(?:no\.?|number|#)|[Ee]xam\s+(?:number|ID)"
-    r"|[Ss]tudy\s+(?:number|no\.?)",
+    r"|[Ss]tudy\s+(?:number|no\.?)|[Uu]ntersuchungs-?(?:nummer|nr\.?)|[Aa]uftragsnummer",
     scan_first=True,
 )
 _HEALTH_PLAN = _cue_id(
@@ -47,7 +48,8 @@ _ACCOUNT = _cue_id(
 )
 _VEHICLE = _c(
     r"\b(?:(?:(?i:license|licence|number|registration)\s+)?(?i:plates?)(?:\s+(?i:number|no\.?|#))?"
-    r"|VIN|(?i:vehicle\s+(?:ID|identification)(?:\s+number)?|tag\s+(?:number|no\.?|#)))"
+    r"|VIN|(?i:vehicle\s+(?:ID|identification)(?:\s+number)?|tag\s+(?:number|no\.?|#))"
+    r"|(?i:placa|matrícula|kennzeichen|immatriculation))"
     r"(?:\s*(?i:is|was|reads|reading|read|of|:|#|,|\(|'|\"|\u2018|\u201c))*\s*"
     r"(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5})?(?:[A-Z0-9]{1,13})?)\b"
 )
@@ -59,7 +61,8 @@ _LICENSE = _cue_id(
     r"(?:driver'?s\s+|driving\s+|medical\s+|nursing\s+|professional\s+|state\s+)?"
     r"(?:[Ll]icen[cs]e|LICEN[CS]E)(?!\s+plate)(?:\s+(?:number|no\.?|#))?"
     r"|[Ll]ic\.?\s?#|[Cc]ertificate(?:\s+(?:number|no\.?|#))?|[Cc]ert\.?\s?#|DEA|NPI"
-    r"|[Pp]assport(?:\s+(?:number|no\.?|#))?|DL\s?#?|CDL|[Pp]ermit(?:\s+(?:number|no\.?|#))?",
+    r"|[Pp]assport(?:\s+(?:number|no\.?|#))?|DL\s?#?|CDL|[Pp]ermit(?:\s+(?:number|no\.?|#))?"
+    r"|CNH|[Ff]ührerschein(?:nummer)?|[Pp]ermis\s+de\s+conduire|[Ll]icencia\s+de\s+conducir",
     scan_first=True,
 )
 _DEVICE = _cue_id(
@@ -141,7 +144,10 @@ _HANDLE_CUE = _c(
     # a relative writing to the author, or a patient's post: "messaged me from @x",
     # "posted it on TikTok (@x)", a reply to someone whose dad the post is about
     r"|\bmessag\w*\s+(?:me\s+)?(?:from|as)\b|\bposted\s+(?:it\s+|this\s+)?on\s+(?:tiktok"
-    r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b",
+    r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b"
+    # the patient is someone with a following: "for his 80k followers as @x", "the vlogger"
+    r"|\b(?:his|her|their)\s+(?:\S+\s+)?(?:followers|subscribers|fans)\b"
+    r"|\b(?:vlogger|influencer|youtuber|tiktoker|streamer)\b",
     re.IGNORECASE,
 )
 # A RIS event number, as CRIS and other UK systems number an exam: "Event 30918827".
@@ -155,8 +161,9 @@ _DICOM_UID = _c(r"(?<![\w.])[012](?:\.(?:0|[1-9]\d{0,38})){7,}(?![\w]|\.\.|\.\d)
 _BARE_NUMBER = _c(r"(?<![\w.,/#:-])(?:#\s?)?(?P<v>\d{6,12})(?![\w.,/:-]|\.\d)")
 _PUBLICATION_BEFORE = _c(r"\b(?:PMID|PMCID|PMC|ISBN|ISSN|DOI|arXiv|ISRCTN|NCT)\W{0,3}$", re.I)
 _UNIT_AFTER = _c(
-    r"^\s*(?:mg|mcg|ml|units?|iu|mm|cm|kg|g|lbs?|cells|copies|/|x|times|people|patients|views"
-    r"|hits|downloads|followers|steps|dollars|usd|\$|k\b)",
+    # a whole word: "7410 2289 5563 got printed" is no amount in grams
+    r"^\s*(?:(?:mg|mcg|ml|units?|iu|mm|cm|kg|g|lbs?|cells|copies|x|times|people|patients|views"
+    r"|hits|downloads|followers|steps|dollars|usd|k)(?![a-z])|/|\$)",
     re.IGNORECASE,
 )
 

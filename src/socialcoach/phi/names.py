@@ -33,7 +33,9 @@ _LABEL_NAME = _c(
     scan_first=True,
 )
 _PATIENT_NAME = _c(
-    rf"\b(?:[Pp]atient|[Pp]t\.?|PT)(?:[,:]\s*|\s+)['\u2018\u201c\"]?(?P<v>{_NAME})", scan_first=True
+    rf"\b(?:[Pp]atient|[Pp]t\.?|PT|[Pp]aciente|[Pp]atientin|[Pp]atiente|[Pp]aziente|[Pp]asyente"
+    rf"|[Bb]ệnh\s+nhân)(?:[,:]\s*|\s+)['\u2018\u201c\"]?(?P<v>{_NAME})",
+    scan_first=True,
 )
 _RELATIVE_NAME = _c(
     r"\b(?:son|daughter|wife|husband|mother|father|mom|mum|dad|sister|brother|nephew|niece"
@@ -69,7 +71,8 @@ _CAPS_NAME = _c(
 # Nicknames and family titles: "Big Sal", "Nana Ruth", "Grandpa Joe", "Abuela Carmen".
 _NICKNAME = _c(
     r"(?<![\w])(?P<v>(?i:big|little|lil|tiny|old|coach|pastor|officer|deacon|rabbi|maestro|maestra"
-    r"|mzee|seu|dona|captain|chief|sheriff|judge|mother|father|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
+    r"|mzee|seu|dona|herrn|smt\.?|shri|shrimati|srimati|alhaji|alhaja|alh\.|hajiya|mallam"
+    r"|ma['\u2019]am|nan|gran|captain|chief|sheriff|judge|mother|father|nana|nonna|nonno|granny|grandma|grandpa|gramps|papa"
     r"|mama|mamá|papá|auntie|aunt|uncle|tía|tío|tia|tio|abuela|abuelo|abuelita|baba|babcia|oma"
     r"|opa|mimi|meemaw|peepaw|pop|pops|cousin|brother|sister|miss|mister|sir|señora|señor|doña"
     r"|don|sra\.?|sr\.?|srta\.?|sig\.?|sig\.ra|mme\.?|mlle\.?|herr|frau|manong|manang|lola|lolo"

@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterator
 
 from ._base import Doc, Proposal, _c, _span, _words
-from .contact import _phone_or_fax
+from .contact import _own_line, _phone_or_fax
 from .registry import recognizer
 
 
@@ -430,6 +430,8 @@ def national(doc: Doc) -> Iterator[Proposal]:
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield *m.span("v"), "vehicle", "likely"
     for m in _UK_PHONE.finditer(text) if _UK_PHONE_SHAPE.search(text) else ():
+        if _own_line(doc, m.start()):
+            continue  # "Our reading room: 0117 ...": the practice's own line
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "likely"
     for pattern, shape in (

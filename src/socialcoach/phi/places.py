@@ -163,7 +163,11 @@ _PERSON_FROM = _c(
     r"|retiree|veteran|gymnast|runner|player|trucker|driver|logger|nurse|grandma|grandpa|mom"
     r"|dad|family|someone|\d{1,3}\s?(?:yo|y/o|[MF])|year-old|age\s+\d+|brought\s+(?:him|her"
     r"|them)(?:\s+in)?|transferred|airlifted|flown|drove|driven|came\s+in|came\s+down|came\s+up"
-    r"|sent|referred)\b[^.!?\n]*$"
+    r"|sent|referred|referral|transfer|relatives?|parents|folks|sister|brother|son|daughter"
+    r"|wife|husband|mother|father|uncle|aunt|auntie|cousin|nephew|niece|grand(?:son|daughter"
+    r"|child|kids?)|wh[aā]nau|lola|lolo|nana|nan|nanna|granny|gran|abuel[oa]|oma|opa|kuya|manong"
+    r"|manang|mr|mrs|ms|miss|mx|herr|frau|sra?|señora|señor|doña|dona|seu|smt|shri|alhaji"
+    r"|ông|bà|cụ)\b[^.!?\n]*$"
     # "a retired boxer from", "a rodeo clown from": a person noun by its ending, after "a"
     r"|\b(?:a|an)\s+(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*(?:er|or|ist|ian|man|woman|ee|ant|ent"
     r"|wife|clown|widow|chef|cook|monk|nun|priest|chief|cop|vet)['\u2019s]*,?\s*$",
