@@ -6,13 +6,24 @@ import re
 from collections.abc import Iterator
 
 from ._base import Doc, Proposal, _c, cued_near_person
+from .dates import _chain
 from .registry import recognizer
 
 _BIOMETRIC = _c(
     r"\b(?:finger\s?prints?|thumb\s?prints?|voice\s?prints?|palm\s?prints?|palm[- ]vein\s+scans?"
     r"|retina(?:l)?\s+scans?|iris\s+scans?|face\s?prints?|facial\s+(?:recognition|geometry)"
     r"\s+(?:data|template|scan|match)|voice\s+(?:recording|sample)s?|DNA\s+(?:profile|sample)s?"
-    r"|biometric\s+(?:data|template|scan|ID|identifiers?)s?)(?:\s+scans?)?\b",
+    r"|biometric\s+(?:data|template|scan|ID|identifiers?)s?"
+    r"|iris[\s-]?patterns?|(?:his|her|their|right|left)\s+(?:retinas?|iris(?:es)?)"
+    r"|(?:his|her|their)\s+recorded\s+voice|recording\s+of\s+(?:[\w.'\u2019]+\s+){1,3}?voice)"
+    r"(?:\s+scans?)?\b",
+    re.IGNORECASE,
+)
+# The same in Portuguese, German, French and Spanish, where the person cues are fewer: a
+# sentence about care is enough.
+_BIOMETRIC_OTHER_LANG = _c(
+    r"\b(?:biometria\s+digital|impress[ãa]o\s+digital|fingerabdr(?:uck|ücke)(?:-?scan)?"
+    r"|empreintes?\s+digitales?|huellas?\s+dactilar(?:es)?)\b",
     re.IGNORECASE,
 )
 _BIOMETRIC_MORE = _c(
@@ -27,6 +38,32 @@ _FACE_RENDER = _c(
     r"\b(?:volume[\s-]*render(?:ed|ing)?|VR|3-?D|cinematic(?:\s+render(?:ed|ing)?)?|surface[\s-]*"
     r"render(?:ed|ing)?)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:face|head\s+CT|head|skull\s+and\s+face)\b"
     r"(?!\s+(?:and\s+neck\s+)?(?:bones?|fractures?|arteries|vessels|CTA))",
+    re.IGNORECASE,
+)
+# A face rendered from a head CT, said the way radiologists post it: "the skin-surface
+# render", "the face render", "with the skin surface on", "you can see his face". (A bone
+# render of a facial fracture shows no face: writers split on it, and it is left alone.)
+_FACE_FROM_CT = _c(
+    r"\bskin[\s-]*surface\s+render(?:ing|ed|s)?\b|\bface\s+render(?:ing|s)?\b"
+    r"|\brender(?:ed|ing)?\b[^.!?\n]{0,40}?\bwith\s+the\s+skin(?:\s+surface)?\s+on\b"
+    r"|\b(?:see|recogni[sz]e)\s+(?:his|her|their)\s+(?:whole\s+|entire\s+|full\s+)?face\b",
+    re.IGNORECASE,
+)
+# A picture of the patient, described in a post: "[photo: her big smile on the table]", "(pic of
+# her and Bruno)", "a photo of him smiling", "her face photo", "face showing".
+_PICTURE_BRACKETED = _c(
+    r"[\[(](?:photo|pic|picture|image|video|foto)s?\s*(?:[:\-\u2013]|of\b|with\b)[^\])\n]{0,120}?"
+    r"\b(?:him|her|them|his|their|patient|face|smil\w*|beaming|grin\w*|holding|ringing|sourire"
+    r"|Mr|Mrs|Ms)\b[^\])\n]{0,80}[\])]",
+    re.IGNORECASE,
+)
+_PICTURE_OF_THEM = _c(
+    r"\b(?:photo|pic|picture|selfie|video|foto)s?\s+(?:of|with)\s+(?:him|her|them)\b"
+    r"(?!\s+(?:own|previous|old|CT|MRI|x-?rays?|scans?|palm|knee|chest|head|hip|hardware"
+    r"|ultrasound|echo|films?|reports?|results?|images?)\b)"
+    r"|\b(?:his|her|their)\s+(?:face\s+photo|finisher\s+photo|(?:cheeky\s+|big\s+)?grin\s+in\s+the"
+    r"\s+(?:pic|photo|picture))\b"
+    r"|\bface\s+(?:visible|showing|and\s+all)\b|\bwith\s+(?:his|her|their)\s+picture\s+on\b",
     re.IGNORECASE,
 )
 # A photo, video or footage of a person: a selfie, an ID or licence photo, body-cam footage.
@@ -69,11 +106,19 @@ _PHOTO = _c(
 
 
 # A biometric record's ID: "retina scan ID ... RET-BIO-44820917", "fingerprint template #88213".
-_BIOMETRIC_WORD = _c(r"retina|iris|finger|palm|voice|face|biometric", re.IGNORECASE)
+_BIOMETRIC_WORD = _c(
+    r"retina|iris|finger|palm|voice|face|biometric|template|tpl|vein", re.IGNORECASE
+)
 _BIOMETRIC_ID = _c(
     r"\b(?:retina(?:l)?|iris|finger\s?print|palm(?:[- ]vein)?|voice\s?print|face\s?print|biometric)"
     r"(?:\s+(?:scan|template|record|enrol(?:l)?ment))?\s+(?:ID|#|number|no\.?|code)\b[^\n\d]{0,60}?"
-    r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\d{6,})\b",
+    r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\d{6,})\b"
+    # a template's own label before its value: "FP template 3A-7F-22-C9", "VEIN-TPL 0x4F2A9C11",
+    # "voice ID 9V-22810", "template ID IRX-55-20931"
+    r"|\b(?:FP|finger\s?print|iris|retina|vein|voice|palm|face|ECG|signature|biometric)?[\s-]*"
+    r"(?:template|TPL|voice\s+ID|enrol(?:l)?ment\s+hash)(?:\s+(?:ID|#|hash|code))?[\s:(#]*"
+    r"(?:[^\n\d]{0,40}?\s)?(?P<t>0x[0-9A-F]{6,}|(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+"
+    r"(?:-[A-Z0-9]+)+)\b",
     re.IGNORECASE,
 )
 
@@ -84,11 +129,17 @@ def media(doc: Doc) -> Iterator[Proposal]:
     for m in _BIOMETRIC.finditer(text):
         if doc.person(m.start()):
             yield m.start(), m.end(), "biometric"
+    for m in _BIOMETRIC_OTHER_LANG.finditer(text):
+        if doc.person(m.start()) or doc.clinical_near(m.start()):
+            yield m.start(), m.end(), "biometric"
     yield from cued_near_person(doc, _BIOMETRIC_MORE.finditer(text), "biometric", "likely")
     for m in _BIOMETRIC_ID.finditer(text) if _BIOMETRIC_WORD.search(text) else ():
-        yield *m.span("v"), "biometric", "likely"
+        yield *m.span("v" if m["v"] else "t"), "biometric", "likely"
     for m in _PHOTO.finditer(text):
         yield m.start(), m.end(), "photo"
     for m in _FACE_RENDER.finditer(text):
         yield m.start(), m.end(), "photo", "likely"
     yield from cued_near_person(doc, _PHOTO_OF_PERSON.finditer(text), "photo", "likely")
+    yield from cued_near_person(doc, _FACE_FROM_CT.finditer(text), "photo", "likely", draft=True)
+    pictures = _chain(_PICTURE_OF_THEM.finditer(text), _PICTURE_BRACKETED.finditer(text))
+    yield from cued_near_person(doc, pictures, "photo", "likely", draft=True)
