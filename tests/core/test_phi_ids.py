@@ -152,3 +152,33 @@ def test_a_unit_after_a_number_must_be_a_whole_word() -> None:
     with learned.use(learned.RULES_ONLY):
         assert_flags("Her IHI 4401 2298 7710 got onto the xray request.", "4401", "health_plan")
         assert_clean("Case 4401 2298 mg of what? Typo in the order set.", "health_plan")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle"),
+    [
+        (
+            "Llegó sin documentos, solo la CURP GOMA710203HDFRRN04 en el celular; TC de cráneo.",
+            "GOMA710203",
+        ),
+        ("Mrs. Adeyemi's NIN (40918273645) was on the request form with her CT.", "40918273645"),
+        (
+            "The coroner's office wrote 'coroner 2025-0311' and the name on the CT request.",
+            "2025-0311",
+        ),
+        ("His custody number 07/553120/25 was printed on the CT request.", "07/553120/25"),
+        ("Her aunt posts updates on insta @tita.marisol.updates after every scan.", "tita.marisol"),
+        ("A patient DM'd me from @sunny_rosa_1948 asking about her MRI report.", "sunny_rosa_1948"),
+    ],
+)
+def test_agency_numbers_and_handles_a_patient_posts_from(draft: str, needle: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, "other_id")
+
+
+def test_a_teaching_case_number_and_a_societys_handle_are_not_a_patients() -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(
+            "Case number from our teaching series (TF-0042) is not an accession.", "other_id"
+        )
+        assert_clean("Follow @RSNA for the meeting schedule and the posters.", "other_id")

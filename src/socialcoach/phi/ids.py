@@ -147,6 +147,11 @@ _HANDLE_CUE = _c(
     r"|instagram|insta|ig|x|twitter|facebook|fb|youtube|snapchat)\b|\breplying\s+to\b"
     # the patient is someone with a following: "for his 80k followers as @x", "the vlogger"
     r"|\b(?:his|her|their)\s+(?:\S+\s+)?(?:followers|subscribers|fans)\b"
+    # a handle the patient or a relative posts or writes from: "posts updates on insta @x",
+    # "DM'd from @x", "she said 'tag me'! @x", "he's @x on IG"
+    r"|\b(?:posts?|posted|posting)\s+(?:[\w-]+\s+){0,4}?(?:on|at|as)\s+(?:(?:insta|ig|tiktok"
+    r"|instagram|facebook|fb|x|twitter)\s+)?@|\bdm['\u2019]?d\s+(?:me\s+)?from\b|\btag\s+me\b"
+    r"|\b(?:he|she|they)['\u2019](?:s|re)\s+@\w+\s+on\s+(?:ig|insta|instagram|tiktok|fb|x)\b"
     r"|\b(?:vlogger|influencer|youtuber|tiktoker|streamer)\b",
     re.IGNORECASE,
 )
@@ -195,7 +200,12 @@ _FAMILY_CUES: tuple[tuple[str, str], ...] = (
     (
         "other_id",
         r"booking|inmate|jail|doc\s?#|case\s+id|study\s+id|subject|trial|registry"
-        r"|employee|student",
+        r"|employee|student"
+        # national and agency numbers a clinician copies from a form: Mexico's CURP and INE,
+        # Nigeria's NIN, the Philippines' OSCA, UNHCR papers, custody, coroner and police
+        # references, a research participant, a donor, a tribal enrollment
+        r"|curp|nin|ine|osca|unhcr|custody|coroner|incident|mlc"
+        r"|status\s+card|enrol(?:l)?ment|participant|donor|studyid",
     ),
     ("zip", r"zip|zipcode|postal\s+code|post\s?code|eircode"),
 )
