@@ -112,3 +112,51 @@ def test_numbers_with_a_country_code_or_a_trunk_zero(
 def test_short_signed_numbers_and_our_own_line_are_not_a_patients_phone(draft: str) -> None:
     with learned.use(learned.RULES_ONLY):
         assert_clean(draft, "phone", "fax")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Thinking about an IR career? DM me or email me at d.okoro.ir@example.com",
+        "Questions about the program: pd.rads@example.org, we reply within a week.",
+        "Our new MRI slots run until 10pm. Call 555-0110 to schedule.",
+        "Vendor support line is 555-0199 if the injector errors again.",
+        "Text me at 555-318-4470 if you want to share a ride to the meeting.",
+        "Appointments: 555-0148. Walk-ins welcome for plain films.",
+    ],
+)
+def test_the_authors_own_contact_and_a_services_line_are_not_a_patients(draft: str) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(draft, "email", "phone", "fax")
+
+
+@pytest.mark.parametrize(
+    ("draft", "needle", "category"),
+    [
+        (
+            "Her review said 'Thanks for the scan! Call me anytime at 555-0139' and I froze.",
+            "555-0139",
+            "phone",
+        ),
+        (
+            "The patient's daughter asked us to email her at jo.pell.family@example.com.",
+            "jo.pell",
+            "email",
+        ),
+        ("Call his wife at 555-0177 to book the follow-up CT.", "555-0177", "phone"),
+    ],
+)
+def test_a_quoted_call_me_and_a_relatives_number_are_still_flagged(
+    draft: str, needle: str, category: str
+) -> None:
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(draft, needle, category)
+
+
+def test_the_word_or_is_not_the_operating_room() -> None:
+    """The clinical cues are matched case-folded, so "OR" matched every "or": a sentence with
+    "or" in it read as clinical, and "DM me or email me at ..." as a patient's line."""
+    from socialcoach.phi._base import Doc
+
+    assert not Doc("Coffee or tea after the talk?").clinical(0)
+    assert Doc("Straight to the operating room after the CT.").clinical(0)

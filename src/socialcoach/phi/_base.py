@@ -551,7 +551,7 @@ _CLINICAL_CUE = _c(
     r"|films?"
     r"|contrast|scans?|studies|study|reqs?|requisitions?|orders?|ordered|worklist|chart|tracker"
     r"|handoff|dialysis|hospice|cath|angio|fx|fracture[sd]?|hip|bleed|stent|intubated|EMS"
-    r"|ambulance|transfer(?:red)?|admit|fell|fall|injur(?:y|ies|ed)|rehab|surgery|OR|PACS|RIS"
+    r"|ambulance|transfer(?:red)?|admit|fell|fall|injur(?:y|ies|ed)|rehab|surgery|operating\s+room|PACS|RIS|aaa|aneurysm"
     r"|reading\s+room|table|gantry|magnet|sono|echo|IR|pt['\u2019]s"
     r"|pateint|paitent|patinet|pnt|DEXA|DXA|T-score|bone\s+density|stroke\s+alert|tPA|code\s+\w+"
     # other languages: es, pt, fr, de, it, vi, tl

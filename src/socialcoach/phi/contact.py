@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Doc, Proposal, _c, _cue_id, _words
+from ._base import _CLINICAL_CUE, Doc, Proposal, _c, _cue_id, _words
 from .registry import recognizer
 
 _EMAIL = _c(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -80,7 +80,17 @@ _OWN_LINE_BEFORE = _c(
     r"|bleep|extension|ext|hotline|helpline|reading\s+room|department|dept|unit|clinic|team"
     r"|service|front\s+desk|scheduling|booking)"
     r"|call\s+(?:the|our|us)\b|reach\s+(?:us|our)\b|contact\s+(?:us|our)\b"
-    r"|contact\s+(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s|^(?:office|phone|tel|telephone|main|cell|mobile)\s*:)"
+    r"|contact\s+(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s|^(?:office|phone|tel|telephone|main|cell|mobile)\s*:"
+    # the author inviting replies: "questions:", "business inquiries:", "RSVP to me", "my new
+    # contact", "program coordinator", "Email:" in a signature
+    r"|rsvp|questions?\b(?:[^\n.!?:]{0,30}[:?\u2192-]|\s+to\b)|(?:business\s+)?inquiries\s*:"
+    r"|enquiries\s*:|contact\s*:|my\s+(?:new\s+)?contact|coordinator|organi[sz]er"
+    r"|program(?:me)?\s+director|\bPD\b|e-?mail\s*:|apply\b"
+    # a service's line: "Appointments:", "Book:", "the on-call line", "vendor support line
+    # is", "business line", "ext"
+    r"|(?:appointments?|bookings?|book|schedule|referrals?)\s*:"
+    r"|book\s+(?:via|at|on|through)|(?:on-?call|support|business|service|referral|booking)\s+line"
+    r"|hotline|helpline|\bext\.?\s*$)"
     r"[^\n.!?]{0,70}$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -90,11 +100,48 @@ _A_PATIENTS_LINE = _c(
 )
 
 
-def _own_line(doc: Doc, pos: int) -> bool:
+# The author asking to be reached ("reach me at", "email me", "text me"): their own, unless
+# the sentence is about a patient ("Call me at 555-867-5309 about the AAA" may be anyone's).
+_ME_BEFORE = _c(
+    r"\b(?:(?:reach|e-?mail|contact|call|text|ring|phone|dm|message)\s+me|write\s+to\s+me)\b"
+    r"[^\n.!?]{0,40}$",
+    re.IGNORECASE,
+)
+# ...and a sentence about a career, a programme or a meeting is the author's, clinical words or
+# not ("Thinking about an IR career? DM me or email me at ...").
+_CAREER_CUE = _c(
+    r"\b(?:careers?|program(?:me)?s?|residency|fellowship|jobs?|hiring|position|course|webinar"
+    r"|meeting|conference|coffee|ride|chat|mentor\w*|shadow\w*|rotation|interview\w*)\b",
+    re.IGNORECASE,
+)
+# A number given for booking: "Call 555-0190 to book", "Phone 555-0100 for the radiology desk".
+_BOOKING_AFTER = _c(
+    r"^[\s)]*(?:\(\w+(?:\s+\w+)?\)\s*)?(?:to\s+(?:book|schedule|register|make\s+an\s+appointment"
+    r"|reserve|sign\s+up|enrol)|for\s+(?:the\s+)?(?:\w+\s+)?(?:desk|appointments?|bookings?"
+    r"|referrals?|scheduling|questions|info))\b",
+    re.IGNORECASE,
+)
+_CALL_BEFORE = _c(r"\b(?:call|phone|ring|text|tel\.?)\s*:?\s*$", re.IGNORECASE)
+# Inside a quotation someone else's "call me" is theirs: "'Thank you! Call me at 555-0139'".
+_QUOTE_OPEN = re.compile(r"(?:^|[\s:(])['\"\u201c\u2018][^'\"\u201d\u2019\n]*$")
+
+
+def _own_line(doc: Doc, pos: int, end: int | None = None) -> bool:
     """A number the author gives as their own or their practice's (not in a patient's sentence)."""
-    line_start = doc.text.rfind("\n", 0, pos) + 1
+    text = doc.text
+    line_start = text.rfind("\n", 0, pos) + 1
     start = max(line_start, pos - 90)
-    if not _OWN_LINE_BEFORE.search(doc.text, start, pos):
+    own = _OWN_LINE_BEFORE.search(text, start, pos) is not None
+    if not own and _ME_BEFORE.search(text, start, pos):
+        # the sentence's words outside the number or address ("d.okoro.ir@..." has "ir" in it)
+        s0, s1 = doc.sentence(pos)
+        clinical = _CLINICAL_CUE.search(text, s0, pos) is not None or (
+            end is not None and _CLINICAL_CUE.search(text, end, s1) is not None
+        )
+        own = not clinical or doc.has(pos, _CAREER_CUE, "career")
+    if not own and end is not None and _CALL_BEFORE.search(text, max(0, pos - 10), pos):
+        own = _BOOKING_AFTER.match(text[end : end + 40]) is not None
+    if not own or _QUOTE_OPEN.search(text, start, pos):
         return False
     return not doc.has(pos, _A_PATIENTS_LINE, "patients-line")
 
@@ -197,6 +244,8 @@ def contact(doc: Doc) -> Iterator[Proposal]:
     for m in _EMAIL.finditer(text):
         if _role_mailbox(m.group()) and not doc.has(m.start(), _RELATIVE_CUE, "rel"):
             continue  # a department's or programme's mailbox, not a patient's
+        if _own_line(doc, m.start(), m.end()):
+            continue  # "questions: pd.rads@example.org", "reach me at ...": the author's own
         yield m.start(), m.end(), "email"
     for m in _URL.finditer(text):
         s, e = _trim_url(m.start(), m.end(), text)
@@ -237,27 +286,27 @@ def contact(doc: Doc) -> Iterator[Proposal]:
             continue  # "NHS no. 943 476 5919", "MRN 555 123 4567": a record, not a phone
         if _not_nanp_but_nhs(m.group()):
             continue  # "401 023 2137": no North American number, a valid NHS number
-        if _own_line(doc, m.start()):
+        if _own_line(doc, m.start(), m.end()):
             continue  # "reach our reading room at (555) 212-8840": the practice's own
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE_INTL.finditer(text):
         digits = sum(ch.isdigit() for ch in m["rest"])
         if not 7 <= digits <= 13 or _ID_CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue
-        if _own_line(doc, m.start()):
+        if _own_line(doc, m.start(), m.end()):
             continue
         yield m.start(), m.end(), _phone_or_fax(doc, m.start())
     for m in _PHONE_TRUNK.finditer(text):
         digits = sum(ch.isdigit() for ch in m["v"])
-        if not 8 <= digits <= 12 or _own_line(doc, m.start("v")):
+        if not 8 <= digits <= 12 or _own_line(doc, m.start("v"), m.end("v")):
             continue
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
     for m in _PHONE7.finditer(text):
-        if _own_line(doc, m.start("v")):
+        if _own_line(doc, m.start("v"), m.end("v")):
             continue
         yield *m.span("v"), _phone_or_fax(doc, m.start("v"))
     for m in _PHONE_LOCAL.finditer(text):
-        if _own_line(doc, m.start()):
+        if _own_line(doc, m.start(), m.end()):
             continue
         if doc.person(m.start()) or doc.clinical_near(m.start()) or doc.draft_clinical():
             yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "possible"

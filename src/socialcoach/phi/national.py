@@ -430,7 +430,7 @@ def national(doc: Doc) -> Iterator[Proposal]:
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield *m.span("v"), "vehicle", "likely"
     for m in _UK_PHONE.finditer(text) if _UK_PHONE_SHAPE.search(text) else ():
-        if _own_line(doc, m.start()):
+        if _own_line(doc, m.start(), m.end()):
             continue  # "Our reading room: 0117 ...": the practice's own line
         if doc.person(m.start()) or doc.clinical_near(m.start()):
             yield m.start(), m.end(), _phone_or_fax(doc, m.start()), "likely"
