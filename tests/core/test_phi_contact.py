@@ -153,10 +153,12 @@ def test_a_quoted_call_me_and_a_relatives_number_are_still_flagged(
         assert_flags(draft, needle, category)
 
 
-def test_the_word_or_is_not_the_operating_room() -> None:
+def test_the_words_or_and_pet_are_not_the_operating_room_and_a_scan() -> None:
     """The clinical cues are matched case-folded, so "OR" matched every "or": a sentence with
     "or" in it read as clinical, and "DM me or email me at ..." as a patient's line."""
     from socialcoach.phi._base import Doc
 
     assert not Doc("Coffee or tea after the talk?").clinical(0)
+    assert not Doc("Bring your pet to the staff picnic.").clinical(0)  # "PET" is PET-CT
+    assert Doc("Her PET-CT lit up the node.").clinical(0)
     assert Doc("Straight to the operating room after the CT.").clinical(0)

@@ -547,7 +547,7 @@ _CLINICAL_CUE = _c(
     + _PRESENTED
     + r"|admitted|discharged"
     r"|ED|ER|A&E|ICU|NICU|PICU|traumas?|stroke\s+alert|code\s+(?:stroke|blue)|STEMI|MVC|GSW|cath\s+lab"
-    r"|consults?|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET|CXR|KUB"
+    r"|consults?|biopsy|CTs?|CTAs?|MRIs?|MR|X-?rays?|radiographs?|ultrasounds?|mammo\w*|PET[\s/-]?CT|PET\s+scans?|CXR|KUB"
     r"|films?"
     r"|contrast|scans?|studies|study|reqs?|requisitions?|orders?|ordered|worklist|chart|tracker"
     r"|handoff|dialysis|hospice|cath|angio|fx|fracture[sd]?|hip|bleed|stent|intubated|EMS"
