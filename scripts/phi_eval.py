@@ -71,11 +71,12 @@ PARTS = {
     "dev_p": DATA / "phi_dev_p.jsonl",
     "dev_q": DATA / "phi_dev_q.jsonl",
     # writers S (outside the US, interventional radiology) and T (rural and trauma practice):
-    # round 7's blind corpora, each scored once on arrival with the code before the round and
-    # the code of the day, before anyone read them (docs/phi-checker.md, "Round 7"); S has been
-    # a development and training set since, T is round 7's frozen holdout (not listed here
-    # until it is scored at the end)
+    # round 7's blind corpora, each scored on arrival with the code before the round and the
+    # code of the day, before anyone read them (docs/phi-checker.md, "Round 7"). S has been a
+    # development and training set since; T was the round's frozen holdout, scored once more
+    # with the finished code, and is a regression set since (not trained on)
     "dev_s": DATA / "phi_dev_s.jsonl",
+    "holdout_t": DATA / "phi_holdout_t.jsonl",
 }
 LEVELS = ("likely", "possible")
 
