@@ -19,3 +19,20 @@ def assert_clean(text: str, *categories: str) -> None:
     hits = found(text)
     bad = [h for h in hits if not categories or h[0] in categories]
     assert not bad, bad
+
+
+def assert_rules_flag(text: str, needle: str, category: str) -> None:
+    """assert_flags with the learned layer off: the rule itself, not a judge that may happen
+    to find or drop the same span."""
+    from socialcoach.phi import learned
+
+    with learned.use(learned.RULES_ONLY):
+        assert_flags(text, needle, category)
+
+
+def assert_rules_clean(text: str, *categories: str) -> None:
+    """assert_clean with the learned layer off."""
+    from socialcoach.phi import learned
+
+    with learned.use(learned.RULES_ONLY):
+        assert_clean(text, *categories)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialcoach.phi import learned
-
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_clean, assert_flags, assert_rules_clean, assert_rules_flag
 
 
 @pytest.mark.parametrize(
@@ -76,8 +74,7 @@ def test_a_building_a_hundred_years_old_in_german_is_not_an_age() -> None:
 )
 def test_an_age_between_commas_after_a_name_and_in_other_forms(draft: str, needle: str) -> None:
     """The rule itself (the learned layer is off): a name or a relative, then the age."""
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "age_over_89")
+    assert_rules_flag(draft, needle, "age_over_89")
 
 
 @pytest.mark.parametrize(
@@ -89,5 +86,4 @@ def test_an_age_between_commas_after_a_name_and_in_other_forms(draft: str, needl
     ],
 )
 def test_a_number_after_two_capitalised_words_is_not_always_an_age(draft: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "age_over_89")
+    assert_rules_clean(draft, "age_over_89")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialcoach.phi import learned
-
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_clean, assert_flags, assert_rules_clean, assert_rules_flag
 
 
 @pytest.mark.parametrize(
@@ -97,8 +95,7 @@ def test_a_relatives_number_after_my_or_call_is_still_flagged() -> None:
 def test_numbers_with_a_country_code_or_a_trunk_zero(
     draft: str, needle: str, category: str
 ) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, category)
+    assert_rules_flag(draft, needle, category)
 
 
 @pytest.mark.parametrize(
@@ -110,8 +107,7 @@ def test_numbers_with_a_country_code_or_a_trunk_zero(
     ],
 )
 def test_short_signed_numbers_and_our_own_line_are_not_a_patients_phone(draft: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "phone", "fax")
+    assert_rules_clean(draft, "phone", "fax")
 
 
 @pytest.mark.parametrize(
@@ -126,8 +122,7 @@ def test_short_signed_numbers_and_our_own_line_are_not_a_patients_phone(draft: s
     ],
 )
 def test_the_authors_own_contact_and_a_services_line_are_not_a_patients(draft: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "email", "phone", "fax")
+    assert_rules_clean(draft, "email", "phone", "fax")
 
 
 @pytest.mark.parametrize(
@@ -149,8 +144,7 @@ def test_the_authors_own_contact_and_a_services_line_are_not_a_patients(draft: s
 def test_a_quoted_call_me_and_a_relatives_number_are_still_flagged(
     draft: str, needle: str, category: str
 ) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, category)
+    assert_rules_flag(draft, needle, category)
 
 
 def test_the_words_or_and_pet_are_not_the_operating_room_and_a_scan() -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialcoach.phi import learned
-
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_clean, assert_flags, assert_rules_clean, assert_rules_flag
 
 
 @pytest.mark.parametrize(
@@ -80,8 +78,7 @@ def test_a_patient_known_by_a_story_is_context() -> None:
     ],
 )
 def test_relatives_recency_and_notable_roles_abroad(draft: str, needle: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "context")
+    assert_rules_flag(draft, needle, "context")
 
 
 @pytest.mark.parametrize(
@@ -93,5 +90,4 @@ def test_relatives_recency_and_notable_roles_abroad(draft: str, needle: str) -> 
     ],
 )
 def test_praise_pilots_and_next_weeks_topic_are_not_context(draft: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "context")
+    assert_rules_clean(draft, "context")

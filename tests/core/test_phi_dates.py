@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialcoach.phi import learned
-
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_clean, assert_flags, assert_rules_clean, assert_rules_flag
 
 
 @pytest.mark.parametrize(
@@ -109,8 +107,7 @@ def test_a_picnic_a_run_or_an_exam_a_patient_was_hurt_at_keeps_its_date(
     draft: str, needle: str
 ) -> None:
     """The rule itself: the learned layer could find these on its own."""
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "date")
+    assert_rules_flag(draft, needle, "date")
 
 
 @pytest.mark.parametrize(
@@ -141,8 +138,7 @@ def test_a_schedule_sentence_keeps_its_veto_even_with_patients_in_it(draft: str)
 def test_dates_in_the_forms_outside_the_us_and_cut_short(draft: str, needle: str) -> None:
     """The rules themselves (the learned layer off): a weekday or day of the month in a
     sentence about care, in the languages the cues cover."""
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "date")
+    assert_rules_flag(draft, needle, "date")
 
 
 @pytest.mark.parametrize(
@@ -155,5 +151,4 @@ def test_dates_in_the_forms_outside_the_us_and_cut_short(draft: str, needle: str
     ],
 )
 def test_tips_history_floors_and_counts_are_not_dates(draft: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "date")
+    assert_rules_clean(draft, "date")

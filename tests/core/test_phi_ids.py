@@ -6,7 +6,7 @@ import pytest
 
 from socialcoach.phi import learned
 
-from phi_cases import assert_clean, assert_flags, found
+from phi_cases import assert_clean, assert_flags, assert_rules_flag, found
 
 
 @pytest.mark.parametrize(
@@ -143,8 +143,7 @@ def test_the_second_number_before_the_exam_on_a_worklist_line_is_the_accession()
 def test_ids_by_their_cue_in_other_languages_and_a_patients_handle(
     draft: str, needle: str, category: str
 ) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, category)
+    assert_rules_flag(draft, needle, category)
 
 
 def test_a_unit_after_a_number_must_be_a_whole_word() -> None:
@@ -172,8 +171,7 @@ def test_a_unit_after_a_number_must_be_a_whole_word() -> None:
     ],
 )
 def test_agency_numbers_and_handles_a_patient_posts_from(draft: str, needle: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "other_id")
+    assert_rules_flag(draft, needle, "other_id")
 
 
 def test_a_teaching_case_number_and_a_societys_handle_are_not_a_patients() -> None:

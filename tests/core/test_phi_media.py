@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialcoach.phi import learned
-
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_rules_clean, assert_rules_flag
 
 
 @pytest.mark.parametrize(
@@ -67,8 +65,7 @@ from phi_cases import assert_clean, assert_flags
 def test_pictures_renders_and_biometrics_of_a_patient(
     draft: str, needle: str, category: str
 ) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, category)
+    assert_rules_flag(draft, needle, category)
 
 
 @pytest.mark.parametrize(
@@ -81,5 +78,4 @@ def test_pictures_renders_and_biometrics_of_a_patient(
     ],
 )
 def test_a_picture_of_a_scan_a_device_and_a_bone_render_are_not_photos(draft: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "photo", "biometric")
+    assert_rules_clean(draft, "photo", "biometric")

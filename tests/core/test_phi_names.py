@@ -8,7 +8,7 @@ import pytest
 
 from socialcoach.phi import learned
 
-from phi_cases import assert_clean, assert_flags, found
+from phi_cases import assert_clean, assert_flags, assert_rules_clean, assert_rules_flag, found
 
 
 @pytest.mark.parametrize(
@@ -108,8 +108,7 @@ def test_a_header_with_the_surname_in_capitals_then_the_given_name_is_a_name() -
 )
 def test_a_relative_then_a_number_read_out_is_not_a_worklist_name(draft: str) -> None:
     """The rule itself, not the learned judge that may happen to drop its mistake."""
-    with learned.use(learned.RULES_ONLY):
-        assert_clean(draft, "name")
+    assert_rules_clean(draft, "name")
 
 
 @pytest.mark.parametrize(
@@ -126,5 +125,4 @@ def test_a_relative_then_a_number_read_out_is_not_a_worklist_name(draft: str) ->
     ],
 )
 def test_honorifics_and_patient_words_outside_the_us(draft: str, needle: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "name")
+    assert_rules_flag(draft, needle, "name")

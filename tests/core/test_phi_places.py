@@ -6,7 +6,7 @@ import pytest
 
 from socialcoach.phi import learned
 
-from phi_cases import assert_clean, assert_flags
+from phi_cases import assert_clean, assert_flags, assert_rules_flag
 
 
 @pytest.mark.parametrize(
@@ -98,8 +98,7 @@ def test_more_places_where_a_patient_was(draft: str, needle: str) -> None:
     ],
 )
 def test_a_town_after_a_relative_an_honorific_or_a_referral(draft: str, needle: str) -> None:
-    with learned.use(learned.RULES_ONLY):
-        assert_flags(draft, needle, "geo_small")
+    assert_rules_flag(draft, needle, "geo_small")
 
 
 def test_the_authors_new_post_as_chief_is_no_patients_town() -> None:

@@ -83,3 +83,13 @@ def test_a_text_without_the_cue_is_not_scanned() -> None:
     assert [m["v"] for m in pattern.finditer("MRN 4821, Acc 77")] == ["4821", "77"]
     assert pattern.search("nothing here") is None
     assert pattern.match("acc 5")["v"] == "5"
+
+
+def test_a_folded_pattern_refuses_a_case_sensitive_part() -> None:
+    """Case-insensitive patterns scan a lowercased copy, so "(?-i:TIPS)" would quietly match
+    "tips" (round 7 found "OR" matching every "or"); such a pattern is refused when made."""
+    from socialcoach.phi._base import _c
+
+    with pytest.raises(ValueError, match="cannot hold"):
+        _c(r"\b(?-i:TIPS)\b", re.IGNORECASE)
+    assert _c(r"\b(?-i:TIPS)\b").search("TIPS") is not None  # a case-sensitive pattern may

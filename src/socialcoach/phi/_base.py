@@ -451,6 +451,10 @@ class _Pat:
 
     def __init__(self, pattern: str, fold: bool, scan_first: bool = False, extra: int = 0) -> None:
         if fold:
+            if "(?-i" in pattern:
+                # the text is lowercased before the scan, so a case-sensitive part can never
+                # see a capital: "(?-i:TIPS)" would match "tips" and "(?-i:OR)" every "or"
+                raise ValueError(f"a case-insensitive pattern cannot hold (?-i:...): {pattern!r}")
             out: list[str] = []
             escaped = False
             for ch in pattern:

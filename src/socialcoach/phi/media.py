@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from ._base import Doc, Proposal, _c, cued_near_person
-from .dates import _chain
 from .registry import recognizer
 
 _BIOMETRIC = _c(
@@ -141,5 +141,5 @@ def media(doc: Doc) -> Iterator[Proposal]:
         yield m.start(), m.end(), "photo", "likely"
     yield from cued_near_person(doc, _PHOTO_OF_PERSON.finditer(text), "photo", "likely")
     yield from cued_near_person(doc, _FACE_FROM_CT.finditer(text), "photo", "likely", draft=True)
-    pictures = _chain(_PICTURE_OF_THEM.finditer(text), _PICTURE_BRACKETED.finditer(text))
+    pictures = chain(_PICTURE_OF_THEM.finditer(text), _PICTURE_BRACKETED.finditer(text))
     yield from cued_near_person(doc, pictures, "photo", "likely", draft=True)
