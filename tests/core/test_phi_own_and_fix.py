@@ -122,3 +122,11 @@ def test_a_date_of_birth_ninety_years_back_is_dropped_with_its_cue() -> None:
 
 def test_a_national_number_goes_with_its_cue_word() -> None:
     assert phi.fix_text("her NHS no. 943 476 5919 was on the request") == "her was on the request"
+
+
+def test_a_hospital_number_and_an_agency_number_go_with_their_cue_words() -> None:
+    """Walked in the app: the fix left "hospital number," behind the removed value."""
+    fixed = phi.fix_text("Mr. Musa Bello, hospital number UKTH/045/22871, needs a PCN.")
+    assert fixed == "A patient, needs a PCN."
+    fixed = phi.fix_text("Her custody number 07/553120/25 was on the CT request.")
+    assert "custody" not in fixed and "553120" not in fixed

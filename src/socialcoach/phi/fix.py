@@ -40,7 +40,11 @@ _CUE_WORDS = re.compile(
     r"|case|study|phone|tel|cell|fax|ph|call|ip|no|number|encounter|csn|claim|invoice"
     # national health, social-security and hospital numbers (national.py)
     r"|nhs|chi|hcn|phn|phin|ohip|ihi|nhi|ramq|msp|msi|dva|ni|nino|pps|ppsn|sin|crn|urn|ur|hosp"
-    r"|event|lab|rego|reg|postcode|eircode)\.?$"
+    r"|event|lab|rego|reg|postcode|eircode"
+    # the cues round 7 of the rules reads (ids.py): "hospital number", "health card", agency
+    # numbers, Brazil's CNH and "placa"
+    r"|hospital|record|chart|unit|card|curp|nin|ine|osca|unhcr|custody|coroner|incident"
+    r"|participant|donor|enrollment|enrolment|cnh|placa)\.?$"
 )
 _DOB_BEFORE = re.compile(r"(?i)\b(?:DOB|D\.O\.B\.|born(?:\s+on)?|b\.)\s*:?\s*$")
 
@@ -108,6 +112,7 @@ def apply(text: str, findings: Iterable[Any]) -> str:
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r"[ \t]+([,.;:!?)])", r"\1", out)
     out = re.sub(r"\([ \t]*\)", "", out)
+    out = re.sub(r",(?:[ \t]*,)+", ",", out)  # "A patient, , needs": a removed middle item
     out = re.sub(r"(?m)^[ \t]+|[ \t]+$", "", out)
     if text[:1].isupper() and out[:1].islower():
         out = out[0].upper() + out[1:]  # the draft's first word was removed
