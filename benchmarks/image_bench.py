@@ -151,6 +151,20 @@ def main() -> int:
             f"{worst:.2f} s wall ({worst_cpu:.2f} s CPU; goal < 3 s: {worst / 3:.0%} of it); "
             f"load {os.getloadavg()[0]:.1f}"
         )
+        # Where RapidOCR cannot be installed, tesseract reads alone. Without a limit its
+        # OpenMP threads spun against each other here (26 s on the grass, 11 s of it in the
+        # kernel), so the check gives it one; 64 stands for "no limit" (the same timings).
+        if ocr.tesseract_available():
+            times = {}
+            for threads in ("64", "1"):
+                env = {ocr.ENGINE_ENV: "tesseract", ocr.OMP_LIMIT_ENV: threads}
+                times[threads] = cpu_timed(lambda env=env: check_image_command(grass, env), 1)
+            (free, free_cpu), (one, one_cpu) = times["64"], times["1"]
+            print(
+                f"12 MP photo with no text, tesseract alone: {one:.2f} s wall ({one_cpu:.2f} s "
+                f"CPU) with one OpenMP thread, {free:.2f} s ({free_cpu:.2f} s CPU) with no "
+                f"limit: {free / one:.1f} times as long; {one / worst:.1f} times RapidOCR's run"
+            )
         full = timed(lambda: images.check_image(photo), args.repeat)
         meta = timed(lambda: images.check_image(photo, ocr=False), args.repeat)
         report = images.check_image(photo)
