@@ -35,6 +35,18 @@ def run_command(
     )
 
 
+def without_opencv(tmp_path: Path) -> dict[str, str]:
+    """The environment of a machine with neither OpenCV nor RapidOCR (which needs it), where
+    only tesseract reads, as on Python 3.13: `import cv2` fails, and RapidOCR is off."""
+    from socialcoach.images import rapid
+
+    shim = tmp_path / "no-opencv"
+    (shim / "cv2").mkdir(parents=True, exist_ok=True)
+    (shim / "cv2" / "__init__.py").write_text("raise ImportError('no OpenCV here')\n")
+    path = os.pathsep.join([str(shim), os.environ.get("PYTHONPATH", "")])
+    return {"PYTHONPATH": path, rapid.NO_RAPID_ENV: "1"}
+
+
 def _draw_text(image, lines: list[str], fill, size: int = 30) -> None:
     from PIL import ImageDraw, ImageFont
 
@@ -477,10 +489,16 @@ def photo_of_screen(
     angle: float = 7.0,
     photo: tuple[int, int] = (2400, 1800),
     size: int = 13,
+    keystone: float = 0.0,
+    note: str | None = None,
 ) -> Path:
     """A phone photo of a viewer on a monitor: small light text in the screen's top-left
     corner, the monitor in a room, turned by angle degrees, saved as a JPEG. The text is
-    about 13 px high in the photo: a third of that where a photo's lines are first sought."""
+    about 13 px high in the photo: a third of that where a photo's lines are first sought.
+
+    keystone > 0 takes the photo from the left: the monitor's right edge is that share
+    shorter than its left (`photo_of_screen_corners` gives where its corners land). note puts
+    a sticky note with that text on the wall to the left of the monitor."""
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
     screen = Image.new("RGB", (1400, 1050), (18, 18, 20))
@@ -496,10 +514,55 @@ def photo_of_screen(
     room = Image.new("RGB", photo, (92, 80, 70))
     monitor = Image.new("RGB", (screen.width + 40, screen.height + 40), (12, 12, 12))
     monitor.paste(screen, (20, 20))
-    room.paste(monitor, ((photo[0] - monitor.width) // 2, (photo[1] - monitor.height) // 2))
+    if keystone:
+        import cv2
+        import numpy as np
+
+        w, h = monitor.size
+        corners = photo_of_screen_corners(photo, keystone, (w, h))
+        left, top = corners[0]
+        matrix = cv2.getPerspectiveTransform(
+            np.float32([[0, 0], [w, 0], [w, h], [0, h]]),
+            np.float32([(x - left, y - top) for x, y in corners]),
+        )
+        span = (round(max(x for x, _ in corners) - left), round(max(y for _, y in corners) - top))
+        flat = cv2.warpPerspective(np.asarray(monitor), matrix, span, flags=cv2.INTER_AREA)
+        mask = cv2.warpPerspective(np.full((h, w), 255, np.uint8), matrix, span)
+        room.paste(Image.fromarray(flat), (round(left), round(top)), Image.fromarray(mask))
+    else:
+        room.paste(monitor, ((photo[0] - monitor.width) // 2, (photo[1] - monitor.height) // 2))
+    if note:
+        sticky = Image.new("RGB", (300, 90), (235, 225, 120))
+        ImageDraw.Draw(sticky).text((12, 28), note, fill=(20, 20, 60), font=_font(26))
+        room.paste(sticky, (20, photo[1] // 2))
     turned = room.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(92, 80, 70))
     turned.filter(ImageFilter.GaussianBlur(0.6)).save(path, "JPEG", quality=88)
     return path
+
+
+def photo_of_screen_corners(
+    photo: tuple[int, int], keystone: float, monitor: tuple[int, int] = (1440, 1090)
+) -> list[tuple[float, float]]:
+    """Where `photo_of_screen` puts the monitor's corners (top-left, top-right, bottom-right,
+    bottom-left) when it is taken from the left with that keystone, before any turn."""
+    w, h = monitor
+    left = (photo[0] - w) / 2 + 40
+    top = (photo[1] - h) / 2
+    short = h * (1 - keystone)
+    return [
+        (left, top),
+        (left + w * 0.92, top + (h - short) / 2),
+        (left + w * 0.92, top + (h + short) / 2),
+        (left, top + h),
+    ]
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    if _has_dejavu():
+        return ImageFont.truetype("DejaVuSans.ttf", size)
+    return ImageFont.load_default(size=size)
 
 
 def grass_photo(path: Path, size: tuple[int, int] = (2000, 1500)) -> Path:

@@ -48,14 +48,25 @@ def test_a_box_in_the_level_copy_is_boxed_back_over_the_same_pixels(tmp_path: Pa
 
 
 @needs_rapid
-def test_a_turned_photo_of_a_screen_is_read_level_and_its_name_is_flagged(tmp_path: Path):
+@pytest.mark.parametrize("outline", [True, False], ids=["outline-found", "no-opencv"])
+def test_a_turned_photo_of_a_screen_is_read_level_and_its_name_is_flagged(
+    tmp_path: Path, outline: bool
+):
+    """Where the monitor's outline is found (`keystone`, round 9) the screen is seen face on,
+    which levels a turn too; without OpenCV, as where only tesseract is installed, the turn
+    alone is measured and undone (`skew`)."""
     photo = samples.photo_of_screen(tmp_path / "case.jpg", LINES, angle=7.0)
-    done = samples.run_command("check-image", "--json", str(photo), home=tmp_path / "home")
+    env = {} if outline else samples.without_opencv(tmp_path)
+    done = samples.run_command("check-image", "--json", str(photo), home=tmp_path / "home", env=env)
     assert done.returncode == 1, done.stdout + done.stderr
     report = json.loads(done.stdout)
-    assert "turned level" in " ".join(report["notes"])
+    notes = " ".join(report["notes"])
+    assert ("seen face on" if outline else "turned level") in notes, notes
     found = [f for f in report["findings"] if f["source"] == "ocr"]
-    assert {"name", "mrn"} <= {f["category"] for f in found}, found
+    # tesseract alone reads this photo's small name as no name (a known weakness of the
+    # tesseract-only install, docs/image-checker.md); the MRN it reads
+    wanted = {"name", "mrn"} if outline else {"mrn"}
+    assert wanted <= {f["category"] for f in found}, found
     # boxed in the photo's own pixels: the text is in the screen's top-left corner
     width, height = 2400, 1800
     for f in found:

@@ -205,9 +205,12 @@ def run(
     else:
         _load_draft_checker_meanwhile()
         try:
-            words, passes, boxes, back = ocr_mod.read_level(image, say)
-            found, lines = ocr_mod.findings(words, header_values)
-            found = [_reboxed(f, back) for f in found]
+            views, passes, boxes = ocr_mod.read_level(image, say)
+            found, lines = [], []
+            for view in views:
+                view_found, view_lines = ocr_mod.findings(view.words, header_values)
+                found += [_reboxed(f, view.back) for f in view_found]
+                lines += view_lines
         except Exception as exc:  # noqa: BLE001 - tesseract crashes must not hide the rest
             report.notes.append(unread_note(f"the OCR engine failed: {short(exc, 100)}"))
         else:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -341,7 +343,7 @@ def _lazy_copies(image: Any, thorough: bool) -> Any:
 
 
 def read_words(
-    image: Any, progress: Any = None, *, thorough: bool = False
+    image: Any, progress: Any = None, *, thorough: bool = False, first_only: bool = False
 ) -> tuple[list[Word], list[str], list[tuple[int, int, int, int]]]:
     """Words from the passes, merged (a word seen by more than one kept once, the reading that
     covers more of it winning), the names of the passes run, and every box any pass read (to
@@ -352,7 +354,8 @@ def read_words(
     RapidOCR's words, tesseract's misreadings cost more than its extra words bring). Without
     RapidOCR, tesseract's background-difference pass runs, and its contrast pass on a small
     image or when little was read. A copy being made safe (`thorough`) is read by every
-    pass of both engines.
+    pass of both engines. `first_only` runs the first pass alone (the room around a screen
+    seen face on, `read_level`).
     """
     from socialcoach.images import rapid
 
@@ -364,6 +367,8 @@ def read_words(
     rapid_ran = False
     rapid_words: list[Word] = []
     for index, (engine, name, copy, scale) in enumerate(_passes(image, thorough)):
+        if first_only and index:
+            break
         if engine == "tesseract" and not thorough:
             tesseract_runs += 1
             if rapid_ran and (len(words) >= 3 or not small):
@@ -419,29 +424,66 @@ def read_words(
 Box = tuple[int, int, int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """Words read in one copy of the image, in that copy's pixels (the rules that join a
+    line's words need them so), and the function that takes a box of that copy back to the
+    image's own pixels."""
+
+    words: list[Word]
+    back: Callable[[Box], Box]
+
+
+def _same(box: Box) -> Box:
+    return box
+
+
 def read_level(
     image: Any, progress: Any = None, *, thorough: bool = False
-) -> tuple[list[Word], list[str], list[Box], Any]:
-    """`read_words` on the photo turned level first, where it is turned (`skew`): the words
-    (in the level copy's pixels, as the rules that join a line's words need them), the
-    passes, every box read (in the image's own pixels, to cover), and the function that takes
-    a box of the level copy back to the image (the identity where nothing was turned)."""
-    from socialcoach.images import skew
+) -> tuple[list[View], list[str], list[Box]]:
+    """`read_words` on the image as OCR reads best: a photo of a screen taken from the side
+    seen face on (`keystone`), with the room around the screen read too; a turned photo
+    turned level (`skew`); anything else as it is. Returns the views (the words of each copy
+    read), the passes, and every box read, in the image's own pixels, to cover."""
+    from socialcoach.images import keystone, skew
 
+    quad = keystone.screen_quad(image)
+    if quad is not None:
+        if progress is not None:
+            progress("seeing the screen face on")
+        flat, matrix = keystone.face_on(image, quad)
+
+        def back(box: Box) -> Box:
+            return keystone.box_back(box, matrix, image.size)
+
+        words, passes, boxes = read_words(flat, progress, thorough=thorough)
+        passes = [f"{name} (the screen seen face on)" for name in passes]
+        # The room around the screen, as it is: a name on a note stuck to the bezel is no
+        # less a name. The screen itself is hidden there, so nothing is read twice.
+        seen = keystone.outline(matrix, flat.size)
+        room = keystone.hidden(image, seen)
+        more, room_passes, room_boxes = read_words(
+            room, progress, thorough=thorough, first_only=not thorough
+        )
+        more = [w for w in more if not keystone.inside(w.box, seen)]
+        room_boxes = [b for b in room_boxes if not keystone.inside(b, seen)]
+        passes += [f"{name} (around the screen)" for name in room_passes]
+        views = [View(words, back), View(more, _same)]
+        return views, passes, [back(b) for b in boxes] + room_boxes
     angle = skew.angle_of(image)
     if not angle:
         words, passes, boxes = read_words(image, progress, thorough=thorough)
-        return words, passes, boxes, lambda box: box
+        return [View(words, _same)], passes, boxes
     if progress is not None:
         progress(f"turning the photo level ({angle:+.1f} degrees)")
     upright = skew.level(image, angle)
 
-    def back(box: Box) -> Box:
+    def turned_back(box: Box) -> Box:
         return skew.box_back(box, angle, image.size)
 
     words, passes, boxes = read_words(upright, progress, thorough=thorough)
     passes = [f"{name} (turned level by {angle:+.1f} degrees)" for name in passes]
-    return words, passes, [back(b) for b in boxes], back
+    return [View(words, turned_back)], passes, [turned_back(b) for b in boxes]
 
 
 def lines(words: list[Word]) -> list[list[Word]]:

@@ -98,7 +98,7 @@ def _encode(image: Any, fmt: str) -> bytes:
 
 
 def covered_words(image: Any) -> list[tuple[int, int, int, int]]:
-    _words, _passes, boxes, _back = ocr.read_level(image, thorough=True)
+    _views, _passes, boxes = ocr.read_level(image, thorough=True)
     return boxes
 
 
