@@ -264,6 +264,19 @@ def truth_cases(folder: Path) -> list[tuple[Path, list[tuple[str, tuple, str]]]]
     return cases
 
 
+def generated_set(folder: Path, out: Path) -> Path:
+    """Run another's generator (`generate.py OUTDIR`, deterministic by its own seed) into
+    OUT, and say the sha256 of its truth.json, to compare with the one recorded when the set
+    was frozen (tests/data/frozen/README.md)."""
+    import hashlib
+    import subprocess
+
+    subprocess.run([sys.executable, str(folder / "generate.py"), str(out)], check=True)
+    digest = hashlib.sha256((out / "truth.json").read_bytes()).hexdigest()
+    print(f"{folder}: generated, truth.json sha256 {digest[:16]}...")
+    return out
+
+
 def generated_cases(
     spec: dict, n: int, tmp: Path
 ) -> list[tuple[Path, list[tuple[str, tuple, str]]]]:
@@ -365,6 +378,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", choices=["dev", "holdout", "holdout2"], default="dev")
     parser.add_argument("--dir", type=Path, help="a folder with truth.json (another's set)")
+    parser.add_argument(
+        "--generator",
+        type=Path,
+        help="a folder with another's generate.py: the set is made, then scored like --dir",
+    )
     parser.add_argument("--n", type=int, default=12)
     parser.add_argument("--redact", action="store_true")
     parser.add_argument("--misses", action="store_true")
@@ -383,7 +401,10 @@ def main() -> int:
         os.environ[ocr.ENGINE_ENV] = args.engine
     spec = {"dev": DEV, "holdout": HOLDOUT, "holdout2": HOLDOUT2}[args.set]
     with tempfile.TemporaryDirectory() as tmp:
-        if args.dir:
+        if args.generator:
+            made = generated_set(args.generator, Path(tmp) / "set")
+            cases, label = truth_cases(made), str(args.generator)
+        elif args.dir:
             cases, label = truth_cases(args.dir), str(args.dir)
         else:
             cases, label = generated_cases(spec, args.n, Path(tmp)), args.set
