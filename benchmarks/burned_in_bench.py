@@ -302,7 +302,7 @@ def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
     background, seconds per image, and identifiers still readable in the --redact copies."""
     import time
 
-    found = total = leaks = false_alarms = others = 0
+    found = total = leaks = refused = false_alarms = others = 0
     legible = [0, 0]  # found, total of the values a person could read
     by_background: dict[str, list[int]] = {}
     by_category: dict[str, list[int]] = {}
@@ -336,7 +336,12 @@ def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
             print(f"{path.name}: missed {missed}; read {report.ocr_text}")
         if redact:
             out = tmp / f"safe-{i}.png"
-            images.redact_image(path, out)
+            try:
+                images.redact_image(path, out)
+            except images.ImageError as exc:
+                refused += 1  # the guard found text left after covering: no copy written
+                print(f"{path.name}: no safe copy written: {exc}")
+                continue
             left = leaked(out, [v for v, _b, _c in truths])
             leaks += len(left)
             if left:
@@ -349,6 +354,7 @@ def score(cases, *, redact: bool, misses: bool, tmp: Path, label: str) -> dict:
         "by_category": by_category,
         "seconds": sum(seconds) / max(1, len(seconds)),
         "leaks": leaks if redact else None,
+        "refused": refused if redact else None,
         "false_alarms": (false_alarms, others),
         "legible": legible if any(ILLEGIBLE.values()) else None,
     }
@@ -372,6 +378,7 @@ def print_score(result: dict) -> None:
         print(f"  overlay text that is no identifier, flagged: {fa} of {n}")
     if result["leaks"] is not None:
         print(f"  identifiers still readable by OCR in the --redact copies: {result['leaks']}")
+        print(f"  images with no safe copy written (the guard refused): {result['refused']}")
 
 
 def main() -> int:

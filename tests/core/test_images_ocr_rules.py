@@ -35,6 +35,13 @@ def found(line: str) -> dict[str, str]:
         ("Phone:971,555.0191", "phone", "971,555.0191"),  # a comma for a dot
         ("Ph: 0161 496 0462", "phone", "0161 496 0462"),
         ("486-28-981", "other_id", "486-28-981"),
+        # round 9, phone photos of a screen: the surname misread, the ^ read as A or lost
+        ("BROCKNERALEONOR", "name", "BROCKNERALEONOR"),
+        ("OSTERGAARDROSALIND~G", "name", "OSTERGAARDROSALIND~G"),  # and its initial kept
+        # an institution's name opened by its kind, in another language, a letter misread
+        ("Centro de lmagen Northmere", "institution", "Centro de lmagen Northmere"),
+        ("Ospedale San Vitale AP PORTABLE", "institution", "Ospedale San Vitale"),
+        ("Klinlkum Marlowe Hill", "institution", "Klinlkum Marlowe Hill"),
     ],
 )
 def test_what_ocr_misreads_in_an_overlay_is_still_found(line: str, category: str, value: str):
@@ -57,6 +64,11 @@ def test_an_age_over_89_identifies_alone_and_a_younger_one_is_reported_as_an_age
         "W: 406L-264",  # window and level read glued
         "Window Center: 40",
         "F/2.8",
+        # runs of capitals whose cuts hold a given name (ELVIS, SAGIT) in the wrong place
+        "CTABDOMENPELVIS",
+        "SAGITTALFLAIR",
+        "ABDOMENPELVIS~C",
+        "Klinikum",  # the kind alone names no place
     ],
 )
 def test_acquisition_settings_in_an_overlay_are_not_identifiers(line: str):

@@ -99,6 +99,39 @@ def identifying(readings: list[Reading]) -> list[Reading]:
     ]
 
 
+def _image_of(how: str) -> str:
+    """Which copy a reading was made on: the two page modes of the stretched copy read the
+    same pixels, so their agreeing proves nothing."""
+    return how.removesuffix(", read as a block")
+
+
+def confirmed(risky: list[Reading], readings: list[Reading]) -> list[Reading]:
+    """The risky readings that a reading of another copy agrees with: the same place, much
+    the same letters. Text left in a copy reads alike enlarged, stretched, inverted and
+    against its neighbourhood; the texture of a photographed screen (moire over the room)
+    reads as a different fragment in each (`Lene` in one, nothing or `cara` in the next), and
+    stopped every copy of such a photo (round 9, docs/image-checker.md)."""
+    from difflib import SequenceMatcher
+
+    from socialcoach.images.ocr import _overlap
+
+    def alike(a: Reading, b: Reading) -> bool:
+        x = "".join(c for c in a.text.lower() if c.isalnum())
+        y = "".join(c for c in b.text.lower() if c.isalnum())
+        return SequenceMatcher(None, x, y).ratio() >= 0.6
+
+    return [
+        r
+        for r in risky
+        if any(
+            _image_of(o.how) != _image_of(r.how)
+            and _overlap(o.box, r.box) > 0.3
+            and alike(o, r)
+            for o in readings
+        )
+    ]
+
+
 def available() -> bool:
     from socialcoach.images.ocr import tesseract_available
 

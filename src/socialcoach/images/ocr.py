@@ -713,6 +713,53 @@ _INSTITUTION_WORDS = (
 )
 
 
+# The words that open an institution's name in other languages, its own name after them
+# (`Klinikum Marlowe Hill`, `Hôpital St. Aldric`, `Centro de Imagen Northmere`), accents off
+_INSTITUTION_OPENERS = (
+    "klinikum",
+    "klinik",
+    "krankenhaus",
+    "hopital",
+    "clinique",
+    "centro",
+    "ospedale",
+    "policlinico",
+    "clinica",
+    "hospital",
+    "sykehus",
+    "sjukhus",
+    "ziekenhuis",
+    "szpital",
+)
+# short words that sit inside such a name (`de`, `St.`) and the ones after it that end it
+_INSTITUTION_LINKS = frozenset(["de", "del", "di", "du", "des", "la", "le", "st.", "san", "santa"])
+
+
+def _institution_after_opener(tokens: list[Any], i: int) -> int | None:
+    """The index of the last token of an institution's name that opens with tokens[i] (one
+    of `_INSTITUTION_OPENERS`, a letter misread allowed), or None: its own name must follow,
+    a capitalised word within two links."""
+    from socialcoach.phi import lexicon
+
+    letters = lexicon.plain(re.sub(r"[^\w]", "", tokens[i].group())).lower()
+    if len(letters) < 6 or not any(_close(letters, w, 0.85) for w in _INSTITUTION_OPENERS):
+        return None
+    last = None
+    j = i + 1
+    while j < min(len(tokens), i + 6):
+        word = tokens[j].group()
+        if word.lower() in _INSTITUTION_LINKS or _close(word.lower(), "imagen", 0.8):
+            j += 1
+            continue
+        if not word[:1].isupper() or _label_of(word) or ":" in word:
+            break
+        if last is not None and word.isupper() and not tokens[last].group().isupper():
+            break  # `Ospedale San Vitale AP PORTABLE`: the overlay's capitals end the name
+        last = j
+        j += 1
+    return last
+
+
 def _close(word: str, target: str, ratio: float = 0.75) -> bool:
     from difflib import SequenceMatcher
 
@@ -776,6 +823,9 @@ def misread_candidates(text: str) -> list[tuple[int, int, str]]:
                 and len(word) - m.start() >= 6
             ):
                 cands.append((start, end, "other_id"))
+            opened = _institution_after_opener(tokens, i)
+            if opened is not None:
+                cands.append((start, offset + tokens[opened].end(), "institution"))
             letters = re.sub(r"[^a-z]", "", word.lower())
             before = tokens[i - 1].group().lower() if i > 0 else ""
             if (
@@ -989,6 +1039,7 @@ def _nameish(token: str) -> bool:
 
 
 _CAPS_RUN = re.compile(rf"[{_UP}]{{6,30}}")
+_TRAILING_INITIAL = re.compile(rf"[\^~*][{_UP}]\^*$")
 
 
 def _glued_name(token: str) -> bool:
@@ -998,7 +1049,8 @@ def _glued_name(token: str) -> bool:
     between them is often read as an `A` (`KESSINGERALUCILLE`): a cut may drop that letter."""
     from socialcoach.phi import lexicon
 
-    word = token.strip(",.:;")
+    # a middle initial after the PACS separator, as OCR reads it (`...ROSALIND~G`)
+    word = _TRAILING_INITIAL.sub("", token.strip(",.:;"))
     if not _CAPS_RUN.fullmatch(word) or _overlay_word(word):
         return False
     if lexicon.zipf(word) >= 1.5:
@@ -1016,7 +1068,26 @@ def _glued_name(token: str) -> bool:
             )
             if listed and (lexicon.is_given(second) or lexicon.is_given(first)):
                 return True
+            if _misread_with_given(first, second):
+                return True
     return False
+
+
+def _misread_with_given(first: str, second: str) -> bool:
+    """A word of five letters or more that no word list holds, then a listed given name of
+    six or more: the surname misread, as small photographed capitals are (`BROCKNER` for
+    `BRÜCKNER^LEONOR`, an accent lost and a letter changed). In that order, as a PACS name
+    is printed, and long, so an overlay's run of capitals (`CTABDOMENPELVIS`, `SAGITTALFLAIR`)
+    finds no such cut (`ELVIS` and `SAGIT` are given names too)."""
+    from socialcoach.phi import lexicon
+
+    return (
+        len(first) >= 5
+        and lexicon.zipf(first) == 0.0
+        and len(second) >= 6
+        and lexicon.is_given(second)
+        and lexicon.zipf(second) < 4.0
+    )
 
 
 def bare_names(text: str) -> list[tuple[int, int, str]]:

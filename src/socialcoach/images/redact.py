@@ -137,9 +137,10 @@ def _cover_what_readers_read(
         if round_ < LEAK_ROUNDS:
             extra += len(left)
             continue
-        # The last reading: what could identify stops the copy; short fragments that look
-        # like no identifier (a stretched texture read as `aoe`) are covered, and said.
-        risky = leak.identifying(read)
+        # The last reading: what could identify, read alike in two copies, stops the copy;
+        # what only one copy reads, and short fragments that look like no identifier (a
+        # stretched texture read as `aoe`, a photo's moire as `Lene`), are covered, and said.
+        risky = leak.confirmed(leak.identifying(read), read)
         if risky:
             words = ", ".join(sorted({repr(short(r.text, 20)) for r in risky})[:6])
             raise ImageError(
@@ -150,8 +151,9 @@ def _cover_what_readers_read(
         fragments = ", ".join(sorted({repr(short(r.text, 20)) for r in read})[:6])
         return [
             f"{extra + len(left)} more region(s) were read only when the copy was enlarged, "
-            f"stretched or inverted, the last of them short fragments ({fragments}) that look "
-            "like no identifier, probably image texture: all are covered. Look at the copy."
+            f"stretched or inverted, the last of them fragments ({fragments}) that no two "
+            "readings agree on or that look like no identifier, probably image texture: all "
+            "are covered. Look at the copy."
         ]
     return []
 
