@@ -124,9 +124,7 @@ def confirmed(risky: list[Reading], readings: list[Reading]) -> list[Reading]:
         r
         for r in risky
         if any(
-            _image_of(o.how) != _image_of(r.how)
-            and _overlap(o.box, r.box) > 0.3
-            and alike(o, r)
+            _image_of(o.how) != _image_of(r.how) and _overlap(o.box, r.box) > 0.3 and alike(o, r)
             for o in readings
         )
     ]
