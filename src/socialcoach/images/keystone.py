@@ -148,10 +148,17 @@ def face_on(image: Any, quad: Quad) -> tuple[Any, Any]:
     source = np.array(quad, dtype=np.float32)
     forward = cv2.getPerspectiveTransform(source, target)
     size = (round(width + 2 * mx), round(height + 2 * my))
-    rgb = np.asarray(image.convert("RGB"))
-    fill = tuple(int(v) for v in rgb.reshape(-1, 3).mean(axis=0))
+    from socialcoach.images.skew import mean_colour
+
+    photo = image.convert("RGB")
+    fill = mean_colour(photo)
     flat = cv2.warpPerspective(
-        rgb, forward, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=fill
+        np.asarray(photo),
+        forward,
+        size,
+        flags=cv2.INTER_CUBIC,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=fill,
     )
     return Image.fromarray(flat), np.linalg.inv(forward)
 
@@ -184,10 +191,11 @@ def hidden(image: Any, quad: Quad) -> Any:
     screen, to be read without reading the screen a second time."""
     from PIL import ImageDraw
 
-    rgb = image.convert("RGB")
-    fill = rgb.resize((1, 1)).getpixel((0, 0))
-    copy = rgb.copy()
-    ImageDraw.Draw(copy).polygon([(round(x), round(y)) for x, y in quad], fill=fill)
+    from socialcoach.images.skew import mean_colour
+
+    copy = image.convert("RGB")  # always a new image (Pillow copies even an RGB one)
+    points = [(round(x), round(y)) for x, y in quad]
+    ImageDraw.Draw(copy).polygon(points, fill=mean_colour(copy))
     return copy
 
 

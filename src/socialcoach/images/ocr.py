@@ -731,14 +731,15 @@ _INSTITUTION_OPENERS = (
     "ziekenhuis",
     "szpital",
 )
-# short words that sit inside such a name (`de`, `St.`) and the ones after it that end it
+# short words inside such a name (`de`, `St.`, `San`), passed over on the way to its end
 _INSTITUTION_LINKS = frozenset(["de", "del", "di", "du", "des", "la", "le", "st.", "san", "santa"])
 
 
 def _institution_after_opener(tokens: list[Any], i: int) -> int | None:
     """The index of the last token of an institution's name that opens with tokens[i] (one
-    of `_INSTITUTION_OPENERS`, a letter misread allowed), or None: its own name must follow,
-    a capitalised word within two links."""
+    of `_INSTITUTION_OPENERS`, a letter misread allowed), or None where no capitalised word
+    of its own name follows within the next five tokens. The name ends at a lowercase word,
+    a label, a colon, or the overlay's capitals after a name in mixed case."""
     from socialcoach.phi import lexicon
 
     letters = lexicon.plain(re.sub(r"[^\w]", "", tokens[i].group())).lower()

@@ -78,8 +78,15 @@ def level(image: Any, angle: float) -> Any:
     from PIL import Image
 
     rgb = image.convert("RGB")
-    fill = rgb.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
-    return rgb.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=fill)
+    return rgb.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=mean_colour(rgb))
+
+
+def mean_colour(rgb: Any) -> tuple[int, int, int]:
+    """The photo's mean colour: what fills the parts of a copy that OCR should see as
+    nothing (corners turned in, a screen hidden), so it sees no edge there either."""
+    from PIL import Image
+
+    return rgb.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
 
 
 def box_back(
